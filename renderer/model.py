@@ -1,0 +1,231 @@
+"""The article model: the only shape the pipeline's stages share.
+
+Readers (``renderer.ingest``) produce an :class:`Article`; ``renderer.normalize``
+returns a corrected copy; ``renderer.compose`` turns it into XHTML. Everything
+here is an immutable value so that stages stay pure functions and an article
+can be hashed into a stable identifier.
+
+Inline content is a small tree (``Inline`` nodes) rather than HTML strings, so
+that no stage has to re-parse markup and escaping happens in exactly one place
+(the Jinja2 templates).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field, replace
+
+__all__ = [
+    "Abbr",
+    "Article",
+    "Block",
+    "BlockQuote",
+    "Cell",
+    "Code",
+    "Emphasis",
+    "Figure",
+    "Heading",
+    "Image",
+    "Inline",
+    "LineBreak",
+    "Link",
+    "ListBlock",
+    "ListItem",
+    "Metadata",
+    "Paragraph",
+    "Quote",
+    "Span",
+    "Strong",
+    "Table",
+    "Text",
+    "ThematicBreak",
+    "plain_text",
+    "replace",
+]
+
+
+# --------------------------------------------------------------------- inlines
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Emphasis:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    href: str
+    children: tuple[Inline, ...]
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Abbr:
+    """An abbreviation with its expansion (``<abbr title>`` → PDF ``/E``)."""
+
+    text: str
+    expansion: str
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A phrase in another language (``lang`` → PDF ``/Lang``)."""
+
+    lang: str
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """An inline quotation (``<q>`` → PDF ``Quote``)."""
+
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LineBreak:
+    pass
+
+
+Inline = Text | Emphasis | Strong | Code | Link | Abbr | Span | Quote | LineBreak
+
+
+# ---------------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    children: tuple[Inline, ...]
+    id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BlockQuote:
+    blocks: tuple[Block, ...]
+    cite: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    items: tuple[ListItem, ...]
+    ordered: bool = False
+    start: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image. ``alt is None`` means the source gave no alt text at all
+    (an accessibility defect); ``alt == ""`` with ``decorative`` means the
+    author marked it as decoration."""
+
+    src: str
+    alt: str | None
+    decorative: bool = False
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    image: Image
+    caption: tuple[Inline, ...] = ()
+    credit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    children: tuple[Inline, ...]
+    header: bool = False
+    scope: str | None = None  # "col" | "row" for header cells
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    head: tuple[tuple[Cell, ...], ...]
+    body: tuple[tuple[Cell, ...], ...]
+    caption: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ThematicBreak:
+    pass
+
+
+Block = Heading | Paragraph | BlockQuote | ListBlock | Figure | Table | ThematicBreak
+
+
+# -------------------------------------------------------------------- article
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str
+    subtitle: str | None = None
+    section: str | None = None  # the kicker, e.g. "News"
+    date: _dt.date | None = None
+    authors: tuple[str, ...] = ()
+    organization: str | None = None
+    dateline: str | None = None  # e.g. "MACDILL AIR FORCE BASE, Fla., May 6, 2015"
+    language: str | None = None  # BCP 47
+    publisher: str | None = None
+    source: str | None = None  # URL or citation of the original
+    identifier: str | None = None  # urn:uuid:… derived from content
+    description: str | None = None
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    metadata: Metadata
+    blocks: tuple[Block, ...]
+    # Where the article was read from; images and other local files are
+    # resolved (and confined) relative to this folder.
+    base_dir: str | None = None
+    # What the reader noticed and could not fix (e.g. "no kicker line").
+    notes: tuple[str, ...] = field(default=())
+
+
+def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
+    """The text a reader would hear for a run of inlines."""
+    parts: list[str] = []
+    for node in inlines:
+        match node:
+            case Text(text) | Code(text):
+                parts.append(text)
+            case Abbr(text, _):
+                parts.append(text)
+            case LineBreak():
+                parts.append("\n")
+            case Emphasis(children) | Strong(children) | Quote(children):
+                parts.append(plain_text(children))
+            case Span(_, children) | Link(_, children, _):
+                parts.append(plain_text(children))
+    return "".join(parts)

@@ -1,0 +1,73 @@
+"""The one options object shared by the Python API and the CLI.
+
+The CLI only translates flags into an :class:`Options`; the API takes the same
+object. Unknown fields are errors (``Options.from_mapping``), and combinations
+that would break conformance are refused with a message saying how to fix them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+
+from .errors import UsageError
+
+__all__ = ["FORMATS", "Options"]
+
+FORMATS = ("pdf", "epub")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    #: Editions to write, any of ``FORMATS``.
+    formats: tuple[str, ...] = FORMATS
+    #: Theme name (a folder of ``themes/``) or None for each edition's default.
+    theme: str | None = None
+    #: Extra folder to look for themes in before the bundled ones.
+    theme_dir: str | None = None
+    #: Page size for the PDF: ``letter`` or ``a4``.
+    page_size: str = "letter"
+    #: Language to use when the article does not say (BCP 47); overrides detection.
+    lang: str | None = None
+    #: Fail (exit 4) on any accessibility defect instead of warning.
+    strict: bool = False
+    #: Who certifies the EPUB accessibility claim; default: the publisher/organization.
+    certified_by: str | None = None
+    #: Build time as a Unix timestamp; default SOURCE_DATE_EPOCH, else the article's date.
+    source_date_epoch: int | None = None
+
+    def __post_init__(self) -> None:
+        if not self.formats:
+            raise UsageError("no output format chosen", hint="use --format pdf, epub or both")
+        unknown = [f for f in self.formats if f not in FORMATS]
+        if unknown:
+            raise UsageError(
+                f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}"
+            )
+        if self.page_size not in ("letter", "a4"):
+            raise UsageError(f"unknown page size {self.page_size!r}", hint="use letter or a4")
+
+    @classmethod
+    def from_mapping(cls, values: dict) -> Options:
+        """Build options from a mapping, refusing names that are not options."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise UsageError(f"unknown option {unknown[0]!r}", hint=f"known: {', '.join(sorted(known))}")
+        return cls(**values)
+
+    @staticmethod
+    def epoch_from_environment() -> int | None:
+        """``SOURCE_DATE_EPOCH`` as an int, or None; a bad value is a usage error."""
+        raw = os.environ.get("SOURCE_DATE_EPOCH")
+        if raw is None or raw.strip() == "":
+            return None
+        try:
+            value = int(raw)
+        except ValueError:
+            raise UsageError(
+                f"SOURCE_DATE_EPOCH={raw!r} is not an integer", hint="use seconds since 1970"
+            ) from None
+        if value < 0:
+            raise UsageError("SOURCE_DATE_EPOCH is negative", hint="use seconds since 1970")
+        return value
