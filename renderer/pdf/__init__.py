@@ -1,0 +1,199 @@
+"""Turn composed XHTML into a tagged PDF/UA-1 file (the only module importing WeasyPrint).
+
+Steps, in order:
+
+1. parse the theme's CSS and the bundled ``@font-face`` rules once per process
+   (one ``FontConfiguration``), so a batch never re-parses them;
+2. lay out with a URL fetcher confined to ``data:`` and the input's folder;
+3. write with ``pdf/ua-1``, our own structure-tree builder (``tags.py``) in
+   place of WeasyPrint's, and our own XMP packet (``metadata.py``).
+
+WeasyPrint's log records are collected: an error about a missing alt text,
+title or language is an accessibility defect, not a warning. With defects the
+PDF is still written (without ``--strict``) but it does **not** claim PDF/UA
+(no ``pdfuaid:part``): we never ship a file that claims a conformance it fails.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cache
+from io import BytesIO
+
+import weasyprint
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from ..confine import Confinement
+from ..errors import AccessibilityError, RenderError
+from ..model import Article
+from ..resources import Theme, data_dir, font_faces_css
+from .metadata import ArticleXmp
+from .tags import own_tagging
+
+__all__ = ["PdfEdition", "write_pdf"]
+
+log = logging.getLogger("renderer.pdf")
+
+# WeasyPrint log messages that mean the edition is not accessible.
+_DEFECT_PATTERNS = (
+    (re.compile(r"no required alt", re.I), "missing-alt"),
+    (re.compile(r'"lang" attribute', re.I), "missing-lang"),
+    (re.compile(r"no title|missing.*title", re.I), "missing-title"),
+)
+
+
+@dataclass(slots=True)
+class PdfEdition:
+    data: bytes
+    page_count: int
+    defects: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def claims_pdfua(self) -> bool:
+        return not self.defects
+
+
+class _ConfinedFetcher(URLFetcher):
+    """Fetches ``data:`` URLs and files under the allowed folders; refuses the rest."""
+
+    def __init__(self, confinement: Confinement, refused: list[str]) -> None:
+        super().__init__(allowed_protocols=("data", "file"), allow_redirects=False)
+        self._confinement = confinement
+        self._refused = refused
+
+    def fetch(self, url, headers=None):
+        scheme = url.split(":", 1)[0].lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme == "file" and self._confinement.local_path(url) is not None:
+            return super().fetch(url, headers)
+        self._refused.append(url if len(url) < 120 else url[:117] + "…")
+        raise ValueError(f"not fetched (outside the input's folder or remote): {url[:120]}")
+
+
+@cache
+def _font_config() -> FontConfiguration:
+    return FontConfiguration()
+
+
+@cache
+def _stylesheets(theme: Theme, page_size: str) -> tuple[weasyprint.CSS, ...]:
+    """Parsed once per (theme, page size) per process."""
+    fonts = data_dir("fonts")
+    confinement = Confinement.for_input(str(fonts), theme.folder)
+    fetcher = _ConfinedFetcher(confinement, [])
+    config = _font_config()
+    size = {"letter": "letter", "a4": "A4"}[page_size]
+    return (
+        weasyprint.CSS(string=font_faces_css(), font_config=config, url_fetcher=fetcher),
+        weasyprint.CSS(string=theme.pdf_css, base_url=theme.folder.as_uri() + "/",
+                       font_config=config, url_fetcher=fetcher),
+        weasyprint.CSS(string=f"@page {{ size: {size}; }}", font_config=config),
+    )
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def _weasyprint_log() -> Iterator[_Collect]:
+    logger = logging.getLogger("weasyprint")
+    handler = _Collect()
+    logger.addHandler(handler)
+    previous, logger.propagate = logger.propagate, False
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = previous
+
+
+_WRITE_LOCK = threading.Lock()
+
+
+def write_pdf(
+    article: Article,
+    xhtml: str,
+    *,
+    theme: Theme,
+    page_size: str,
+    moment: _dt.datetime,
+    strict: bool,
+    known_defects: list[str],
+    allowed_paths: tuple[str, ...] = (),
+) -> PdfEdition:
+    """Lay out and write one PDF; ``known_defects`` come from earlier stages."""
+    meta = article.metadata
+    refused: list[str] = []
+    confinement = Confinement.for_input(article.base_dir, *allowed_paths)
+    fetcher = _ConfinedFetcher(confinement, refused)
+    defects = list(known_defects)
+    warnings: list[str] = []
+    base_url = (
+        (confinement.roots[0].as_uri() + "/") if article.base_dir else data_dir("fonts").as_uri() + "/"
+    )
+
+    with _WRITE_LOCK, _weasyprint_log() as logged:
+        try:
+            html = weasyprint.HTML(string=xhtml, base_url=base_url, url_fetcher=fetcher)
+            document = html.render(
+                font_config=_font_config(),
+                stylesheets=list(_stylesheets(theme, page_size)),
+            )
+        except Exception as exc:  # WeasyPrint has no exception base of its own
+            raise RenderError(f"layout failed: {type(exc).__name__}: {exc}") from exc
+
+        output = BytesIO()
+        with own_tagging(strict=strict) as tagging:
+
+            def conforming() -> bool:
+                # Asked while WeasyPrint writes the XMP, after the tag tree is built.
+                errors = any(r.levelno >= logging.ERROR for r in logged.records)
+                return not (defects or errors or tagging.defects)
+
+            document.metadata = ArticleXmp(meta, moment=moment, claim_pdfua=conforming)
+            try:
+                document.write_pdf(
+                    output,
+                    pdf_variant="pdf/ua-1",
+                    pdf_identifier=(meta.identifier or meta.title).encode(),
+                )
+            except Exception as exc:
+                raise RenderError(f"PDF writing failed: {type(exc).__name__}: {exc}") from exc
+        defects += _classify(logged.records, warnings)
+        defects += [f"{d.code}: {d.message}" for d in tagging.defects]
+
+    for url in refused:
+        warnings.append(f"resource not fetched: {url}")
+    unique = list(dict.fromkeys(defects))
+    if strict and unique:
+        raise AccessibilityError(f"the PDF would not be accessible: {', '.join(unique)}",
+                                 hint="fix the input, or build without --strict")
+    return PdfEdition(output.getvalue(), len(document.pages), unique, warnings)
+
+
+def _classify(records: list[logging.LogRecord], warnings: list[str]) -> list[str]:
+    defects = []
+    for record in records:
+        message = record.getMessage()
+        if record.levelno >= logging.ERROR:
+            code = next((c for p, c in _DEFECT_PATTERNS if p.search(message)), None)
+            defects.append(code or f"weasyprint-error: {message[:160]}")
+        else:
+            warnings.append(f"WeasyPrint: {message[:200]}")
+    records.clear()
+    return defects
