@@ -2,9 +2,9 @@
 
 The pipeline, read from the top::
 
-    source ──ingest──▶ Article ──normalize──▶ Article ──compose──▶ XHTML ──┬─ pdf  ─▶ tagged PDF (PDF/UA-1)
-                                                                           └─ epub ─▶ EPUB 3 (+ a11y metadata)
-    editions ──check──▶ Report
+    source ─ingest─▶ Article ─normalize─▶ Article ─compose─▶ XHTML ─┬─ pdf  ─▶ PDF/UA-1
+                                                                    └─ epub ─▶ EPUB 3
+    editions ─check─▶ Report
 
 Each stage is a subpackage with one entry function named for what it produces:
 ``ingest``, ``normalize``, ``compose``, ``write_pdf``, ``write_epub``, ``check``.

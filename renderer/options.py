@@ -53,7 +53,9 @@ class Options:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(values) - known)
         if unknown:
-            raise UsageError(f"unknown option {unknown[0]!r}", hint=f"known: {', '.join(sorted(known))}")
+            raise UsageError(
+                f"unknown option {unknown[0]!r}", hint=f"known: {', '.join(sorted(known))}"
+            )
         return cls(**values)
 
     @staticmethod

@@ -61,6 +61,10 @@ def list_themes(extra_dir: str | None = None) -> list[tuple[str, str]]:
     return sorted(seen.items())
 
 
+def _read_optional(path: Path) -> str:
+    return path.read_text("utf-8") if path.is_file() else ""
+
+
 @cache
 def load_theme(name: str, extra_dir: str | None = None) -> Theme:
     """Read a theme; CSS is read once per process (themes are immutable data)."""
@@ -68,13 +72,12 @@ def load_theme(name: str, extra_dir: str | None = None) -> Theme:
         toml = folder / name / "theme.toml"
         if toml.is_file():
             meta = tomllib.loads(toml.read_text("utf-8"))
-            read = lambda f: (toml.parent / f).read_text("utf-8") if (toml.parent / f).is_file() else ""  # noqa: E731
             return Theme(
                 name=name,
                 description=meta.get("description", ""),
                 folder=toml.parent,
-                pdf_css=read("pdf.css"),
-                epub_css=read("epub.css"),
+                pdf_css=_read_optional(toml.parent / "pdf.css"),
+                epub_css=_read_optional(toml.parent / "epub.css"),
             )
     names = ", ".join(n for n, _ in list_themes(extra_dir))
     raise UsageError(f"unknown theme {name!r}", hint=f"available: {names}")

@@ -15,9 +15,9 @@ gives both editions a real outline (PDF ``Sect``, EPUB sections).
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from collections.abc import Callable
 from typing import Literal
 
 import jinja2
@@ -29,26 +29,98 @@ __all__ = ["Section", "compose", "format_date", "outline", "safe_href"]
 Target = Literal["pdf", "epub"]
 
 _MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July",
-           "August", "September", "October", "November", "December"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-           "août", "septembre", "octobre", "novembre", "décembre"],
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-           "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
-    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
-           "August", "September", "Oktober", "November", "Dezember"],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    "es": [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    "de": [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
 }
 
 # Labels of the visible metadata block, per language (English as fallback).
 _LABELS = {
-    "en": {"published": "Published", "by": "By", "dateline": "Dateline", "source": "Source",
-           "publisher": "Publisher", "article_info": "Article information"},
-    "fr": {"published": "Publié le", "by": "Par", "dateline": "Lieu", "source": "Source",
-           "publisher": "Éditeur", "article_info": "Informations sur l’article"},
-    "es": {"published": "Publicado", "by": "Por", "dateline": "Lugar", "source": "Fuente",
-           "publisher": "Editor", "article_info": "Información del artículo"},
-    "de": {"published": "Veröffentlicht", "by": "Von", "dateline": "Ort", "source": "Quelle",
-           "publisher": "Herausgeber", "article_info": "Angaben zum Artikel"},
+    "en": {
+        "published": "Published",
+        "by": "By",
+        "dateline": "Dateline",
+        "source": "Source",
+        "publisher": "Publisher",
+        "article_info": "Article information",
+    },
+    "fr": {
+        "published": "Publié le",
+        "by": "Par",
+        "dateline": "Lieu",
+        "source": "Source",
+        "publisher": "Éditeur",
+        "article_info": "Informations sur l’article",
+    },
+    "es": {
+        "published": "Publicado",
+        "by": "Por",
+        "dateline": "Lugar",
+        "source": "Fuente",
+        "publisher": "Editor",
+        "article_info": "Información del artículo",
+    },
+    "de": {
+        "published": "Veröffentlicht",
+        "by": "Von",
+        "dateline": "Ort",
+        "source": "Quelle",
+        "publisher": "Herausgeber",
+        "article_info": "Angaben zum Artikel",
+    },
 }
 
 
@@ -132,8 +204,13 @@ def safe_href(href: str | None) -> str | None:
     return value
 
 
-def compose(article: Article, *, target: Target, stylesheet_href: str | None = None,
-            image_href: Callable[[str], str] | None = None) -> str:
+def compose(
+    article: Article,
+    *,
+    target: Target,
+    stylesheet_href: str | None = None,
+    image_href: Callable[[str], str] | None = None,
+) -> str:
     """Render ``article`` as a complete XHTML document for ``target``.
 
     Styles are not inlined: the PDF writer hands WeasyPrint parsed stylesheets

@@ -1,0 +1,120 @@
+"""Turn a source file into an Article.
+
+This module owns everything about the *file*: it exists, is not empty, is not
+binary, is not too large, decodes as text; then it hands the text to the
+reader for its kind. Readers are pure functions of text (``read_text`` for
+plain-text scrapes), so they can be tested and fuzzed without files.
+"""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from ..errors import InputError, InputTooLarge
+from ..model import Article
+
+__all__ = ["DEFAULT_MAX_BYTES", "decode", "ingest"]
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+# Magic numbers of formats people feed us by mistake.
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (EPUB, DOCX, …)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"),
+)
+
+_TEXT_SUFFIXES = {".txt", ".text", ""}
+_PLANNED = {
+    ".html": "HTML",
+    ".htm": "HTML",
+    ".xhtml": "HTML",
+    ".md": "Markdown",
+    ".markdown": "Markdown",
+}
+
+
+def ingest(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Read ``source`` (a path, or ``-`` for standard input) into an Article."""
+    if str(source) == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        name, base_dir, suffix = "<stdin>", None, ".txt"
+    else:
+        path = Path(source)
+        name = str(path)
+        if not path.exists():
+            raise InputError(f"{name}: no such file", hint="check the path")
+        if path.is_dir():
+            raise InputError(f"{name}: is a folder, not a file")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputTooLarge(
+                f"{name}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB input limit",
+                hint="raise it with --max-input-size",
+            )
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{name}: cannot be read: {exc.strerror or exc}") from exc
+        base_dir, suffix = str(path.resolve().parent), path.suffix.lower()
+    if len(data) > max_bytes:
+        raise InputTooLarge(
+            f"{name}: over the {max_bytes / 1e6:.0f} MB input limit",
+            hint="raise it with --max-input-size",
+        )
+
+    text = decode(data, name)
+    if suffix in _PLANNED:
+        raise InputError(
+            f"{name}: reading {_PLANNED[suffix]} is not supported yet",
+            hint="give a plain-text scrape (.txt)",
+        )
+    from .text import read_text
+
+    article = read_text(text, name=name)
+    return replace(article, base_dir=base_dir)
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes → text: BOM-aware, UTF-8 otherwise; binary and empty files refused."""
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{name}: is not a text file (it looks like {what})")
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{name}: is not valid {encoding.upper()} (byte {exc.start})"
+                ) from exc
+            break
+    else:
+        if b"\x00" in data[:4096]:
+            raise InputError(f"{name}: is not a text file (it contains NUL bytes)")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{name}: is not valid UTF-8 (byte {exc.start})",
+                hint="convert it, e.g. iconv -f windows-1252 -t utf-8",
+            ) from exc
+    control = sum(1 for ch in text[:4096] if ch < " " and ch not in "\t\n\r\f")
+    if control > 8:
+        raise InputError(f"{name}: is not a text file (it contains control characters)")
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty")
+    return text

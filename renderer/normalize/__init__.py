@@ -35,7 +35,7 @@ from ..model import (
 from ..options import Options
 from .language import detect_language
 
-__all__ = ["Issue", "normalize", "article_issues"]
+__all__ = ["Issue", "article_issues", "normalize"]
 
 # A fixed namespace for article identifiers: the same content gives the same
 # urn:uuid on every machine and in every release.
@@ -68,9 +68,7 @@ def article_issues(article: Article) -> list[Issue]:
         issues.append(Issue("missing-title", "the article has no title"))
     for figure in _figures(article.blocks):
         if figure.image.alt is None and not figure.image.decorative:
-            issues.append(
-                Issue("missing-alt", f"image {figure.image.src!r} has no alt text")
-            )
+            issues.append(Issue("missing-alt", f"image {figure.image.src!r} has no alt text"))
     return issues
 
 

@@ -14,13 +14,16 @@ from collections import Counter
 __all__ = ["detect_language"]
 
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the and of to in that is for with as was on by it from at are has have said".split()),
-    "fr": frozenset("le la les et des du un une est que dans pour sur au avec par qui sont été".split()),
-    "de": frozenset("der die das und ist nicht mit den von zu sich des auf für ein eine dem im".split()),
-    "es": frozenset("el la los las y de que en un una es por con para del se al como más".split()),
-    "it": frozenset("il di che la e un una per non con del della sono è le gli dei nel".split()),
-    "pt": frozenset("o a os as e de que em um uma do da para com não por dos das foi".split()),
-    "nl": frozenset("de het een en van is dat op te in voor niet met zijn aan er".split()),
+    lang: frozenset(words.split())
+    for lang, words in {
+        "en": "the and of to in that is for with as was on by it from at are has have said",
+        "fr": "le la les et des du un une est que dans pour sur au avec par qui sont été",
+        "de": "der die das und ist nicht mit den von zu sich des auf für ein eine dem im",
+        "es": "el la los las y de que en un una es por con para del se al como más",
+        "it": "il di che la e un una per non con del della sono è le gli dei nel",
+        "pt": "o a os as e de que em um uma do da para com não por dos das foi",
+        "nl": "de het een en van is dat op te in voor niet met zijn aan er",
+    }.items()
 }
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -31,9 +34,7 @@ def detect_language(text: str, *, min_words: int = 20) -> str | None:
     if len(words) < min_words:
         return None
     counts = Counter(words)
-    scores = {
-        lang: sum(counts[w] for w in stop) / len(words) for lang, stop in _STOPWORDS.items()
-    }
+    scores = {lang: sum(counts[w] for w in stop) / len(words) for lang, stop in _STOPWORDS.items()}
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < 0.08 or top < second * 1.5:

@@ -94,8 +94,12 @@ def _stylesheets(theme: Theme, page_size: str) -> tuple[weasyprint.CSS, ...]:
     size = {"letter": "letter", "a4": "A4"}[page_size]
     return (
         weasyprint.CSS(string=font_faces_css(), font_config=config, url_fetcher=fetcher),
-        weasyprint.CSS(string=theme.pdf_css, base_url=theme.folder.as_uri() + "/",
-                       font_config=config, url_fetcher=fetcher),
+        weasyprint.CSS(
+            string=theme.pdf_css,
+            base_url=theme.folder.as_uri() + "/",
+            font_config=config,
+            url_fetcher=fetcher,
+        ),
         weasyprint.CSS(string=f"@page {{ size: {size}; }}", font_config=config),
     )
 
@@ -144,7 +148,9 @@ def write_pdf(
     defects = list(known_defects)
     warnings: list[str] = []
     base_url = (
-        (confinement.roots[0].as_uri() + "/") if article.base_dir else data_dir("fonts").as_uri() + "/"
+        (confinement.roots[0].as_uri() + "/")
+        if article.base_dir
+        else data_dir("fonts").as_uri() + "/"
     )
 
     with _WRITE_LOCK, _weasyprint_log() as logged:
@@ -181,8 +187,10 @@ def write_pdf(
         warnings.append(f"resource not fetched: {url}")
     unique = list(dict.fromkeys(defects))
     if strict and unique:
-        raise AccessibilityError(f"the PDF would not be accessible: {', '.join(unique)}",
-                                 hint="fix the input, or build without --strict")
+        raise AccessibilityError(
+            f"the PDF would not be accessible: {', '.join(unique)}",
+            hint="fix the input, or build without --strict",
+        )
     return PdfEdition(output.getvalue(), len(document.pages), unique, warnings)
 
 

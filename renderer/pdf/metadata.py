@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable
 from xml.etree.ElementTree import Element, SubElement, register_namespace, tostring
 
+from weasyprint import __version__ as weasyprint_version
 from weasyprint.pdf.metadata import DocumentMetadata
 
 from .. import __version__
@@ -51,13 +52,15 @@ def pdf_date(moment: _dt.datetime) -> str:
 class ArticleXmp(DocumentMetadata):
     """DocumentMetadata that writes the project's full XMP packet."""
 
-    def __init__(self, meta: Metadata, *, moment: _dt.datetime, claim_pdfua: Callable[[], bool]) -> None:
+    def __init__(
+        self, meta: Metadata, *, moment: _dt.datetime, claim_pdfua: Callable[[], bool]
+    ) -> None:
         stamp = pdf_date(moment)
         super().__init__(
             title=meta.title,
             authors=list(meta.authors) or ([meta.organization] if meta.organization else []),
             description=meta.description,
-            keywords=list(meta.keywords),
+            keywords=list(meta.keywords) or ([meta.section] if meta.section else []),
             generator=GENERATOR,
             created=stamp,
             modified=stamp,
@@ -66,7 +69,7 @@ class ArticleXmp(DocumentMetadata):
         self.article = meta
         self.claim_pdfua = claim_pdfua
 
-    def generate_rdf_metadata(self, variant, version, conformance):  # noqa: ARG002 (WeasyPrint's signature)
+    def generate_rdf_metadata(self, variant, version, conformance):
         _register_prefixes()
         meta = self.article
         rdf = Element(_q("rdf", "RDF"))
@@ -107,7 +110,7 @@ class ArticleXmp(DocumentMetadata):
             container("dc", "subject", "Bag", subjects)
             SubElement(desc, _q("pdf", "Keywords")).text = ", ".join(subjects)
         SubElement(desc, _q("dc", "format")).text = "application/pdf"
-        SubElement(desc, _q("pdf", "Producer")).text = f"{GENERATOR} (WeasyPrint)"
+        SubElement(desc, _q("pdf", "Producer")).text = f"WeasyPrint {weasyprint_version}"
         SubElement(desc, _q("xmp", "CreatorTool")).text = GENERATOR
         SubElement(desc, _q("xmp", "CreateDate")).text = self.created
         SubElement(desc, _q("xmp", "ModifyDate")).text = self.modified

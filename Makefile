@@ -1,0 +1,48 @@
+# Two commands do all the set-up on a fresh Debian 12 machine:
+#   make demo   - creates .venv, installs the renderer, renders samples/ into out/
+#   make test   - creates .venv with the test extras, installs the validators, runs pytest
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PYTEST_ARGS ?=
+
+.PHONY: demo test validators system-deps lint wheel-check clean help
+
+help:
+	@echo "make demo        render samples/ into out/ (creates .venv)"
+	@echo "make test        run the test suite with EPUBCheck and Ace (creates .venv, installs validators)"
+	@echo "make lint        ruff"
+	@echo "make wheel-check build the wheel, install it in a fresh venv outside the checkout, render the seed"
+	@echo "make clean       remove .venv, out/, build artefacts"
+
+system-deps:
+	@tools/system-deps.sh
+
+$(VENV)/.demo: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.test: pyproject.toml $(VENV)/.demo
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+demo: system-deps $(VENV)/.demo
+	$(VENV)/bin/renderer build samples/*.txt -o out/
+
+validators:
+	@tools/install-validators.sh .validators
+
+test: system-deps validators $(VENV)/.test
+	@tools/system-deps.sh --test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.test
+	$(VENV)/bin/ruff check renderer tests tools
+
+wheel-check: system-deps $(VENV)/.demo
+	@tools/wheel-check.sh
+
+clean:
+	rm -rf $(VENV) out build dist *.egg-info .pytest_cache

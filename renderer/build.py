@@ -1,0 +1,156 @@
+"""Turn one input into its editions on disk: the unit of work of the CLI.
+
+``build`` is a function of (input, output folder, options) to (files written,
+report), with no other state, so a batch can run it in worker processes.
+Both editions are rendered in memory first and only then written, each
+atomically (temporary file beside the target, then rename): a failed build
+leaves no partial or zero-byte file behind, and never replaces a good file
+with a bad one.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .compose import compose
+from .errors import AccessibilityError, OutputError
+from .ingest import DEFAULT_MAX_BYTES, ingest
+from .model import Article
+from .normalize import article_issues, normalize
+from .options import Options
+from .resources import load_theme
+
+__all__ = ["BuildResult", "build", "build_moment", "write_atomic"]
+
+log = logging.getLogger("renderer")
+
+#: Used when neither SOURCE_DATE_EPOCH nor the article gives a date (zip's own epoch).
+FALLBACK_MOMENT = _dt.datetime(1980, 1, 1, tzinfo=_dt.UTC)
+
+DEFAULT_THEME = {"pdf": "briefing", "epub": "briefing"}
+
+
+@dataclass(slots=True)
+class BuildResult:
+    source: str
+    outputs: dict[str, Path] = field(default_factory=dict)  # format → path
+    warnings: list[str] = field(default_factory=list)
+    defects: list[str] = field(default_factory=list)
+    article: Article | None = None
+
+
+def build_moment(article: Article, options: Options) -> _dt.datetime:
+    """The build time written into the editions: reproducible by construction."""
+    epoch = options.source_date_epoch
+    if epoch is None:
+        epoch = Options.epoch_from_environment()
+    if epoch is not None:
+        return _dt.datetime.fromtimestamp(epoch, _dt.UTC)
+    if article.metadata.date:
+        d = article.metadata.date
+        return _dt.datetime(d.year, d.month, d.day, 12, 0, tzinfo=_dt.UTC)
+    return FALLBACK_MOMENT
+
+
+def build(
+    source: str | Path, out_dir: str | Path, options: Options, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> BuildResult:
+    result = BuildResult(source=str(source))
+    article = normalize(ingest(source, max_bytes=max_bytes), options)
+    result.article = article
+    result.warnings += [f"input: {note}" for note in article.notes]
+    issues = article_issues(article)
+    known = [i.code for i in issues]
+    if issues and options.strict:
+        raise AccessibilityError(
+            f"{source}: {issues[0].message}", hint="fix the input, or build without --strict"
+        )
+    result.warnings += [f"accessibility: {i.message}" for i in issues]
+    moment = build_moment(article, options)
+    if moment == FALLBACK_MOMENT and not article.metadata.date:
+        result.warnings.append(
+            "no date in the article: dates in the files are 1980-01-01 "
+            "(set SOURCE_DATE_EPOCH or give the date)"
+        )
+
+    rendered: dict[str, bytes] = {}
+    if "pdf" in options.formats:
+        from .pdf import write_pdf  # WeasyPrint is imported only when a PDF is wanted
+
+        theme = load_theme(options.theme or DEFAULT_THEME["pdf"], options.theme_dir)
+        pdf = write_pdf(
+            article,
+            compose(article, target="pdf"),
+            theme=theme,
+            page_size=options.page_size,
+            moment=moment,
+            strict=options.strict,
+            known_defects=known,
+        )
+        rendered["pdf"] = pdf.data
+        result.warnings += pdf.warnings
+        result.defects += [f"pdf: {d}" for d in pdf.defects]
+    if "epub" in options.formats:
+        from .epub import write_epub
+
+        theme = load_theme(options.theme or DEFAULT_THEME["epub"], options.theme_dir)
+        epub = write_epub(
+            article,
+            theme=theme,
+            moment=moment,
+            strict=options.strict,
+            certified_by=options.certified_by,
+            known_defects=known,
+        )
+        rendered["epub"] = epub.data
+        result.warnings += epub.warnings
+        result.defects += [f"epub: {d}" for d in epub.defects]
+
+    stem = "stdin" if str(source) == "-" else Path(source).stem
+    out = Path(out_dir)
+    for fmt, data in rendered.items():
+        target = out / f"{stem}.{fmt}"
+        write_atomic(target, data)
+        result.outputs[fmt] = target
+    return result
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file and a rename."""
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            f"{folder}: cannot create the output folder: {exc.strerror or exc}"
+        ) from exc
+    if target.exists() and not os.access(target, os.W_OK):
+        raise OutputError(
+            f"{target}: the existing file is read-only",
+            hint="remove it or choose another output folder",
+        )
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise OutputError(
+            f"{folder}: cannot write here: {exc.strerror or exc}",
+            hint="choose another output folder with -o",
+        ) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{target}: cannot be written: {exc.strerror or exc}") from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

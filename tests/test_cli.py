@@ -1,0 +1,123 @@
+"""The CLI: one-line errors with documented exit codes, and never a partial file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from renderer.cli import main
+from renderer.errors import RenderError
+
+from .conftest import ROOT, SEED
+
+
+def _run(argv, capsys):
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"  \n\t\n  ", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file (it looks like a PNG image)"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "not a text file (it looks like a PDF document)"),
+        (b"PK\x03\x04\x14\x00\x00\x00", "not a text file (it looks like a ZIP archive"),
+        (b"News | May 6, 2015\n\nTitle\n\ncaf\xe9 au lait\n", "is not valid UTF-8 (byte"),
+    ],
+)
+def test_bad_input_is_one_line_exit_3_and_no_output(tmp_path, capsys, content, message):
+    source = tmp_path / "bad.txt"
+    source.write_bytes(content)
+    out = tmp_path / "out"
+    code, _, stderr = _run(["build", str(source), "-o", str(out)], capsys)
+    assert code == 3
+    assert message in stderr
+    assert stderr.count("\n") == 1 and "Traceback" not in stderr
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_missing_file(tmp_path, capsys):
+    code, _, stderr = _run(["build", str(tmp_path / "nope.txt"), "-o", str(tmp_path)], capsys)
+    assert code == 3 and "no such file" in stderr
+
+
+def test_utf16_with_bom_is_read(tmp_path, capsys):
+    source = tmp_path / "utf16.txt"
+    source.write_bytes(SEED.read_text("utf-8").encode("utf-16"))
+    code, _, stderr = _run(
+        ["build", str(source), "-o", str(tmp_path / "o"), "--format", "epub"], capsys
+    )
+    assert code == 0, stderr
+    assert (tmp_path / "o" / "utf16.epub").is_file()
+
+
+def test_too_large_input_names_the_option(tmp_path, capsys):
+    source = tmp_path / "big.txt"
+    source.write_text("x" * 2_000_000)
+    code, _, stderr = _run(
+        ["build", str(source), "--max-input-size", "1", "-o", str(tmp_path)], capsys
+    )
+    assert code == 3 and "--max-input-size" in stderr
+
+
+def test_output_folder_that_cannot_be_created(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    code, _, stderr = _run(["build", str(SEED), "-o", str(blocker / "out")], capsys)
+    assert code == 6 and "cannot create the output folder" in stderr
+
+
+def test_failed_edition_leaves_no_file_at_all(tmp_path, capsys, monkeypatch):
+    import renderer.epub
+
+    def broken(*args, **kwargs):
+        raise RenderError("simulated failure")
+
+    monkeypatch.setattr(renderer.epub, "write_epub", broken)
+    out = tmp_path / "out"
+    code, _, stderr = _run(["build", str(SEED), "-o", str(out)], capsys)
+    assert code == 5 and "simulated failure" in stderr
+    assert not out.exists() or list(out.iterdir()) == []  # the PDF was not written either
+
+
+def test_unknown_theme_is_a_usage_error(tmp_path, capsys):
+    code, _, stderr = _run(["build", str(SEED), "--theme", "nope", "-o", str(tmp_path)], capsys)
+    assert code == 2 and "unknown theme 'nope'" in stderr and "briefing" in stderr
+
+
+def test_format_pdf_only(tmp_path, capsys):
+    code, stdout, _ = _run(["build", str(SEED), "--format", "pdf", "-o", str(tmp_path)], capsys)
+    assert code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["isil-losing-ground.pdf"]
+    assert stdout.strip().endswith("isil-losing-ground.pdf")
+
+
+def test_python_m_renderer_help_lists_commands_and_exit_codes():
+    done = subprocess.run(
+        [sys.executable, "-m", "renderer", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    for word in ("build", "check", "themes", "exit codes", "accessibility error"):
+        assert word in done.stdout
+
+
+def test_help_does_not_import_weasyprint():
+    code = (
+        "import sys; from renderer.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "assert 'weasyprint' not in sys.modules and 'ebooklib' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, capture_output=True)
+
+
+def test_themes_lists_briefing(capsys):
+    code, stdout, _ = _run(["themes"], capsys)
+    assert code == 0 and stdout.startswith("briefing")
