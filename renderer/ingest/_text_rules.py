@@ -124,7 +124,7 @@ CHROME_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"Home\s*(?:>|/|»|›|\|)\s*.*",
         r"[^>»›]{1,40}(?:\s*[>»›]\s*[^>»›]{1,40}){2,}",
         # "Share", "Print", "Facebook Twitter LinkedIn Email", "Share: Facebook | X".
-        rf"(?:(?:{_SOCIAL})\s*[:|/,·•]?\s*)+",
+        rf"(?:{_SOCIAL})(?:\s*(?:[:|/,·•]\s*)?(?:{_SOCIAL}))*\s*[:|]?",
         r"(?:Photo|Image) Details:?|Download(?: Full)? Image:?|Hide Caption|Show Caption",
     )
 )
@@ -209,7 +209,7 @@ ORG_WORDS = _table(
     Marine Marines Guard Center Centre Base Media Press Headquarters District Engineers
     Laboratory Station Installation Garrison University Institute School Academy Bureau
     Administration Ministry Communications Public Reserve Task Team Fort Camp Joint Defense
-    Defence Network Stripes Times Journal Magazine Radio Television Hospital Region Staff
+    Defence Network Stripes Times Journal Magazine Radio Television Hospital Region
     DoD DOD NASA DVIDS AFPS AFNS NNS ANS USAF USN USMC USCG U.S.
     """
 )
@@ -220,11 +220,12 @@ NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "Ph.D.",
 # Lower-case words that may appear inside a personal name.
 NAME_PARTICLES = frozenset(
     {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das",
-     "al", "bin", "ibn", "ter", "y", "e"}
+     "al", "bin", "ibn", "ter", "y", "e", "j.g.", "(j.g.)"}
 )  # fmt: skip
 
-BYLINE = re.compile(r"(?:(?:By|BY):?\s+)+(?P<rest>\S.*)")
+BYLINE = re.compile(r"(?:(?:By|BY|Story by|Written by|Story and photos by):?\s+)+(?P<rest>\S.*)")
 FROM_LINE = re.compile(r"From\s+(?P<org>[A-Z0-9].*)")
+_TRAILING_DATE = re.compile(rf"(?:,|\s\|)\s*(?P<date>{DATE})\s*$")
 _AUTHOR_SPLIT = re.compile(r"\s+(?:and|&)\s+")
 
 
@@ -232,6 +233,7 @@ _AUTHOR_SPLIT = re.compile(r"\s+(?:and|&)\s+")
 class Byline:
     authors: tuple[str, ...]
     organization: str | None
+    date: _dt.date | None = None  # "By Jane Doe, Army News Service, May 6, 2015"
 
 
 def _words(text: str) -> list[str]:
@@ -244,9 +246,12 @@ def is_org_like(text: str) -> bool:
 
 def _is_name(text: str) -> bool:
     words = text.split()
-    if not 1 <= len(words) <= 8:
+    if not 1 <= len(words) <= 12:
         return False
-    return all(w[0].isupper() or w[0].isdigit() or w in NAME_PARTICLES for w in words)
+    return all(
+        w in NAME_PARTICLES or (w.lstrip("(\"“'") or w)[0].isupper() or w[0].isdigit()
+        for w in words
+    )
 
 
 def parse_byline(line: str) -> Byline | None:
@@ -266,10 +271,14 @@ def parse_byline(line: str) -> Byline | None:
     if m is None:
         return None
     rest = m["rest"].strip().rstrip(",").strip()
+    date = None
+    if dated := _TRAILING_DATE.search(rest):
+        date = parse_date(dated["date"])
+        rest = rest[: dated.start()]
     if len(rest.split()) > 30:
         return None
     tokens: list[str] = []
-    for token in (t.strip() for t in rest.split(",")):
+    for token in (t.strip() for t in re.split(r",|\s\|\s", rest)):
         if not token:
             continue
         if tokens and token in NAME_SUFFIXES:
@@ -290,7 +299,7 @@ def parse_byline(line: str) -> Byline | None:
         authors.extend(a.strip() for a in _AUTHOR_SPLIT.split(part) if a.strip())
     if not authors or not all(_is_name(a) for a in authors):
         return None
-    return Byline(tuple(authors), ", ".join(org_parts) or None)
+    return Byline(tuple(authors), ", ".join(org_parts) or None, date)
 
 
 def is_org_continuation(line: str) -> bool:
@@ -315,7 +324,7 @@ _TAG = r"\([A-Z][A-Za-z.&' ]{0,40}\)"
 # "MACDILL AIR FORCE BASE, Fla., May 6, 2015 - The …", "NORFOLK, Va. (NNS) -- …".
 DATELINE = re.compile(
     rf"(?P<dateline>{_PLACE}(?:,\s+{_STATE})?(?:,\s+{_DATELINE_DATE})?(?:\s*{_TAG})?)"
-    r"(?:\s*(?:--|—|–)\s*|\s+-\s+)"
+    r"(?:\s*(?:--|—|–)\s*|\s+-\s*|-\s+)"
     r"(?P<rest>[^a-z\s].*)",
     re.DOTALL,
 )

@@ -145,6 +145,7 @@ class _Header:
                 if byline is not None:
                     self.byline, self.organization = byline, byline.organization
                     awaiting_org = byline.organization is None
+                    self.published = self.published or byline.date
                     pos += 1
                     continue
                 if self.subtitle is None and self._byline_follows(lines, pos + 1):

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from renderer.errors import InputError
-from renderer.ingest._text_rules import parse_byline, parse_date, parse_kicker, split_dateline
+from renderer.ingest._text_rules import (
+    is_chrome_line,
+    parse_byline,
+    parse_date,
+    parse_kicker,
+    split_dateline,
+)
 from renderer.ingest.text import read_text
 from renderer.model import Article, Heading, Paragraph, Text, plain_text
 
@@ -561,3 +567,129 @@ def test_glued_banner_and_breadcrumb_variants_are_chrome():
     article = read_text(text)
     assert article.metadata.title == "Title"
     assert texts(article) == [("p", "Body paragraph.")]
+
+
+def test_glued_banner_story_by_and_dma_footer():
+    article = read("glued-banner-footer.txt")
+    m = article.metadata
+    assert m.title == "What a field kitchen taught me about leadership"
+    assert m.section == "Commentary"
+    assert m.date == dt.date(2019, 10, 1)
+    assert m.authors == ("Cpl. Ana Reyes",)
+    assert m.organization == "Marine Corps Installations East"
+    assert m.dateline == "CAMP LEJEUNE, N.C."
+    assert m.publisher == "U.S. Department of Defense"
+    assert article.notes == ()
+    assert texts(article) == [
+        (
+            "p",
+            "The first morning I ran the field kitchen, the burners failed and 200 Marines "
+            "were waiting for breakfast.",
+        ),
+        ("p", "I had a plan for everything except the thing that actually happened."),
+        ("h2", "WHAT WENT WRONG"),
+        ("p", "The fuel line had frozen overnight. Nobody had checked it, including me."),
+        ("h2", "WHAT I CHANGED"),
+        (
+            "p",
+            "Now the first task of every morning belongs to the newest cook, and the second "
+            "task is checking their work.",
+        ),
+    ]
+    assert_no_chrome(
+        article,
+        "Skip to main content",
+        "Article View",
+        "Share:",
+        "LockA locked padlock",
+        "Hosted by Defense Media Activity",
+        "Contact Us",
+        "Privacy Policy",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "org", "date"),
+    [
+        (
+            "By Lt. j.g. Jane Doe, Navy Public Affairs Support Element",
+            ("Lt. j.g. Jane Doe",),
+            "Navy Public Affairs Support Element",
+            None,
+        ),
+        (
+            "Story by Chief Mass Communication Specialist 1st Class John Q. Public, "
+            "Naval Air Forces",
+            ("Chief Mass Communication Specialist 1st Class John Q. Public",),
+            "Naval Air Forces",
+            None,
+        ),
+        (
+            "By Jane Doe, Army News Service, May 6, 2015",
+            ("Jane Doe",),
+            "Army News Service",
+            dt.date(2015, 5, 6),
+        ),
+        ("By Jane Doe | Army News Service", ("Jane Doe",), "Army News Service", None),
+        ("By: Jane Doe", ("Jane Doe",), None, None),
+    ],
+)
+def test_parse_byline_more_shapes(line, authors, org, date):
+    byline = parse_byline(line)
+    assert byline is not None
+    assert (byline.authors, byline.organization, byline.date) == (authors, org, date)
+
+
+def test_byline_date_is_used_when_there_is_no_kicker():
+    text = "Title\nBy Jane Doe, Army News Service, May 6, 2015\nBody paragraph.\n"
+    article = read_text(text)
+    assert article.metadata.date == dt.date(2015, 5, 6)
+    assert article.metadata.organization == "Army News Service"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline"),
+    [
+        ("WASHINGTON, May 6, 2015 — Text.", "WASHINGTON, May 6, 2015"),
+        ("FORT MEADE, Md. (AFPS) -- Text.", "FORT MEADE, Md. (AFPS)"),
+        ("KABUL, Afghanistan, May 6, 2015 - Text.", "KABUL, Afghanistan, May 6, 2015"),
+        ("WASHINGTON, May 6 -- Text.", "WASHINGTON, May 6"),
+        ("SAN ANTONIO (AFNS) — Text.", "SAN ANTONIO (AFNS)"),
+    ],
+)
+def test_split_dateline_more_shapes(paragraph, dateline):
+    assert split_dateline(paragraph) == (dateline, "Text.")
+
+
+def test_dateline_without_year_gives_no_date():
+    article = read_text("Title\n\nWASHINGTON, May 6 -- Text of the story.\n")
+    assert article.metadata.dateline == "WASHINGTON, May 6"
+    assert article.metadata.date is None
+    assert "no date" in article.notes
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share " * 40 + "and more",  # would take ages with ambiguous whitespace (backtracking)
+        "Facebook | " * 40 + "and more",
+    ],
+)
+def test_near_chrome_lines_are_rejected_quickly(line):
+    assert not is_chrome_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share",
+        "Print",
+        "Facebook Twitter LinkedIn Email",
+        "Share: Facebook | X | LinkedIn | Email | Print",
+        "Home > News > Article View",
+        "Home / News / Stories",
+        "Skip to main content",
+    ],
+)
+def test_chrome_lines(line):
+    assert is_chrome_line(line)
