@@ -1,0 +1,394 @@
+"""What the parts of a .mil/.gov news-page scrape look like, as tables.
+
+The plain-text reader (:mod:`renderer.ingest.text`) walks the scrape line by line and asks
+these rules what each line is: site chrome to drop, a kicker, a byline, a dateline, a
+date line. Keeping the patterns here, as data, means a new site variant is one table row,
+not another ``if`` in the reader.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+
+def _table(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# ------------------------------------------------------------------------ dates
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1,
+    "february": 2, "feb": 2,
+    "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "may": 5,
+    "june": 6, "jun": 6,
+    "july": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH = rf"(?i:(?:{_MONTH_NAMES})\b\.?)"
+_WEEKDAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
+# A date as news pages print it: AP style ("Sept. 3, 2019"), full month, military
+# ("3 September 2019") or ISO. No groups, so it can be embedded in larger patterns.
+DATE = (
+    rf"(?:{_WEEKDAY}?{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{MONTH}\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+
+_DATE_FORMS = (
+    re.compile(
+        rf"{_WEEKDAY}?(?P<m>(?i:{_MONTH_NAMES}))\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
+    ),
+    re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>(?i:{_MONTH_NAMES}))\.?\s+(?P<y>\d{{4}})"),
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
+)
+
+
+def parse_date(text: str) -> _dt.date | None:
+    """The calendar date ``text`` spells out entirely, or None (also for "Feb. 30, 2018")."""
+    text = " ".join(text.split())
+    for form in _DATE_FORMS:
+        m = form.fullmatch(text)
+        if m is None:
+            continue
+        month = m["m"]
+        month_no = int(month) if month.isdigit() else MONTHS[month.lower()]
+        try:
+            return _dt.date(int(m["y"]), month_no, int(m["d"]))
+        except ValueError:
+            return None
+    return None
+
+
+def find_date(text: str) -> _dt.date | None:
+    """The first complete date inside ``text`` (e.g. in a dateline), or None."""
+    for m in re.finditer(DATE, text):
+        found = parse_date(m.group())
+        if found is not None:
+            return found
+    return None
+
+
+# ------------------------------------------------------------------ site chrome
+
+# Phrases of the U.S. government site banner. A line made only of these phrases (in any
+# order, glued together or not) is chrome; the named group ``publisher``, when present
+# and not generic, names who runs the site.
+BANNER_PHRASES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"An official website of the United States government\.?",
+        r"Here(?:['’]s|s| is) how you know\.?",
+        r"Official websites use \.(?:gov|mil)\.?",
+        r"A \.(?:gov|mil) website belongs to an official (?P<publisher>.+?) organization"
+        r" in the United States\.?",
+        r"Secure \.(?:gov|mil) websites use HTTPS\.?",
+        r"A lock \([^)]*\) or https:// means .*?(?:website|site)\.",
+        r"Share sensitive information only on official, secure websites\.?",
+        r"(?:The )?\.(?:gov|mil) means it['’]s official\.?",
+        r"Federal government websites (?:often|always) end in \.gov or \.mil\.?",
+        r"Before sharing sensitive information, make sure you['’]re on a federal government"
+        r" site\.?",
+        r"The site is secure\.?",
+        r"The https:// ensures that you are connecting to the official website and that any"
+        r" information you provide is encrypted and transmitted securely\.?",
+    )
+)
+
+# Banner publishers that say nothing about who runs the site.
+GENERIC_PUBLISHERS = frozenset({"government", "federal government", "u.s. government"})
+
+_SOCIAL = (
+    r"Share(?: This(?: Page| Story| Article)?)?|Print(?: This(?: Page| Story| Article)?)?|"
+    r"E-?mail|Facebook|Twitter|X|LinkedIn|Pinterest|Reddit|WhatsApp|Tweet|Copy Link|Link"
+)
+
+# Whole lines that are navigation or sharing widgets, wherever they occur.
+CHROME_LINES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"Skip to (?:main )?content(?:\s*\(Press Enter\)\.?)?",
+        r"Skip navigation(?: links)?",
+        r"Toggle navigation|Main menu|Menu|Search|Close|Back to top",
+        # Breadcrumbs: "Home > News > Article View", "Home / News / Stories".
+        r"Home\s*(?:>|/|»|›|\|)\s*.*",
+        r"[^>»›]{1,40}(?:\s*[>»›]\s*[^>»›]{1,40}){2,}",
+        # "Share", "Print", "Facebook Twitter LinkedIn Email", "Share: Facebook | X".
+        rf"(?:{_SOCIAL})(?:\s*(?:[:|/,·•]\s*)?(?:{_SOCIAL}))*\s*[:|]?",
+        r"(?:Photo|Image) Details:?|Download(?: Full)? Image:?|Hide Caption|Show Caption",
+    )
+)
+
+# A line where the article ends and the site's trailer begins; it and everything after it
+# is chrome.
+TRAILER_LINES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"Related(?: (?:Links|Stories|Articles|Content|News|Videos|Pages))?\s*:?",
+        r"More (?:Stories|News|Like This)\s*:?",
+        r"You may also like\s*:?",
+        r"Hosted by Defense Media Activity.*",
+    )
+)
+
+
+def strip_banner(line: str) -> tuple[str, list[str]]:
+    """Remove leading banner phrases; return what is left and the publishers they named."""
+    publishers: list[str] = []
+    progress = True
+    while line and progress:
+        progress = False
+        for pattern in BANNER_PHRASES:
+            m = pattern.match(line)
+            if m is None:
+                continue
+            publisher = m.groupdict().get("publisher")
+            if publisher and publisher.lower() not in GENERIC_PUBLISHERS:
+                publishers.append(publisher)
+            line = line[m.end() :].lstrip()
+            progress = True
+            break
+    return line, publishers
+
+
+def is_chrome_line(line: str) -> bool:
+    return any(p.fullmatch(line) for p in CHROME_LINES)
+
+
+def is_trailer_line(line: str) -> bool:
+    return any(p.fullmatch(line) for p in TRAILER_LINES)
+
+
+# --------------------------------------------------------------- kicker, dates
+
+_SECTION = re.compile(r"[A-Z][A-Za-z&'’-]*(?: [A-Za-z&'’-]+){0,4}")
+
+# "Published Feb. 27, 2018", "Updated: March 4, 2020 at 10:30 a.m. EST".
+DATE_LINE = re.compile(
+    rf"(?P<kind>Published|Posted|Last Updated|Updated)(?: on)?:?\s+(?P<date>{DATE})"
+    r"(?:\s*(?:,|at)?\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Kicker:
+    section: str
+    date: _dt.date | None
+    date_text: str | None
+
+
+def parse_kicker(line: str) -> Kicker | None:
+    """``News | May 6, 2015`` → section and date; None when the line is not a kicker."""
+    parts = [part.strip() for part in line.split("|")]
+    if len(parts) < 2 or not _SECTION.fullmatch(parts[0]):
+        return None
+    for part in parts[1:]:
+        if re.fullmatch(DATE, part):
+            return Kicker(parts[0], parse_date(part), part)
+    return None
+
+
+# ---------------------------------------------------------------------- bylines
+
+# A word in any of these makes a byline part an organization rather than a person.
+ORG_WORDS = _table(
+    """
+    Affairs News Service Services Command Division Activity Office Agency Department
+    Wing Squadron Group Brigade Battalion Regiment Fleet Corps Force Forces Army Navy
+    Marine Marines Guard Center Centre Base Media Press Headquarters District Engineers
+    Laboratory Station Installation Garrison University Institute School Academy Bureau
+    Administration Ministry Communications Public Reserve Task Team Fort Camp Joint Defense
+    Defence Network Stripes Times Journal Magazine Radio Television Hospital Region
+    DoD DOD NASA DVIDS AFPS AFNS NNS ANS USAF USN USMC USCG U.S.
+    """
+)
+
+# Pieces of a personal name that a comma separates from the rest ("John Smith, Jr.").
+NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "Ph.D.", "M.D.", "Esq."})
+
+# Lower-case words that may appear inside a personal name.
+NAME_PARTICLES = frozenset(
+    {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das",
+     "al", "bin", "ibn", "ter", "y", "e", "j.g.", "(j.g.)"}
+)  # fmt: skip
+
+BYLINE = re.compile(r"(?:(?:By|BY|Story by|Written by|Story and photos by):?\s+)+(?P<rest>\S.*)")
+FROM_LINE = re.compile(r"From\s+(?P<org>[A-Z0-9].*)")
+_TRAILING_DATE = re.compile(rf"(?:,|\s\|)\s*(?P<date>{DATE})\s*$")
+_AUTHOR_SPLIT = re.compile(r"\s+(?:and|&)\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    authors: tuple[str, ...]
+    organization: str | None
+    date: _dt.date | None = None  # "By Jane Doe, Army News Service, May 6, 2015"
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip("()[],;:") for w in text.split()]
+
+
+def is_org_like(text: str) -> bool:
+    return any(w in ORG_WORDS for w in _words(text))
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 12:
+        return False
+    return all(
+        w in NAME_PARTICLES or (w.lstrip("(\"“'") or w)[0].isupper() or w[0].isdigit()
+        for w in words
+    )
+
+
+def parse_byline(line: str) -> Byline | None:
+    """Split a byline into authors and organization; None when ``line`` is not a byline.
+
+    The first comma-separated part is always people, the last (when there are several)
+    always the organization; parts between are people until one names an organization.
+    """
+    m = FROM_LINE.fullmatch(line)
+    if m is not None:
+        org = m["org"].strip()
+        words = _words(org)
+        if words and words[-1] in ORG_WORDS and len(words) <= 12:
+            return Byline((), org)
+        return None
+    m = BYLINE.fullmatch(line)
+    if m is None:
+        return None
+    rest = m["rest"].strip().rstrip(",").strip()
+    date = None
+    if dated := _TRAILING_DATE.search(rest):
+        date = parse_date(dated["date"])
+        rest = rest[: dated.start()]
+    if len(rest.split()) > 30:
+        return None
+    tokens: list[str] = []
+    for token in (t.strip() for t in re.split(r",|\s\|\s", rest)):
+        if not token:
+            continue
+        if tokens and token in NAME_SUFFIXES:
+            tokens[-1] = f"{tokens[-1]}, {token}"
+        else:
+            tokens.append(token)
+    if not tokens:
+        return None
+    people, org_parts = [tokens[0]], []
+    for index, token in enumerate(tokens[1:], start=1):
+        if org_parts or index == len(tokens) - 1 or is_org_like(token):
+            org_parts.append(token)
+        else:
+            people.append(token)
+    authors: list[str] = []
+    for part in people:
+        part = re.sub(r"^(?:and|&)\s+", "", part)
+        authors.extend(a.strip() for a in _AUTHOR_SPLIT.split(part) if a.strip())
+    if not authors or not all(_is_name(a) for a in authors):
+        return None
+    return Byline(tuple(authors), ", ".join(org_parts) or None, date)
+
+
+def is_org_continuation(line: str) -> bool:
+    """The second line of a byline split in two ("55th Wing Public Affairs")."""
+    return (
+        is_org_like(line)
+        and len(line.split()) <= 10
+        and not line.endswith(".")
+        and (line[0].isupper() or line[0].isdigit())
+    )
+
+
+# --------------------------------------------------------------------- datelines
+
+_PLACE_WORD = r"[A-Z][A-Z0-9.'’&-]*"
+_PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,7}}"
+# "Fla.", "Calif.", "N.C.", "D.C.", or a name AP does not abbreviate ("Texas", "South Korea").
+_STATE = r"(?:[A-Z]\.\s?[A-Z]\.|[A-Z][a-z]{1,5}\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+_DATELINE_DATE = rf"(?:{DATE}|{MONTH}\s+\d{{1,2}})"
+_TAG = r"\([A-Z][A-Za-z.&' ]{0,40}\)"
+
+# "MACDILL AIR FORCE BASE, Fla., May 6, 2015 - The …", "NORFOLK, Va. (NNS) -- …".
+DATELINE = re.compile(
+    rf"(?P<dateline>{_PLACE}(?:,\s+{_STATE})?(?:,\s+{_DATELINE_DATE})?(?:\s*{_TAG})?)"
+    r"(?:\s*(?:--|—|–)\s*|\s+-\s*|-\s+)"
+    r"(?P<rest>[^a-z\s].*)",
+    re.DOTALL,
+)
+
+
+def split_dateline(paragraph: str) -> tuple[str, str] | None:
+    """``(dateline, rest)`` when the paragraph opens with a dateline, else None."""
+    m = DATELINE.fullmatch(paragraph)
+    if m is None:
+        return None
+    dateline = m["dateline"].strip()
+    if len(re.findall(r"[A-Z]", dateline.split(",")[0])) < 3:
+        return None
+    return dateline, m["rest"].strip()
+
+
+# ------------------------------------------------------------ sentences, headings
+
+# Abbreviations whose period does not end a sentence.
+ABBREVIATIONS = _table(
+    """
+    Gen. Lt. Col. Maj. Capt. Sgt. Cpl. Pvt. Spc. Adm. Cmdr. Cmdt. Ens. Pfc. Brig. Sr. Jr.
+    Mr. Mrs. Ms. Dr. Prof. St. Mt. Ft. No. Gov. Sen. Rep. Sec. Dept. Rev. Hon. Pres.
+    Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. vs. etc. Inc. Co. Corp.
+    Tech. Staff. Chief. Petty. Airman. Seaman. Master. Fla. Va. Calif. Ga. Ala. Md.
+    """
+)
+
+_BOUNDARY = re.compile(r"(\S*?[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+SENTENCE_END = re.compile(r"[.!?][\"”’)]*$")
+
+
+def sentence_count(text: str) -> int:
+    count = 1
+    for m in _BOUNDARY.finditer(text):
+        word = m.group(1)
+        if word in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+", word):
+            continue
+        count += 1
+    return count
+
+
+# Words a title-case subhead leaves in lower case.
+SMALL_WORDS = _table(
+    "a an the and but or nor for of on in at to by with from as vs. via into onto over up"
+)
+
+MAX_HEADING_WORDS = 10
+MAX_TITLE_CHARS = 200
+
+
+def is_heading_like(line: str) -> bool:
+    """ALL-CAPS or Title-Case, at most ten words, not ending like a sentence or clause."""
+    words = line.split()
+    if not 1 <= len(words) <= MAX_HEADING_WORDS or line[-1] in ".,;:":
+        return False
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    if all(c.isupper() for c in letters):
+        return True
+    if not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    return all(
+        w in SMALL_WORDS or not w[0].isalpha() or w[0].isupper()
+        for w in (w.lstrip("\"“‘'(") or w for w in words)
+    )

@@ -1,0 +1,267 @@
+"""Turn a plain-text news-page scrape into an :class:`~renderer.model.Article`.
+
+The scrapes this reads are what a browser's "copy all" or a text dump gives for a .mil/.gov
+news page: a U.S. government site banner, navigation, a kicker (``News | May 6, 2015``),
+the headline, a byline, a dateline opening the first paragraph, the story, share buttons
+and a "Related Links" trailer. The reader works in four passes:
+
+1. drop site chrome line by line (:mod:`._text_rules` says what chrome looks like);
+2. read the header: kicker, ``Published …`` lines, title, subtitle, byline;
+3. split the rest into paragraphs (blank-line separated, or one per line when the scrape
+   has no blank lines) and subheads, and cut the dateline off the first paragraph;
+4. record what was missing in ``Article.notes``.
+
+A wrong title is worse than none, so when the first line after the banner is plainly not a
+headline the reader stops with an :class:`~renderer.errors.InputError` instead of guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from renderer.errors import InputError
+from renderer.ingest import _text_rules as rules
+from renderer.model import Article, Block, Heading, Metadata, Paragraph, Text
+
+__all__ = ["read_text"]
+
+_BLANK = None  # a blank line in the list of lines
+
+
+def read_text(text: str, *, name: str = "<input>") -> Article:
+    """Read a decoded plain-text scrape; ``name`` is only used in error messages."""
+    if not text.replace("\ufeff", "").strip():
+        raise InputError(f"{name}: the file is empty")
+    lines, publishers = _drop_chrome(text)
+    if not any(lines):
+        raise InputError(
+            f"{name}: the file holds only site chrome (banner, navigation, share links)"
+        )
+    header = _Header()
+    start = header.read(lines, name)
+    body_lines = header.take_date_lines(lines[start:])
+    blocks, dateline = _body(body_lines)
+    if not any(isinstance(b, Paragraph) for b in blocks):
+        raise InputError(f"{name}: no body paragraphs after the title {header.title!r}")
+
+    dateline_date = rules.find_date(dateline) if dateline else None
+    date = header.kicker_date or header.published or dateline_date or header.updated
+    notes: list[str] = []
+    if header.section is None:
+        notes.append("no kicker line")
+    if header.byline is None:
+        notes.append("no byline")
+    elif not header.byline.authors:
+        notes.append("no author in the byline")
+    if dateline is None:
+        notes.append("no dateline")
+    if date is None:
+        notes.append("no date")
+    notes.extend(header.notes)
+
+    assert header.title is not None  # header.read() raises otherwise
+    metadata = Metadata(
+        title=header.title,
+        subtitle=header.subtitle,
+        section=header.section,
+        date=date,
+        authors=header.byline.authors if header.byline else (),
+        organization=header.organization,
+        dateline=dateline,
+        language=None,
+        publisher=publishers[0] if publishers else None,
+    )
+    return Article(metadata=metadata, blocks=tuple(blocks), base_dir=None, notes=tuple(notes))
+
+
+# ------------------------------------------------------------------ pass 1: chrome
+
+
+def _collapse(line: str) -> str:
+    return " ".join(line.split())
+
+
+def _drop_chrome(text: str) -> tuple[list[str | None], list[str]]:
+    """The scrape's lines without chrome (``None`` for blank lines, runs of them merged)."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines: list[str | None] = []
+    publishers: list[str] = []
+    for raw in text.split("\n"):
+        line, named = rules.strip_banner(_collapse(raw))
+        publishers.extend(named)
+        if line and rules.is_chrome_line(line):
+            line = ""
+        if not line:
+            if named or raw.strip():  # a removed chrome line leaves no gap of its own
+                continue
+            if lines and lines[-1] is not _BLANK:
+                lines.append(_BLANK)
+            continue
+        lines.append(line)
+    while lines and lines[0] is _BLANK:
+        lines.pop(0)
+    return lines, publishers
+
+
+# ------------------------------------------------------------------ pass 2: header
+
+
+@dataclass
+class _Header:
+    section: str | None = None
+    kicker_date: _dt.date | None = None
+    published: _dt.date | None = None
+    updated: _dt.date | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    byline: rules.Byline | None = None
+    organization: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def read(self, lines: list[str | None], name: str) -> int:
+        """Consume header lines; return the index where the body begins."""
+        pos = 0
+        awaiting_org = False
+        while pos < len(lines):
+            line = lines[pos]
+            if line is _BLANK or self._date_line(line):
+                pos += 1
+                continue
+            if rules.is_trailer_line(line):
+                break
+            if self.section is None and (kicker := rules.parse_kicker(line)):
+                self.section, self.kicker_date = kicker.section, kicker.date
+                if kicker.date is None:
+                    self.notes.append(f"kicker date not understood: {kicker.date_text}")
+                pos += 1
+                continue
+            if self.title is None:
+                self.title = _check_title(line, name)
+                pos += 1
+                continue
+            if self.byline is None:
+                byline = rules.parse_byline(line)
+                if byline is not None:
+                    self.byline, self.organization = byline, byline.organization
+                    awaiting_org = byline.organization is None
+                    self.published = self.published or byline.date
+                    pos += 1
+                    continue
+                if self.subtitle is None and self._byline_follows(lines, pos + 1):
+                    self.subtitle = line
+                    pos += 1
+                    continue
+            elif awaiting_org and rules.is_org_continuation(line):
+                self.organization = line
+                awaiting_org = False
+                pos += 1
+                continue
+            break
+        if self.title is None:
+            raise InputError(f"{name}: cannot find the title: nothing follows the site banner")
+        return pos
+
+    def _byline_follows(self, lines: list[str | None], pos: int) -> bool:
+        for line in lines[pos:]:
+            if line is _BLANK or rules.DATE_LINE.fullmatch(line):
+                continue
+            return rules.parse_byline(line) is not None
+        return False
+
+    def _date_line(self, line: str) -> bool:
+        """Take a ``Published …``/``Updated …`` line into the metadata."""
+        m = rules.DATE_LINE.fullmatch(line)
+        if m is None:
+            return False
+        found = rules.parse_date(m["date"])
+        if m["kind"].lower() in ("published", "posted"):
+            self.published = self.published or found
+        else:
+            self.updated = self.updated or found
+        return True
+
+    def take_date_lines(self, lines: list[str | None]) -> list[str | None]:
+        return [line for line in lines if line is _BLANK or not self._date_line(line)]
+
+
+def _check_title(line: str, name: str) -> str:
+    """``line`` if it can be the headline; an InputError saying why not otherwise."""
+
+    def refuse(what: str) -> InputError:
+        snippet = line if len(line) <= 60 else line[:57] + "..."
+        return InputError(
+            f"{name}: cannot find the title: the first line after the site banner "
+            f"looks like {what} ({snippet!r})"
+        )
+
+    if rules.parse_byline(line) is not None:
+        raise refuse("a byline")
+    if rules.split_dateline(line) is not None and (
+        rules.SENTENCE_END.search(line) or len(line) > 120
+    ):
+        raise refuse("a dateline paragraph")
+    if len(line) > rules.MAX_TITLE_CHARS or (
+        rules.SENTENCE_END.search(line) and rules.sentence_count(line) > 1
+    ):
+        raise refuse("a body paragraph")
+    return line
+
+
+# -------------------------------------------------------------------- pass 3: body
+
+
+def _body(lines: list[str | None]) -> tuple[list[Block], str | None]:
+    """Paragraphs and subheads, and the dateline cut off the first paragraph."""
+    texts = _paragraph_texts(lines)
+    dateline = None
+    if texts:
+        split = rules.split_dateline(texts[0])
+        if split is not None:
+            dateline, first = split
+            texts = [first, *texts[1:]] if first else texts[1:]
+    candidate = [rules.is_heading_like(t) for t in texts]
+    blocks: list[Block] = []
+    for i, paragraph in enumerate(texts):
+        between_paragraphs = 0 < i < len(texts) - 1 and not (candidate[i - 1] or candidate[i + 1])
+        if candidate[i] and between_paragraphs:
+            blocks.append(Heading(level=2, children=(Text(paragraph),)))
+        else:
+            blocks.append(Paragraph((Text(paragraph),)))
+    return blocks, dateline
+
+
+def _paragraph_texts(lines: list[str | None]) -> list[str]:
+    """One text per paragraph: blank-line separated blocks, one per line within a block
+    unless the block is one hard-wrapped paragraph."""
+    for index, line in enumerate(lines):
+        if line is not _BLANK and rules.is_trailer_line(line):
+            lines = lines[:index]
+            break
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        if line is _BLANK:
+            groups.append([])
+        else:
+            groups[-1].append(line)
+    groups = [g for g in groups if g]
+    texts: list[str] = []
+    for group in groups:
+        if len(groups) > 1 and _hard_wrapped(group):
+            texts.append(" ".join(group))
+        else:
+            texts.extend(group)
+    return texts
+
+
+def _hard_wrapped(group: list[str]) -> bool:
+    """Lines of one paragraph broken at a fixed width (not one paragraph per line)."""
+    if len(group) < 2:
+        return False
+    widths = [len(line) for line in group[:-1]]
+    return (
+        min(widths) >= 30
+        and max(widths) <= 100
+        and len(group[-1]) <= max(widths) + 10
+        and not all(rules.SENTENCE_END.search(line) for line in group[:-1])
+    )
