@@ -25,7 +25,7 @@ from .normalize import article_issues, normalize
 from .options import Options
 from .resources import load_theme
 
-__all__ = ["BuildResult", "build", "build_moment", "write_atomic"]
+__all__ = ["BuildResult", "build", "build_moment", "check_output_folder", "write_atomic"]
 
 log = logging.getLogger("renderer")
 
@@ -61,6 +61,7 @@ def build(
     source: str | Path, out_dir: str | Path, options: Options, *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> BuildResult:
     result = BuildResult(source=str(source))
+    check_output_folder(Path(out_dir))
     article = normalize(ingest(source, max_bytes=max_bytes), options)
     result.article = article
     result.warnings += [f"input: {note}" for note in article.notes]
@@ -118,6 +119,18 @@ def build(
         write_atomic(target, data)
         result.outputs[fmt] = target
     return result
+
+
+def check_output_folder(folder: Path) -> None:
+    """Fail before rendering when the output folder can never be written."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise OutputError(f"{folder}: cannot create the output folder: {existing} is a file")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise OutputError(f"{folder}: the output folder is not writable",
+                          hint="choose another folder with -o")
 
 
 def write_atomic(target: Path, data: bytes) -> None:
