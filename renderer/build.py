@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .compose import compose
 from .errors import AccessibilityError, OutputError
-from .ingest import DEFAULT_MAX_BYTES, ingest
+from .ingest import ingest
 from .model import Article
 from .normalize import article_issues, normalize
 from .options import Options
@@ -57,12 +57,12 @@ def build_moment(article: Article, options: Options) -> _dt.datetime:
     return FALLBACK_MOMENT
 
 
-def build(
-    source: str | Path, out_dir: str | Path, options: Options, *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> BuildResult:
+def build(source: str | Path, out_dir: str | Path, options: Options) -> BuildResult:
     result = BuildResult(source=str(source))
     check_output_folder(Path(out_dir))
-    article = normalize(ingest(source, max_bytes=max_bytes), options)
+    article = normalize(
+        ingest(source, max_bytes=options.max_input_bytes, meta=options.meta), options
+    )
     result.article = article
     result.warnings += [f"input: {note}" for note in article.notes]
     issues = article_issues(article)
@@ -129,8 +129,9 @@ def check_output_folder(folder: Path) -> None:
     if not existing.is_dir():
         raise OutputError(f"{folder}: cannot create the output folder: {existing} is a file")
     if not os.access(existing, os.W_OK | os.X_OK):
-        raise OutputError(f"{folder}: the output folder is not writable",
-                          hint="choose another folder with -o")
+        raise OutputError(
+            f"{folder}: the output folder is not writable", hint="choose another folder with -o"
+        )
 
 
 def write_atomic(target: Path, data: bytes) -> None:

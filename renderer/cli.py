@@ -108,6 +108,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="MB",
         help="refuse inputs larger than this (default: 20 MB)",
     )
+    build.add_argument(
+        "--meta",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help='correct a metadata field, e.g. --meta lang=fr --meta "authors=A, B" '
+        "(repeatable; wins over INPUT's <name>.meta.yaml sidecar)",
+    )
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
     check = sub.add_parser(
@@ -182,20 +190,21 @@ def _options(args: argparse.Namespace) -> Options:
         lang=args.lang,
         strict=args.strict,
         certified_by=args.certified_by,
+        meta=tuple(args.meta),
+        max_input_bytes=int(args.max_input_size * 1024 * 1024),
     )
 
 
 def _build(args: argparse.Namespace) -> int:
     from .build import build
 
-    options = _options(args)
     if args.max_input_size <= 0:
         raise UsageError("--max-input-size must be positive")
-    max_bytes = int(args.max_input_size * 1024 * 1024)
+    options = _options(args)
     worst = 0
     for source in args.inputs:
         try:
-            result = build(source, Path(args.output), options, max_bytes=max_bytes)
+            result = build(source, Path(args.output), options)
         except RendererError as error:
             print(f"renderer: error: {error}", file=sys.stderr)
             worst = worst or error.exit_code

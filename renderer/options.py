@@ -35,6 +35,10 @@ class Options:
     certified_by: str | None = None
     #: Build time as a Unix timestamp; default SOURCE_DATE_EPOCH, else the article's date.
     source_date_epoch: int | None = None
+    #: Metadata corrections as "key=value" (``--meta``); win over a sidecar file.
+    meta: tuple[str, ...] = ()
+    #: Inputs larger than this are refused (``--max-input-size``).
+    max_input_bytes: int = 20 * 1024 * 1024
 
     def __post_init__(self) -> None:
         if not self.formats:
@@ -44,6 +48,8 @@ class Options:
             raise UsageError(
                 f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}"
             )
+        if self.max_input_bytes <= 0:
+            raise UsageError("the input size limit must be positive")
         if self.page_size not in ("letter", "a4"):
             raise UsageError(f"unknown page size {self.page_size!r}", hint="use letter or a4")
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError, InputTooLarge
 from ..model import Article
+from .sidecar import apply_overrides, parse_meta_options, read_sidecar, sidecar_path
 
 __all__ = ["DEFAULT_MAX_BYTES", "decode", "ingest"]
 
@@ -41,8 +42,14 @@ _PLANNED = {
 }
 
 
-def ingest(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """Read ``source`` (a path, or ``-`` for standard input) into an Article."""
+def ingest(
+    source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, meta: tuple[str, ...] = ()
+) -> Article:
+    """Read ``source`` (a path, or ``-`` for standard input) into an Article.
+
+    Metadata corrections are applied last: ``<stem>.meta.yaml`` beside the file,
+    then ``meta`` ("key=value" strings), which wins.
+    """
     if str(source) == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         name, base_dir, suffix = "<stdin>", None, ".txt"
@@ -78,8 +85,12 @@ def ingest(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article
         )
     from .text import read_text
 
-    article = read_text(text, name=name)
-    return replace(article, base_dir=base_dir)
+    article = replace(read_text(text, name=name), base_dir=base_dir)
+    if str(source) != "-":
+        article = apply_overrides(
+            article, read_sidecar(Path(source)), origin=str(sidecar_path(Path(source)))
+        )
+    return apply_overrides(article, parse_meta_options(meta), origin="--meta")
 
 
 def decode(data: bytes, name: str) -> str:
