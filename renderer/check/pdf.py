@@ -152,8 +152,11 @@ def check_marked_content(d: Doc) -> None:
                   f"{len(elems)} elements ({', '.join(e.path for e in elems[:3])}).", where)
         mc = d.content(MCRef(page, stream, mcid))  # type: ignore[arg-type]
         if mc is None:
+            pc = d.pages[page] if page is not None and 0 <= page < len(d.pages) else None
+            drawn = "only as an Artifact" if pc and (stream, mcid) in pc.artifact_mcids \
+                else "in no content stream"
             d.add("PDF-STRUCT-007", f"{elems[0].type} references MCID {mcid} on {where}, "
-                  "which no content stream draws.", loc(elems[0]))
+                  f"which is drawn {drawn}.", loc(elems[0]))
 
     for pc in d.pages:
         where = f"page {pc.index + 1}"

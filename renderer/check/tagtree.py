@@ -292,6 +292,7 @@ class PageContent:
     artifact_in_tagged: int = 0
     tagged_in_artifact: int = 0
     notdef: dict[str, int] = field(default_factory=dict)
+    artifact_mcids: set[tuple[StreamKey, int]] = field(default_factory=set)
     form_struct_parents: dict[tuple[int, int], int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
@@ -344,6 +345,8 @@ class _Scanner:
                 if is_art and in_tagged and not in_art:
                     self.out.artifact_in_tagged += 1
                 mc = None
+                if mcid is not None and is_art:
+                    self.out.artifact_mcids.add((skey, mcid))
                 if mcid is not None and not is_art:
                     if in_art:
                         self.out.tagged_in_artifact += 1
