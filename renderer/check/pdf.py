@@ -43,9 +43,11 @@ from .tagtree import (
 __all__ = ["check_pdf"]
 
 HEADING = re.compile(r"^H([1-6])$")
-# RFC 5646 well-formed shape (langtag or private use); grandfathered tags are not accepted.
+# RFC 5646 well-formed shape (langtag or private use). Primary subtags of 4–8 letters are
+# well-formed on paper but none is registered, and in practice they are words ("english"),
+# so they are refused; grandfathered tags (i-klingon) are refused too.
 BCP47 = re.compile(
-    r"^(?:(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"
+    r"^(?:(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3})"
     r"(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?"
     r"(?:-(?:[A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*"
     r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z\d]{2,8})+)*"

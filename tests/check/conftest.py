@@ -73,6 +73,20 @@ def simple_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return render(html, tmp_path_factory.mktemp("simple") / "simple.pdf")
 
 
+INLINE_HTML = """<!DOCTYPE html><html lang="en"><head><title>Inline</title>
+<style>a::after { content: " (external)" }</style></head><body>
+<h1>One</h1><h3>Skipped</h3><h1>Again</h1>
+<figure><figcaption>Caption text</figcaption></figure>
+<p>Read <a href="https://example.org/">this page</a>.
+<abbr title="World Health Organization">WHO</abbr> at <time>noon</time>: <q>quoted</q></p>
+</body></html>"""
+
+
+@pytest.fixture(scope="session")
+def inline_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return render(INLINE_HTML, tmp_path_factory.mktemp("inline") / "inline.pdf")
+
+
 @pytest.fixture(scope="session")
 def corpus_file():
     """Find a veraPDF corpus file by name; skip the test when the corpus is absent."""

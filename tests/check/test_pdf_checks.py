@@ -168,6 +168,75 @@ def test_multiple_thead_in_one_table(raw_pdf: Path, tmp_path: Path) -> None:
     assert "PDF-TABLE-004" in codes(report)
 
 
+@pytest.mark.parametrize(("code", "where"), [
+    ("PDF-LINK-004", "Link[1]/Link[1]"),  # a::after content becomes a Link inside the Link
+    ("PDF-TAG-001", "NonStruct"),  # figure/abbr/time/q become NonStruct
+    ("PDF-HEAD-003", "H1[2]"),
+    ("PDF-HEAD-004", "H3[1]"),
+])
+def test_raw_weasyprint_inline_semantics(inline_pdf: Path, code: str, where: str) -> None:
+    report = check_pdf(inline_pdf)
+    assert any(where in f.location for f in report.by_code(code)), report.to_text()
+
+
+def test_simple_document_is_nearly_clean(simple_pdf: Path) -> None:
+    report = check_pdf(simple_pdf)
+    assert report.ok, report.to_text()
+    assert codes(report) <= {"PDF-META-006", "PDF-STRUCT-008"}
+
+
+@pytest.mark.parametrize(("lang", "bad"), [
+    ("fr", False), ("en-GB", False), ("zh-Hant-TW", False), ("x-private", False),
+    ("english", True), ("en_GB", True), ("", True), ("fr-", True),
+])
+def test_element_lang_shape(simple_pdf: Path, tmp_path: Path, lang: str, bad: bool) -> None:
+    def set_lang(pdf: pikepdf.Pdf) -> None:
+        next(_elems(pdf, "P")).Lang = pikepdf.String(lang)
+
+    report = check_pdf(_edit(simple_pdf, tmp_path / "lang.pdf", set_lang))
+    assert ("PDF-LANG-001" in codes(report)) is bad, report.to_text()
+
+
+def test_outline_must_mirror_headings(simple_pdf: Path, tmp_path: Path) -> None:
+    def rename(pdf: pikepdf.Pdf) -> None:
+        pdf.Root.Outlines.First.Title = pikepdf.String("Something else")
+
+    def drop(pdf: pikepdf.Pdf) -> None:
+        del pdf.Root["/Outlines"]
+
+    assert not codes(check_pdf(simple_pdf)) & {"PDF-HEAD-005", "PDF-HEAD-006"}
+    renamed = check_pdf(_edit(simple_pdf, tmp_path / "renamed.pdf", rename))
+    assert "PDF-HEAD-006" in codes(renamed)
+    dropped = check_pdf(_edit(simple_pdf, tmp_path / "dropped.pdf", drop))
+    assert "PDF-HEAD-005" in codes(dropped)
+
+
+def test_metadata_and_catalog_problems(simple_pdf: Path, tmp_path: Path) -> None:
+    def strip(pdf: pikepdf.Pdf) -> None:
+        del pdf.Root["/Lang"]
+        del pdf.Root["/Metadata"]
+        pdf.Root.MarkInfo.Suspects = True
+
+    report = check_pdf(_edit(simple_pdf, tmp_path / "stripped.pdf", strip))
+    assert {"PDF-META-005", "PDF-META-001", "PDF-STRUCT-003"} <= codes(report)
+
+
+def test_orphaned_and_dangling_mcids(simple_pdf: Path, tmp_path: Path) -> None:
+    def detach_paragraph(pdf: pikepdf.Pdf) -> None:
+        p = next(_elems(pdf, "P"))
+        parent = p.P
+        parent.K = pikepdf.Array([k for k in parent.K if k.objgen != p.objgen])
+
+    def add_dangling(pdf: pikepdf.Pdf) -> None:
+        h1 = next(_elems(pdf, "H1"))
+        h1.K = pikepdf.Array([*h1.K, 999])
+
+    orphaned = check_pdf(_edit(simple_pdf, tmp_path / "orphan.pdf", detach_paragraph))
+    assert "PDF-STRUCT-005" in codes(orphaned)
+    dangling = check_pdf(_edit(simple_pdf, tmp_path / "dangling.pdf", add_dangling))
+    assert "PDF-STRUCT-007" in codes(dangling)
+
+
 # ---- (b) the veraPDF PDF/UA-1 corpus -----------------------------------------------------------
 
 CORPUS_CASES = [
