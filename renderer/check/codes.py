@@ -221,8 +221,12 @@ def make(code: str, message: str, location: str = "", hint: str | None = None) -
 
 
 def catalogue_markdown() -> str:
-    """The catalogue as a Markdown table, for the documentation."""
-    rows = ["| code | severity | title | reference | hint |", "|---|---|---|---|---|"]
+    """The catalogue as Markdown; CODES.md beside this file is this output (a test checks)."""
+    rows = ["# Inspector diagnostic codes", "",
+            "Generated from `renderer/check/codes.py` by "
+            "`python -c 'from renderer.check.codes import catalogue_markdown as c; "
+            "print(c())' > renderer/check/CODES.md`. Do not edit by hand.", "",
+            "| code | severity | title | reference | hint |", "|---|---|---|---|---|"]
     for code, info in CODES.items():
         rows.append(
             f"| {code} | {info.severity.value} | {info.title} | {info.reference} | {info.hint} |"

@@ -21,7 +21,6 @@ from .codes import make
 from .findings import Finding, Report
 from .tagtree import (
     Elem,
-    FontInfo,
     MarkedContent,
     MCRef,
     ObjRef,
@@ -719,6 +718,3 @@ def check_pdf(path: str, *, expected_text: str | None = None) -> Report:
                         f"{short(str(exc))}")
     return report
 
-
-# Kept importable for tests that want to decode a single font.
-__all__ += ["FontInfo"]

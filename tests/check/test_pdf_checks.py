@@ -394,7 +394,20 @@ def test_catalogue_entries_are_complete() -> None:
         assert re.fullmatch(r"(PDF-)?[A-Z]+-\d{3}", code)
         assert info.title and info.reference and info.hint, code
         assert isinstance(info.severity, Severity)
-    assert catalogue_markdown().count("\n") == len(CODES) + 1
+    table = [line for line in catalogue_markdown().splitlines() if line.startswith("| ")]
+    assert len(table) == len(CODES) + 1
+
+
+def test_catalogue_document_is_current() -> None:
+    doc = (PACKAGE / "CODES.md").read_text(encoding="utf-8")
+    assert doc.strip() == catalogue_markdown().strip(), "regenerate renderer/check/CODES.md"
+
+
+def test_public_api_is_pinned() -> None:
+    import renderer.check
+
+    assert sorted(renderer.check.__all__) == [
+        "CODES", "Finding", "Report", "Severity", "check", "check_pdf"]
 
 
 def test_unknown_code_is_rejected() -> None:
