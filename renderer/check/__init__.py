@@ -1,0 +1,30 @@
+"""Turn a finished edition (PDF, later EPUB) into a report of findings with stable codes.
+
+``check(path)`` picks the inspector from the file's first bytes; the catalogue of codes is in
+:mod:`renderer.check.codes`.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .codes import CODES, make
+from .findings import Finding, Report, Severity
+from .pdf import check_pdf
+
+__all__ = ["CODES", "Finding", "Report", "Severity", "check", "check_pdf"]
+
+
+def check(path: str | os.PathLike[str]) -> Report:
+    """Inspect a file of any supported kind; unreadable or unknown files give a finding."""
+    p = os.fspath(path)
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        return Report(p, "unknown", [make("FILE-002", f"Cannot read the file: {exc}")])
+    if b"%PDF-" in head:
+        return check_pdf(p)
+    kind = "epub" if head.startswith(b"PK") and b"mimetypeapplication/epub+zip" in head \
+        else "unknown"
+    return Report(p, kind, [make("FILE-001", f"No inspector for this file type ({kind}).")])

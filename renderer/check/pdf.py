@@ -1,0 +1,720 @@
+"""Inspect a PDF for PDF/UA-1 machine-checkable failures and this project's stricter rules.
+
+``check_pdf`` opens the file with pikepdf, builds the content view and the logical view
+(:mod:`renderer.check.tagtree`), runs each check group and collects findings. A check group
+that raises is reported as ``PDF-FILE-003`` and the others still run: the inspector never lets
+an exception escape for any input file.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import pikepdf
+
+from .codes import make
+from .findings import Finding, Report
+from .tagtree import (
+    Elem,
+    MarkedContent,
+    MCRef,
+    ObjRef,
+    PageContent,
+    Tree,
+    as_int,
+    as_list,
+    build_tree,
+    get,
+    is_dict,
+    name,
+    number_tree,
+    objkey,
+    page_map,
+    scan_pages,
+    text,
+)
+
+__all__ = ["check_pdf"]
+
+HEADING = re.compile(r"^H([1-6])$")
+# RFC 5646 well-formed shape (langtag or private use). Primary subtags of 4–8 letters are
+# well-formed on paper but none is registered, and in practice they are words ("english"),
+# so they are refused; grandfathered tags (i-klingon) are refused too.
+BCP47 = re.compile(
+    r"^(?:(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3})"
+    r"(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?"
+    r"(?:-(?:[A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*"
+    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z\d]{2,8})+)*"
+    r"(?:-[xX](?:-[A-Za-z\d]{1,8})+)?|[xX](?:-[A-Za-z\d]{1,8})+)$"
+)
+URLISH = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|www\.|#)\S*$", re.I)
+SENTENCE_END = tuple(".!?…:;\"'”’»)]")
+
+NS = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "xmp": "http://ns.adobe.com/xap/1.0/",
+    "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+}
+
+
+def normalize(s: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", s).replace("\u00ad", "").split())
+
+
+@dataclass
+class Doc:
+    """Everything the checks share for one open PDF."""
+
+    pdf: pikepdf.Pdf
+    pages: list[PageContent]
+    fonts: dict
+    tree: Tree
+    parent_tree: dict[int, object]
+    findings: list[Finding] = field(default_factory=list)
+    _text: dict[int, str] = field(default_factory=dict)
+
+    def add(self, code: str, message: str, location: str = "") -> None:
+        self.findings.append(make(code, message, location))
+
+    def content(self, ref: MCRef) -> MarkedContent | None:
+        if ref.page is None or not 0 <= ref.page < len(self.pages):
+            return None
+        return self.pages[ref.page].marked.get((ref.stream, ref.mcid))
+
+    def text_of(self, e: Elem) -> str:
+        key = id(e)
+        if key not in self._text:
+            parts = [mc.text for r in e.mcrefs() if (mc := self.content(r)) is not None]
+            self._text[key] = normalize(" ".join(parts))
+        return self._text[key]
+
+
+def loc(e: Elem) -> str:
+    page = f" (page {e.page + 1})" if e.page is not None else ""
+    return f"{e.path}{page}"
+
+
+def short(s: str, n: int = 60) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+# ---------------------------------------------------------------------------------------------
+# structure and marked content
+# ---------------------------------------------------------------------------------------------
+
+
+def check_catalog_structure(d: Doc) -> None:
+    root = d.pdf.Root
+    st = get(root, "/StructTreeRoot")
+    if not is_dict(st):
+        d.add("PDF-STRUCT-001", "The catalog has no /StructTreeRoot: the PDF is not tagged.")
+    mark = get(root, "/MarkInfo")
+    if get(mark, "/Marked") is not True:
+        d.add("PDF-STRUCT-002", "/MarkInfo /Marked is missing or not true.")
+    if get(mark, "/Suspects") is True:
+        d.add("PDF-STRUCT-003", "/MarkInfo /Suspects is true: the tags are declared unreliable.")
+    if is_dict(st):
+        pt = get(st, "/ParentTree")
+        if not is_dict(pt):
+            d.add("PDF-STRUCT-004", "The structure tree root has no /ParentTree.")
+        nk = as_int(get(st, "/ParentTreeNextKey"))
+        top = max(d.parent_tree, default=-1)
+        if nk is None:
+            d.add("PDF-STRUCT-008", "/ParentTreeNextKey is missing.")
+        elif nk <= top:
+            d.add("PDF-STRUCT-008", f"/ParentTreeNextKey is {nk} but the ParentTree already "
+                  f"uses key {top}.")
+    for issue in d.tree.role_issues:
+        if issue.code == "PDF-ROLE-001":
+            msg = f"Structure type /{issue.type} does not map to a standard type ({issue.detail})."
+        elif issue.code == "PDF-ROLE-002":
+            msg = f"Role map for /{issue.type} is circular ({issue.detail})."
+        else:
+            msg = f"Standard type /{issue.type} is remapped ({issue.detail})."
+        d.add(issue.code, msg, "RoleMap")
+    for path in d.tree.malformed:
+        d.add("PDF-STRUCT-013", "Structure element without a /S type.", path)
+
+
+def check_marked_content(d: Doc) -> None:
+    owners: dict[tuple[int | None, object, int], list[Elem]] = {}
+    for ref, e in d.tree.mcrefs():
+        owners.setdefault((ref.page, ref.stream, ref.mcid), []).append(e)
+    for (page, stream, mcid), elems in owners.items():
+        where = f"page {page + 1}" if page is not None else "unknown page"
+        if len(elems) > 1:
+            d.add("PDF-STRUCT-012", f"MCID {mcid} on {where} is referenced by "
+                  f"{len(elems)} elements ({', '.join(e.path for e in elems[:3])}).", where)
+        mc = d.content(MCRef(page, stream, mcid))  # type: ignore[arg-type]
+        if mc is None:
+            pc = d.pages[page] if page is not None and 0 <= page < len(d.pages) else None
+            drawn = "only as an Artifact" if pc and (stream, mcid) in pc.artifact_mcids \
+                else "in no content stream"
+            d.add("PDF-STRUCT-007", f"{elems[0].type} references MCID {mcid} on {where}, "
+                  f"which is drawn {drawn}.", loc(elems[0]))
+
+    for pc in d.pages:
+        where = f"page {pc.index + 1}"
+        for err in pc.errors:
+            d.add("PDF-FILE-003", f"Content could not be fully read: {err}", where)
+        if pc.untagged:
+            d.add("PDF-STRUCT-009", f"{len(pc.untagged)} content item(s) drawn outside any "
+                  f"tag and outside any Artifact, e.g. {', '.join(pc.untagged[:3])}.", where)
+        if pc.artifact_in_tagged:
+            d.add("PDF-STRUCT-010", f"{pc.artifact_in_tagged} Artifact sequence(s) nested "
+                  "inside tagged content.", where)
+        if pc.tagged_in_artifact:
+            d.add("PDF-STRUCT-011", f"{pc.tagged_in_artifact} tagged sequence(s) nested inside "
+                  "an Artifact.", where)
+        orphans: list[MarkedContent] = []
+        unmapped: list[str] = []
+        page_array = None
+        if pc.struct_parents is not None:
+            page_array = d.parent_tree.get(pc.struct_parents)
+        for (stream, mcid), mc in sorted(pc.marked.items(), key=lambda kv: kv[1].order):
+            if mc.in_artifact:
+                continue
+            elems = owners.get((pc.index, stream, mcid))
+            if not elems:
+                orphans.append(mc)
+                continue
+            if stream is None:
+                if pc.struct_parents is None:
+                    unmapped.append(f"MCID {mcid}: page has no /StructParents")
+                    continue
+                arr = page_array
+            else:
+                arr = d.parent_tree.get(pc.form_struct_parents.get(stream, -1))
+            entries = as_list(arr) if isinstance(arr, pikepdf.Array) else []
+            target = entries[mcid] if 0 <= mcid < len(entries) else None
+            if objkey(target) is None or objkey(target) != objkey(elems[0].obj):
+                unmapped.append(f"MCID {mcid}")
+        if orphans:
+            sample = "; ".join(f"MCID {m.mcid} {short(normalize(m.text), 30)!r}"
+                               for m in orphans[:4])
+            d.add("PDF-STRUCT-005", f"{len(orphans)} marked-content sequence(s) are neither "
+                  f"referenced by the structure tree nor Artifacts: {sample}.", where)
+        if unmapped:
+            d.add("PDF-STRUCT-006", f"{len(unmapped)} tagged MCID(s) not mapped back to their "
+                  f"element by the ParentTree: {', '.join(unmapped[:5])}.", where)
+
+
+# ---------------------------------------------------------------------------------------------
+# identity and metadata
+# ---------------------------------------------------------------------------------------------
+
+
+def _xmp_values(root: ET.Element, ns: str, prop: str) -> list[str]:
+    tag = f"{{{NS[ns]}}}{prop}"
+    values: list[str] = []
+    for el in root.iter():
+        if el.tag == tag:
+            values.append(" ".join("".join(el.itertext()).split()))
+        if tag in el.attrib:
+            values.append(el.attrib[tag].strip())
+    return values
+
+
+def check_metadata(d: Doc) -> None:
+    root = d.pdf.Root
+    lang = text(get(root, "/Lang"))
+    if not lang or not lang.strip():
+        d.add("PDF-META-005", "The catalog has no /Lang (or it is empty).")
+    elif not BCP47.match(lang.strip()):
+        d.add("PDF-LANG-001", f"Catalog /Lang {lang!r} is not a BCP 47 tag.", "Catalog")
+    if get(get(root, "/ViewerPreferences"), "/DisplayDocTitle") is not True:
+        d.add("PDF-META-004", "/ViewerPreferences /DisplayDocTitle is missing or false: "
+              "viewers show the file name instead of the title.")
+    meta = get(root, "/Metadata")
+    if not isinstance(meta, pikepdf.Stream):
+        d.add("PDF-META-001", "The catalog has no XMP /Metadata stream.")
+        return
+    try:
+        xml = ET.fromstring(meta.read_bytes())
+    except Exception as exc:
+        d.add("PDF-META-007", f"XMP metadata is not well-formed XML ({exc}).")
+        return
+    parts = [v for v in _xmp_values(xml, "pdfuaid", "part") if v]
+    if not parts:
+        d.add("PDF-META-002", "XMP has no pdfuaid:part: the file does not claim PDF/UA.")
+    elif "1" not in parts:
+        d.add("PDF-META-002", f"XMP pdfuaid:part is {', '.join(parts)}, not 1.")
+    if not any(_xmp_values(xml, "dc", "title")):
+        d.add("PDF-META-003", "XMP dc:title is missing or empty.")
+    wanted = [("dc", "creator"), ("dc", "language"), ("dc", "description")]
+    missing = [f"{ns}:{p}" for ns, p in wanted if not any(_xmp_values(xml, ns, p))]
+    if not any(_xmp_values(xml, "dc", "date")) and not any(_xmp_values(xml, "xmp",
+                                                                          "CreateDate")):
+        missing.append("dc:date or xmp:CreateDate")
+    for prop in missing:
+        d.add("PDF-META-006", f"XMP has no {prop}.")
+
+
+# ---------------------------------------------------------------------------------------------
+# headings and outline
+# ---------------------------------------------------------------------------------------------
+
+
+def _outline_titles(pdf: pikepdf.Pdf) -> list[str] | None:
+    outlines = get(pdf.Root, "/Outlines")
+    if not is_dict(outlines):
+        return None
+    titles: list[str] = []
+    seen: set = set()
+
+    def walk(node: object, depth: int) -> None:
+        while is_dict(node) and depth < 64 and len(titles) < 10000:
+            key = objkey(node)
+            if key in seen:
+                return
+            seen.add(key)
+            titles.append(normalize(text(get(node, "/Title")) or ""))
+            walk(get(node, "/First"), depth + 1)
+            node = get(node, "/Next")
+
+    walk(get(outlines, "/First"), 0)
+    return titles
+
+
+def check_headings(d: Doc) -> None:
+    heads = [(e, int(m.group(1))) for e in d.tree.elems if (m := HEADING.match(e.role))]
+    if not heads:
+        if not any(e.role == "H" for e in d.tree.elems):
+            d.add("PDF-HEAD-001", "The structure tree has no heading (H1–H6).")
+        return
+    first, level = heads[0]
+    if level != 1:
+        d.add("PDF-HEAD-002", f"The first heading is H{level} "
+              f"({short(d.text_of(first))!r}), not H1.", loc(first))
+    h1s = [e for e, lv in heads if lv == 1]
+    if len(h1s) > 1:
+        d.add("PDF-HEAD-003", f"{len(h1s)} H1 headings; the second is "
+              f"{short(d.text_of(h1s[1]))!r}.", loc(h1s[1]))
+    for (_, prev), (e, lv) in itertools.pairwise(heads):
+        if lv > prev + 1:
+            d.add("PDF-HEAD-004", f"H{prev} is followed by H{lv} ({short(d.text_of(e))!r}).",
+                  loc(e))
+    titles = _outline_titles(d.pdf)
+    if not titles:
+        d.add("PDF-HEAD-005", f"{len(heads)} heading(s) but the document has no outline.")
+        return
+    texts = [d.text_of(e) for e, _ in heads]
+    if titles != texts:
+        for i, (a, b) in enumerate(zip(texts, titles, strict=False)):
+            if a != b:
+                d.add("PDF-HEAD-006", f"Outline entry {i + 1} is {short(b)!r} but heading "
+                      f"{i + 1} is {short(a)!r}.")
+                break
+        else:
+            d.add("PDF-HEAD-006", f"The outline has {len(titles)} entries for {len(texts)} "
+                  "headings.")
+
+
+# ---------------------------------------------------------------------------------------------
+# figures, tables, lists, tags, language
+# ---------------------------------------------------------------------------------------------
+
+
+def check_elements(d: Doc) -> None:
+    for e in d.tree.elems:
+        role = e.role
+        parent_role = e.parent.role if e.parent else ""
+        lang = get(e.obj, "/Lang")
+        if lang is not None:
+            value = text(lang)
+            if value is None or not BCP47.match(value.strip()):
+                d.add("PDF-LANG-001", f"/Lang {value if value is not None else lang!r} on "
+                      f"{e.type} is not a BCP 47 tag.", loc(e))
+        if role == "Figure":
+            alt = text(get(e.obj, "/Alt"))
+            if not (alt and alt.strip()) and get(e.obj, "/ActualText") is None:
+                d.add("PDF-FIG-001", "Figure has no /Alt (or /ActualText).", loc(e))
+            if e.attr("/BBox") is None:
+                d.add("PDF-FIG-002", "Figure has no /BBox attribute.", loc(e))
+        elif role == "NonStruct":
+            d.add("PDF-TAG-001", f"NonStruct element ({short(d.text_of(e), 40)!r}).", loc(e))
+        elif role == "TR" and parent_role not in ("Table", "THead", "TBody", "TFoot"):
+            d.add("PDF-TABLE-001", f"TR inside {e.parent.type if e.parent else 'nothing'}.",
+                  loc(e))
+        elif role in ("TH", "TD") and parent_role != "TR":
+            d.add("PDF-TABLE-002", f"{role} inside {e.parent.type if e.parent else '?'}.",
+                  loc(e))
+        elif role == "Table":
+            check_table(d, e)
+        elif role == "L":
+            check_list(d, e)
+        elif role == "LI":
+            bad = [k.type for k in e.elems() if k.role not in ("Lbl", "LBody")]
+            if bad:
+                d.add("PDF-LIST-002", f"LI contains {', '.join(bad)}.", loc(e))
+        elif role == "Link" and any(a.role == "Link" for a in e.ancestors()):
+            d.add("PDF-LINK-004", f"Link inside Link ({short(d.text_of(e), 40)!r}).", loc(e))
+
+
+def _table_cells(table: Elem) -> Iterator[Elem]:
+    for e in table.walk():
+        if e is not table and e.role == "Table":
+            continue  # a nested table is checked on its own
+        if e.role in ("TH", "TD") and next(
+                (a for a in e.ancestors() if a.role == "Table"), None) is table:
+            yield e
+
+
+def check_table(d: Doc, t: Elem) -> None:
+    kids = t.elems()
+    bad = [k.type for k in kids if k.role not in ("Caption", "THead", "TBody", "TFoot", "TR")]
+    if bad:
+        d.add("PDF-TABLE-005", f"Table contains {', '.join(bad)}.", loc(t))
+    heads = [k for k in kids if k.role == "THead"]
+    if len(heads) > 1:
+        d.add("PDF-TABLE-004", f"Table has {len(heads)} THead elements (header row repeated "
+              "on each page as real content).", loc(t))
+    cells = list(_table_cells(t))
+    no_scope = [c for c in cells if c.role == "TH" and c.attr("/Scope") is None]
+    uses_headers = any(c.role == "TD" and c.attr("/Headers") is not None for c in cells)
+    if no_scope:
+        code = "PDF-TABLE-006" if uses_headers else "PDF-TABLE-003"
+        d.add(code, f"{len(no_scope)} TH cell(s) without /Scope, e.g. "
+              f"{short(d.text_of(no_scope[0]), 30)!r}.", loc(no_scope[0]))
+    ids = {text(get(c.obj, "/ID")) or bytes(get(c.obj, "/ID") or b"").decode("latin-1")
+           for c in cells if get(c.obj, "/ID") is not None}
+    for c in cells:
+        refs = [text(h) for h in as_list(c.attr("/Headers"))]
+        missing = [h for h in refs if h is not None and h not in ids]
+        if missing:
+            d.add("PDF-TABLE-007", f"{c.type} /Headers names {', '.join(map(repr, missing))}, "
+                  "which no cell of this table has as /ID.", loc(c))
+            break
+
+
+def check_list(d: Doc, lst: Elem) -> None:
+    for k in lst.elems():
+        if k.role == "L":
+            d.add("PDF-LIST-003", "L directly inside L (it belongs in the parent LI's LBody).",
+                  loc(k))
+        elif k.role not in ("LI", "Caption"):
+            d.add("PDF-LIST-001", f"L contains {k.type}.", loc(k))
+    if lst.attr("/ListNumbering") is None:
+        d.add("PDF-LIST-004", "L has no /ListNumbering attribute.", loc(lst))
+
+
+# ---------------------------------------------------------------------------------------------
+# links and annotations
+# ---------------------------------------------------------------------------------------------
+
+
+def check_annotations(d: Doc) -> None:
+    link_objrs: dict[tuple[int, int], Elem] = {}
+    for e in d.tree.elems:
+        for k in e.kids:
+            if isinstance(k, ObjRef) and e.role == "Link" and objkey(k.obj):
+                link_objrs[objkey(k.obj)] = e  # type: ignore[index]
+    for i, page in enumerate(d.pdf.pages):
+        annots = [a for a in as_list(get(page.obj, "/Annots")) if is_dict(a)]
+        where = f"page {i + 1}"
+        if annots and name(get(page.obj, "/Tabs")) != "S":
+            tabs = name(get(page.obj, "/Tabs")) or "absent"
+            d.add("PDF-ANNOT-001", f"Page has {len(annots)} annotation(s) but /Tabs is {tabs}.",
+                  where)
+        for a in annots:
+            if name(get(a, "/Subtype")) != "Link":
+                continue
+            key = objkey(a)
+            uri = text(get(get(a, "/A"), "/URI")) or ""
+            label = f"link to {short(uri, 50)}" if uri else "link"
+            owner = link_objrs.get(key) if key else None
+            if owner is None:
+                d.add("PDF-LINK-001", f"The {label} is not referenced by an OBJR of a Link "
+                      "element.", where)
+            sp = as_int(get(a, "/StructParent"))
+            target = d.parent_tree.get(sp) if sp is not None else None
+            if owner is not None and (sp is None or objkey(target) != objkey(owner.obj)):
+                d.add("PDF-LINK-005", f"The {label}: /StructParent "
+                      f"{'missing' if sp is None else sp} does not lead to its Link element.",
+                      where)
+            contents = text(get(a, "/Contents"))
+            if contents is None or not contents.strip():
+                d.add("PDF-LINK-002", f"The {label} has no /Contents description.", where)
+            elif URLISH.match(contents.strip()) or (uri and contents.strip() == uri):
+                d.add("PDF-LINK-003", f"The {label} is described by {short(contents, 50)!r}, "
+                      "an address rather than a description.", where)
+
+
+# ---------------------------------------------------------------------------------------------
+# fonts
+# ---------------------------------------------------------------------------------------------
+
+_CJK_ORDERINGS = {"GB1", "CNS1", "Japan1", "Korea1"}
+_SIMPLE_ENCODINGS = {"WinAnsiEncoding", "MacRomanEncoding", "MacExpertEncoding"}
+
+
+def _font_dicts(pdf: pikepdf.Pdf) -> Iterator[tuple[str, object, int]]:
+    seen: set = set()
+    for i, page in enumerate(pdf.pages):
+        stack = [(get(page.obj, "/Resources"), 0)]
+        while stack:
+            res, depth = stack.pop()
+            if not is_dict(res) or depth > 12:
+                continue
+            fonts = get(res, "/Font")
+            if is_dict(fonts):
+                for fname, f in fonts.items():  # type: ignore[union-attr]
+                    key = objkey(f) or id(f)
+                    if key not in seen and is_dict(f):
+                        seen.add(key)
+                        yield fname, f, i
+            xobjs = get(res, "/XObject")
+            if is_dict(xobjs):
+                for _, x in xobjs.items():  # type: ignore[union-attr]
+                    key = objkey(x)
+                    if name(get(x, "/Subtype")) == "Form" and key not in seen:
+                        seen.add(key)
+                        stack.append((get(x, "/Resources"), depth + 1))
+
+
+def _embedded(desc: object) -> bool:
+    return any(get(desc, k) is not None for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def check_fonts(d: Doc) -> None:
+    for fname, f, page in _font_dicts(d.pdf):
+        sub = name(get(f, "/Subtype"))
+        base = name(get(f, "/BaseFont")) or fname
+        where = f"page {page + 1}, font {fname}"
+        if sub == "Type3":
+            continue
+        desc_font = f
+        if sub == "Type0":
+            kids = as_list(get(f, "/DescendantFonts"))
+            desc_font = kids[0] if kids else None
+        desc = get(desc_font, "/FontDescriptor")
+        if not _embedded(desc):
+            d.add("PDF-FONT-001", f"Font {base} ({sub}) is not embedded.", where)
+        if get(f, "/ToUnicode") is None and not _tounicode_exempt(f, sub, desc_font, desc):
+            d.add("PDF-FONT-002", f"Font {base} ({sub}) has no /ToUnicode map.", where)
+    for pc in d.pages:
+        for font, count in pc.notdef.items():
+            d.add("PDF-FONT-003", f"{count} glyph(s) of {font} shown as .notdef (CID 0).",
+                  f"page {pc.index + 1}")
+
+
+def _tounicode_exempt(f: object, sub: str, desc_font: object, desc: object) -> bool:
+    """ISO 14289-1 7.21.7: the cases where text is mappable without a ToUnicode CMap."""
+    if sub == "Type0":
+        info = get(desc_font, "/CIDSystemInfo")
+        return text(get(info, "/Registry")) == "Adobe" and \
+            text(get(info, "/Ordering")) in _CJK_ORDERINGS
+    enc = get(f, "/Encoding")
+    enc_name = name(enc) or name(get(enc, "/BaseEncoding"))
+    if enc_name in _SIMPLE_ENCODINGS:
+        return True
+    flags = as_int(get(desc, "/Flags")) or 0
+    symbolic = bool(flags & 4)
+    return sub in ("Type1", "MMType1", "TrueType") and not symbolic and is_dict(desc)
+
+
+# ---------------------------------------------------------------------------------------------
+# reading order and split elements (project rules)
+# ---------------------------------------------------------------------------------------------
+
+
+def check_order(d: Doc, expected_text: str | None) -> None:
+    refs = [(r, e) for r, e in d.tree.mcrefs() if d.content(r) is not None]
+    max_page = -1
+    backwards = 0
+    first_back: tuple[MCRef, Elem, int] | None = None
+    per_page: dict[int, list[tuple[int, Elem]]] = {}
+    for r, e in refs:
+        mc = d.content(r)
+        assert mc is not None and r.page is not None
+        if r.page < max_page:
+            backwards += 1
+            if first_back is None:
+                first_back = (r, e, max_page)
+        max_page = max(max_page, r.page)
+        # Within a page only text counts: list labels and images are often painted in a
+        # separate pass, which says nothing about the order a reader meets them.
+        if normalize(mc.text) and not any(a.role == "Lbl" for a in (e, *e.ancestors())):
+            per_page.setdefault(r.page, []).append((mc.order, e))
+    if first_back:
+        r, e, seen = first_back
+        d.add("PDF-ORDER-001", f"After content on page {seen + 1} the tree returns to page "
+              f"{r.page + 1} ({short(d.text_of(e), 40)!r}); {backwards} reference(s) go "
+              "back.", loc(e))
+    for _page, seq in sorted(per_page.items()):
+        for (o1, _), (o2, e2) in itertools.pairwise(seq):
+            if o2 < o1:
+                d.add("PDF-ORDER-002", f"{e2.type} {short(d.text_of(e2), 40)!r} is read "
+                      "before content drawn earlier on the page.", loc(e2))
+                break
+    if expected_text is not None:
+        got = " ".join(mc.text for r, _ in refs if (mc := d.content(r)) is not None)
+        _compare_text(d, normalize(got), normalize(expected_text))
+
+
+def _compare_text(d: Doc, got: str, want: str) -> None:
+    # Line breaks decide where a PDF has spaces; compare without them, report with context.
+    g = [(i, c) for i, c in enumerate(got) if not c.isspace()]
+    w = [(i, c) for i, c in enumerate(want) if not c.isspace()]
+    for k, ((gi, gc), (wi, wc)) in enumerate(zip(g, w, strict=False)):
+        if gc != wc:
+            d.add("PDF-ORDER-003", f"Tagged text diverges at character {k}: expected "
+                  f"…{want[max(0, wi - 20):wi + 20]!r}, found …{got[max(0, gi - 20):gi + 20]!r}.")
+            return
+    if len(g) != len(w):
+        longer, which = (got, "the tree has extra") if len(g) > len(w) else \
+            (want, "the tree is missing")
+        at = (g if len(g) > len(w) else w)[min(len(g), len(w))][0]
+        d.add("PDF-ORDER-003", f"Tagged text ends differently: {which} "
+              f"{short(longer[at:], 60)!r}.")
+
+
+@dataclass
+class Span:
+    first: int
+    last: int
+    first_page: int
+    last_page: int
+
+
+def _spans(d: Doc) -> dict[int, Span]:
+    """Position of each element's content in the tree's reading sequence."""
+    index: dict[tuple[int | None, object, int], int] = {}
+    pages: list[int] = []
+    for r, _ in d.tree.mcrefs():
+        if d.content(r) is not None and (r.page, r.stream, r.mcid) not in index:
+            index[(r.page, r.stream, r.mcid)] = len(pages)
+            pages.append(r.page)  # type: ignore[arg-type]
+    spans: dict[int, Span] = {}
+    for e in d.tree.elems:
+        pos = [index[k] for r in e.mcrefs() if (k := (r.page, r.stream, r.mcid)) in index]
+        if pos:
+            lo, hi = min(pos), max(pos)
+            spans[id(e)] = Span(lo, hi, pages[lo], pages[hi])
+    return spans
+
+
+def _adjacent_pairs(d: Doc, spans: dict[int, Span], role: str) -> Iterator[tuple[Elem, Elem]]:
+    elems = [e for e in d.tree.elems if e.role == role and id(e) in spans]
+    for a, b in itertools.pairwise(elems):
+        sa, sb = spans[id(a)], spans[id(b)]
+        if sa.last + 1 == sb.first and sb.first_page == sa.last_page + 1 and \
+                a not in b.ancestors() and b not in a.ancestors():
+            yield a, b
+
+
+def _head_text(d: Doc, table: Elem) -> str:
+    return " | ".join(d.text_of(k) for k in table.elems() if k.role == "THead")
+
+
+def check_splits(d: Doc) -> None:
+    spans = _spans(d)
+    for a, b in _adjacent_pairs(d, spans, "P"):
+        ta, tb = d.text_of(a), d.text_of(b)
+        if ta and tb and not ta.endswith(SENTENCE_END) and tb[0].islower():
+            d.add("PDF-SPLIT-001", f"P ending {short(ta[-30:], 32)!r} on page "
+                  f"{spans[id(a)].last_page + 1} continues as a new P {short(tb, 30)!r} on "
+                  f"page {spans[id(b)].first_page + 1}.", loc(b))
+    for a, b in _adjacent_pairs(d, spans, "Table"):
+        ha, hb = _head_text(d, a), _head_text(d, b)
+        if ha and ha == hb:
+            d.add("PDF-SPLIT-002", f"Table continues on page {spans[id(b)].first_page + 1} as "
+                  f"a new Table with the same header {short(ha, 40)!r}.", loc(b))
+    for a, b in _adjacent_pairs(d, spans, "L"):
+        d.add("PDF-SPLIT-003", f"L ends on page {spans[id(a)].last_page + 1} and the next L "
+              "starts on the next page with nothing between them.", loc(b))
+    parents = [d.tree.root, *d.tree.elems]
+    for p in parents:
+        if p is None:
+            continue
+        kids = p.elems()
+        run: list[Elem] = []
+        for k in [*kids, None]:
+            s = spans.get(id(k)) if k is not None else None
+            one_page = s is not None and s.first_page == s.last_page
+            if k is not None and one_page and k.role in ("Part", "Art", "Sect") and run and \
+                    run[-1].role == k.role and \
+                    spans[id(run[-1])].last_page + 1 == s.first_page:  # type: ignore[union-attr]
+                run.append(k)
+                continue
+            if len(run) > 1:
+                first, last = spans[id(run[0])], spans[id(run[-1])]
+                d.add("PDF-SPLIT-004", f"{len(run)} consecutive {run[0].type} elements, one "
+                      f"per page (pages {first.first_page + 1}–{last.last_page + 1}): one "
+                      "element rebuilt at every page break.", loc(run[0]))
+            run = [k] if k is not None and one_page and k.role in ("Part", "Art", "Sect") \
+                else []
+
+
+# ---------------------------------------------------------------------------------------------
+# entry point
+# ---------------------------------------------------------------------------------------------
+
+CHECKS: list[tuple[str, Callable[[Doc], None]]] = [
+    ("structure", check_catalog_structure),
+    ("marked content", check_marked_content),
+    ("metadata", check_metadata),
+    ("headings", check_headings),
+    ("elements", check_elements),
+    ("annotations", check_annotations),
+    ("fonts", check_fonts),
+    ("page splits", check_splits),
+]
+
+
+def _open(path: str, report: Report) -> pikepdf.Pdf | None:
+    try:
+        pdf = pikepdf.open(path)
+    except pikepdf.PasswordError:
+        report.findings.append(make("PDF-FILE-002", "The PDF needs a password to open."))
+        return None
+    except (pikepdf.PdfError, OSError, ValueError, RuntimeError) as exc:
+        report.findings.append(make("PDF-FILE-001", f"pikepdf cannot open the file: "
+                                    f"{short(str(exc), 200)}"))
+        return None
+    try:
+        warnings = pdf.get_warnings()
+    except Exception:
+        warnings = []
+    if warnings:
+        report.findings.append(make("PDF-FILE-004", f"{len(warnings)} repair warning(s), e.g. "
+                                    f"{short(str(warnings[0]), 160)}"))
+    return pdf
+
+
+def check_pdf(path: str, *, expected_text: str | None = None) -> Report:
+    """Inspect one PDF file; problems in the file become findings, never exceptions."""
+    report = Report(str(path), "pdf", [])
+    pdf = _open(str(path), report)
+    if pdf is None:
+        return report
+    with pdf:
+        try:
+            if pdf.is_encrypted and not pdf.allow.accessibility:
+                report.findings.append(make("PDF-FILE-005", "The file is encrypted and its "
+                                            "permissions forbid extraction for accessibility."))
+            pages, fonts = scan_pages(pdf)
+            pmap = page_map(pdf)
+            tree = build_tree(pdf, pmap)
+            st = get(pdf.Root, "/StructTreeRoot")
+            ptree = number_tree(get(st, "/ParentTree")) if is_dict(st) else {}
+        except Exception as exc:
+            report.findings.append(make("PDF-FILE-003", f"Could not read the document "
+                                        f"structure: {type(exc).__name__}: {short(str(exc))}"))
+            return report
+        doc = Doc(pdf, pages, fonts, tree, ptree, report.findings)
+        checks = [*CHECKS, ("reading order", lambda d: check_order(d, expected_text))]
+        for label, fn in checks:
+            try:
+                fn(doc)
+            except Exception as exc:  # one broken check must not hide the others
+                doc.add("PDF-FILE-003", f"The {label} check failed: {type(exc).__name__}: "
+                        f"{short(str(exc))}")
+    return report
+

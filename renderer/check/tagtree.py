@@ -1,0 +1,619 @@
+"""Turn a pikepdf document into plain Python facts the checks can reason about.
+
+Two views of one PDF are built here and compared by :mod:`renderer.check.pdf`:
+
+* the *content* view — for every page, the marked-content sequences drawn (MCID, text decoded
+  through the font's ToUnicode map, drawing order), plus content drawn outside any tag;
+* the *logical* view — the structure tree as :class:`Elem` nodes with role-mapped types and
+  the marked-content references (:class:`MCRef`) and object references (:class:`ObjRef`)
+  they own, in reading order.
+
+pikepdf has no text extraction, hence the small ToUnicode CMap parser below (bfchar/bfrange).
+Everything here must tolerate hostile input: cycles, wrong types, missing keys.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pikepdf
+
+MAX_DEPTH = 256
+MAX_RANGE = 0x10000
+
+# ISO 32000-1 standard structure types (PDF 1.7), the only ones PDF/UA-1 accepts after role mapping.
+STANDARD_TYPES = frozenset({
+    "Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index",
+    "NonStruct", "Private", "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "L", "LI", "Lbl",
+    "LBody", "Table", "TR", "TH", "TD", "THead", "TBody", "TFoot", "Span", "Quote", "Note",
+    "Reference", "BibEntry", "Code", "Link", "Annot", "Ruby", "RB", "RT", "RP", "Warichu", "WT",
+    "WP", "Figure", "Formula", "Form",
+})
+
+
+# ---------------------------------------------------------------------------------------------
+# small pikepdf helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def name(obj: object) -> str:
+    """A PDF name as text without the slash; '' for anything else."""
+    if isinstance(obj, pikepdf.Name):
+        return str(obj)[1:]
+    return ""
+
+
+def text(obj: object) -> str | None:
+    """A PDF string as text; None if it is not a string."""
+    if isinstance(obj, pikepdf.String):
+        try:
+            return str(obj)
+        except Exception:
+            return bytes(obj).decode("latin-1")
+    return None
+
+
+def objkey(obj: object) -> tuple[int, int] | None:
+    """Identity of an indirect object, None for direct ones."""
+    try:
+        og = obj.objgen  # type: ignore[attr-defined]
+    except Exception:
+        return None
+    return og if og != (0, 0) else None
+
+
+def is_dict(obj: object) -> bool:
+    return isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream))
+
+
+def get(obj: object, key: str, default: object = None) -> object:
+    try:
+        if is_dict(obj):
+            return obj.get(key, default)  # type: ignore[union-attr]
+    except Exception:
+        return default
+    return default
+
+
+def as_int(obj: object) -> int | None:
+    # pikepdf hands PDF integers over as Python ints; booleans are ints too, but not MCIDs.
+    if isinstance(obj, int) and not isinstance(obj, bool):
+        return obj
+    return None
+
+
+def as_list(obj: object) -> list[object]:
+    if isinstance(obj, pikepdf.Array):
+        return list(obj)
+    return [] if obj is None else [obj]
+
+
+def number_tree(root: object) -> dict[int, object]:
+    """Flatten a number tree (/Nums, /Kids) into a dict; cycles and junk are skipped."""
+    out: dict[int, object] = {}
+    seen: set[tuple[int, int]] = set()
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        key = objkey(node)
+        if not is_dict(node) or depth > MAX_DEPTH or (key and key in seen):
+            continue
+        if key:
+            seen.add(key)
+        nums = as_list(get(node, "/Nums"))
+        for i in range(0, len(nums) - 1, 2):
+            k = as_int(nums[i])
+            if k is not None:
+                out[k] = nums[i + 1]
+        stack.extend((kid, depth + 1) for kid in as_list(get(node, "/Kids")))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# fonts and ToUnicode
+# ---------------------------------------------------------------------------------------------
+
+_CMAP_TOKEN = re.compile(rb"<[0-9A-Fa-f\s]*>|\[|\]|/[^\s/\[\]<>()]*|\((?:\\.|[^\\)])*\)|"
+                         rb"[^\s\[\]<>/()]+|.", re.S)
+
+
+def _hex(tok: bytes) -> bytes | None:
+    if len(tok) >= 2 and tok[:1] == b"<" and tok[-1:] == b">":
+        digits = re.sub(rb"\s", b"", tok[1:-1])
+        if len(digits) % 2:
+            digits += b"0"
+        try:
+            return bytes.fromhex(digits.decode("ascii"))
+        except ValueError:
+            return None
+    return None
+
+
+def _utf16(data: bytes) -> str:
+    return data.decode("utf-16-be", errors="replace")
+
+
+@dataclass
+class ToUnicode:
+    """A parsed ToUnicode CMap: code → text, and the byte widths its codespace allows."""
+
+    map: dict[int, str] = field(default_factory=dict)
+    code_widths: set[int] = field(default_factory=set)
+    bad_values: set[str] = field(default_factory=set)
+
+    @classmethod
+    def parse(cls, data: bytes) -> ToUnicode:
+        cmap = cls()
+        toks = [t for t in _CMAP_TOKEN.findall(data) if not t.isspace()]
+        i, n = 0, len(toks)
+        while i < n:
+            tok = toks[i]
+            if tok == b"begincodespacerange":
+                i += 1
+                while i + 1 < n and toks[i] != b"endcodespacerange":
+                    lo = _hex(toks[i])
+                    if lo:
+                        cmap.code_widths.add(len(lo))
+                    i += 2
+            elif tok == b"beginbfchar":
+                i += 1
+                while i + 1 < n and toks[i] != b"endbfchar":
+                    src, dst = _hex(toks[i]), _hex(toks[i + 1])
+                    if src is not None and dst is not None:
+                        cmap._add(int.from_bytes(src, "big"), _utf16(dst))
+                    i += 2
+            elif tok == b"beginbfrange":
+                i += 1
+                while i + 2 < n and toks[i] != b"endbfrange":
+                    lo, hi = _hex(toks[i]), _hex(toks[i + 1])
+                    i += 2
+                    if toks[i] == b"[":
+                        dsts: list[bytes] = []
+                        i += 1
+                        while i < n and toks[i] != b"]":
+                            d = _hex(toks[i])
+                            if d is not None:
+                                dsts.append(d)
+                            i += 1
+                        i += 1
+                        if lo is not None:
+                            start = int.from_bytes(lo, "big")
+                            for off, d in enumerate(dsts):
+                                cmap._add(start + off, _utf16(d))
+                        continue
+                    dst = _hex(toks[i])
+                    i += 1
+                    if lo is None or hi is None or dst is None:
+                        continue
+                    start, end = int.from_bytes(lo, "big"), int.from_bytes(hi, "big")
+                    if end < start or end - start > MAX_RANGE:
+                        continue
+                    base = int.from_bytes(dst, "big")
+                    width = max(len(dst), 2)
+                    for off in range(end - start + 1):
+                        value = (base + off).to_bytes(width + 1, "big")[-width:]
+                        cmap._add(start + off, _utf16(value))
+                continue
+            i += 1
+        return cmap
+
+    def _add(self, code: int, value: str) -> None:
+        if value in ("\x00", "\ufffe", "\ufeff") or value == "":
+            self.bad_values.add(value)
+        self.map[code] = value
+
+
+_STANDARD_ENCODINGS = {"WinAnsiEncoding": "cp1252", "MacRomanEncoding": "mac_roman",
+                       "MacExpertEncoding": "latin-1", "StandardEncoding": "latin-1",
+                       "PDFDocEncoding": "latin-1"}
+
+
+@dataclass
+class FontInfo:
+    """What the text decoder and the font checks need to know about one font dictionary."""
+
+    key: str
+    base: str
+    subtype: str
+    cid: bool
+    identity: bool
+    width: int
+    tounicode: ToUnicode | None
+    codec: str
+
+    @classmethod
+    def from_dict(cls, font: object, key: str) -> FontInfo:
+        subtype = name(get(font, "/Subtype"))
+        enc = get(font, "/Encoding")
+        enc_name = name(enc)
+        if not enc_name and is_dict(enc):
+            enc_name = name(get(enc, "/BaseEncoding"))
+        tu = None
+        tu_obj = get(font, "/ToUnicode")
+        if isinstance(tu_obj, pikepdf.Stream):
+            try:
+                tu = ToUnicode.parse(tu_obj.read_bytes())
+            except Exception:
+                tu = ToUnicode()
+        cid = subtype == "Type0"
+        identity = enc_name in ("Identity-H", "Identity-V")
+        width = 1
+        if cid:
+            width = 2
+            if not identity and tu and len(tu.code_widths) == 1:
+                width = next(iter(tu.code_widths))
+        return cls(key=key, base=name(get(font, "/BaseFont")), subtype=subtype, cid=cid,
+                   identity=identity, width=width, tounicode=tu,
+                   codec=_STANDARD_ENCODINGS.get(enc_name, "latin-1"))
+
+    def codes(self, data: bytes) -> list[int]:
+        w = self.width
+        return [int.from_bytes(data[i:i + w], "big") for i in range(0, len(data) - w + 1, w)]
+
+    def decode(self, data: bytes) -> str:
+        if self.tounicode and self.tounicode.map:
+            m = self.tounicode.map
+            return "".join(m.get(c, "\ufffd") for c in self.codes(data))
+        if self.cid:
+            return "\ufffd" * (len(data) // max(self.width, 1))
+        return data.decode(self.codec, errors="replace")
+
+
+# ---------------------------------------------------------------------------------------------
+# content view
+# ---------------------------------------------------------------------------------------------
+
+StreamKey = tuple[int, int] | None  # None = the page's own content; else a Form XObject objgen
+
+
+@dataclass
+class MarkedContent:
+    page: int
+    stream: StreamKey
+    mcid: int
+    order: int
+    tag: str
+    in_artifact: bool = False
+    parts: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+@dataclass
+class PageContent:
+    index: int
+    struct_parents: int | None
+    marked: dict[tuple[StreamKey, int], MarkedContent] = field(default_factory=dict)
+    untagged: list[str] = field(default_factory=list)
+    artifact_in_tagged: int = 0
+    tagged_in_artifact: int = 0
+    notdef: dict[str, int] = field(default_factory=dict)
+    artifact_mcids: set[tuple[StreamKey, int]] = field(default_factory=set)
+    form_struct_parents: dict[tuple[int, int], int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+TEXT_OPS = {"Tj", "TJ", "'", '"'}
+SHOW_OPS = TEXT_OPS | {"Do", "INLINE IMAGE"}
+
+
+class _Scanner:
+    """Walks one page's content (and the Form XObjects it paints) tracking marked content."""
+
+    def __init__(self, page_index: int, fonts: dict[tuple[int, int] | int, FontInfo],
+                 out: PageContent) -> None:
+        self.page = page_index
+        self.fonts = fonts
+        self.out = out
+        self.order = 0
+
+    def font(self, resources: object, fname: object) -> FontInfo | None:
+        fdict = get(get(resources, "/Font"), str(fname)) if isinstance(fname, pikepdf.Name) \
+            else None
+        if not is_dict(fdict):
+            return None
+        key = objkey(fdict) or id(fdict)
+        if key not in self.fonts:
+            self.fonts[key] = FontInfo.from_dict(fdict, str(fname))
+        return self.fonts[key]
+
+    def scan(self, stream: object, resources: object, skey: StreamKey,
+             stack: list[tuple[str, MarkedContent | None, bool]], chain: tuple) -> None:
+        try:
+            ops = pikepdf.parse_content_stream(stream)
+        except Exception as exc:
+            self.out.errors.append(f"page {self.page + 1}: content stream unreadable ({exc})")
+            return
+        font: FontInfo | None = None
+        font_stack: list[FontInfo | None] = []
+        base_depth = len(stack)
+        for operands, operator in ops:
+            op = str(operator)
+            if op == "BDC" or op == "BMC":
+                tag = name(operands[0]) if operands else ""
+                props = operands[1] if op == "BDC" and len(operands) > 1 else None
+                if isinstance(props, pikepdf.Name):
+                    props = get(get(resources, "/Properties"), str(props))
+                mcid = as_int(get(props, "/MCID"))
+                in_art = any(a for _, _, a in stack)
+                in_tagged = any(mc is not None for _, mc, _ in stack)
+                is_art = tag == "Artifact"
+                if is_art and in_tagged and not in_art:
+                    self.out.artifact_in_tagged += 1
+                mc = None
+                if mcid is not None and is_art:
+                    self.out.artifact_mcids.add((skey, mcid))
+                if mcid is not None and not is_art:
+                    if in_art:
+                        self.out.tagged_in_artifact += 1
+                    mc = MarkedContent(self.page, skey, mcid, self.order, tag, in_art)
+                    self.order += 1
+                    self.out.marked.setdefault((skey, mcid), mc)
+                stack.append((tag, mc, is_art))
+            elif op == "EMC":
+                if len(stack) > base_depth:
+                    stack.pop()
+            elif op == "q":
+                font_stack.append(font)
+            elif op == "Q":
+                if font_stack:
+                    font = font_stack.pop()
+            elif op == "Tf" and operands:
+                font = self.font(resources, operands[0])
+            elif op in SHOW_OPS:
+                self.show(op, operands, font, resources, skey, stack, chain)
+
+    def current(self, stack: list) -> tuple[MarkedContent | None, bool]:
+        in_art = any(a for _, _, a in stack)
+        for _, mc, _ in reversed(stack):
+            if mc is not None:
+                return mc, in_art
+        return None, in_art
+
+    def show(self, op: str, operands: list, font: FontInfo | None, resources: object,
+             skey: StreamKey, stack: list, chain: tuple) -> None:
+        mc, in_art = self.current(stack)
+        if op == "Do":
+            xobj = get(get(resources, "/XObject"), str(operands[0])) if operands else None
+            if not isinstance(xobj, pikepdf.Stream):
+                return
+            sub = name(get(xobj, "/Subtype"))
+            if sub == "Form":
+                key = objkey(xobj)
+                if key in chain or len(chain) > 12:
+                    return
+                sp = as_int(get(xobj, "/StructParents"))
+                child_key = skey
+                if sp is not None and key is not None:
+                    self.out.form_struct_parents[key] = sp
+                    child_key = key
+                res = get(xobj, "/Resources")
+                self.scan(xobj, res if is_dict(res) else resources, child_key, stack,
+                          (*chain, key))
+                return
+            if mc is None and not in_art:
+                self.out.untagged.append("image")
+            return
+        if op == "INLINE IMAGE":
+            if mc is None and not in_art:
+                self.out.untagged.append("inline image")
+            return
+        strings: list[bytes] = []
+        for operand in operands:
+            if isinstance(operand, pikepdf.String):
+                strings.append(bytes(operand))
+            elif isinstance(operand, pikepdf.Array):
+                strings.extend(bytes(x) for x in operand if isinstance(x, pikepdf.String))
+        decoded = "".join(font.decode(s) for s in strings) if font else ""
+        if font is not None and font.cid and font.identity:
+            zeros = sum(font.codes(s).count(0) for s in strings)
+            if zeros:
+                self.out.notdef[font.base or font.key] = (
+                    self.out.notdef.get(font.base or font.key, 0) + zeros)
+        if mc is not None:
+            mc.parts.append(decoded)
+        elif not in_art:
+            sample = decoded.strip()[:40]
+            self.out.untagged.append(f"text {sample!r}" if sample else "text")
+
+
+def scan_pages(pdf: pikepdf.Pdf) -> tuple[list[PageContent], dict]:
+    """The content view of every page; also returns the fonts met while decoding."""
+    fonts: dict = {}
+    pages: list[PageContent] = []
+    for i, page in enumerate(pdf.pages):
+        obj = page.obj
+        out = PageContent(i, as_int(get(obj, "/StructParents")))
+        scanner = _Scanner(i, fonts, out)
+        res = get(obj, "/Resources")
+        try:
+            scanner.scan(page, res, None, [], ())
+        except Exception as exc:  # a broken page must not hide the rest of the document
+            out.errors.append(f"page {i + 1}: {type(exc).__name__}: {exc}")
+        pages.append(out)
+    return pages, fonts
+
+
+# ---------------------------------------------------------------------------------------------
+# logical view
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MCRef:
+    page: int | None
+    stream: StreamKey
+    mcid: int
+
+
+@dataclass
+class ObjRef:
+    page: int | None
+    obj: object
+
+
+@dataclass
+class Elem:
+    obj: object
+    type: str
+    role: str
+    page: int | None
+    parent: Elem | None
+    path: str
+    kids: list[Elem | MCRef | ObjRef] = field(default_factory=list)
+
+    def elems(self) -> list[Elem]:
+        return [k for k in self.kids if isinstance(k, Elem)]
+
+    def walk(self) -> Iterator[Elem]:
+        """This element and its descendants, depth first, in reading order."""
+        stack: list[Elem] = [self]
+        while stack:
+            e = stack.pop()
+            yield e
+            stack.extend(reversed(e.elems()))
+
+    def mcrefs(self) -> Iterator[MCRef]:
+        stack: list[Elem | MCRef | ObjRef] = [self]
+        while stack:
+            e = stack.pop()
+            if isinstance(e, MCRef):
+                yield e
+            elif isinstance(e, Elem):
+                stack.extend(reversed(e.kids))
+
+    def ancestors(self) -> Iterator[Elem]:
+        p = self.parent
+        while p is not None:
+            yield p
+            p = p.parent
+
+    def attr(self, key: str) -> object:
+        """An attribute from /A (dict or array of dicts with revision numbers)."""
+        for a in as_list(get(self.obj, "/A")):
+            if is_dict(a):
+                v = get(a, key)
+                if v is not None:
+                    return v
+        return None
+
+
+@dataclass
+class RoleIssue:
+    code: str
+    type: str
+    detail: str
+
+
+@dataclass
+class Tree:
+    root: Elem | None
+    elems: list[Elem]
+    role_issues: list[RoleIssue]
+    malformed: list[str]
+
+    def mcrefs(self) -> list[tuple[MCRef, Elem]]:
+        """Every marked-content reference with its owner, in reading order."""
+        out: list[tuple[MCRef, Elem]] = []
+        for e in self.elems:
+            out.extend((k, e) for k in e.kids if isinstance(k, MCRef))
+        return out
+
+
+def resolve_role(t: str, rolemap: dict[str, str], issues: dict[str, RoleIssue]) -> str:
+    if t in STANDARD_TYPES:
+        return t
+    seen = [t]
+    cur = t
+    while cur not in STANDARD_TYPES:
+        nxt = rolemap.get(cur)
+        if not nxt:
+            issues.setdefault(t, RoleIssue("PDF-ROLE-001", t, " → ".join(seen)))
+            return t
+        if nxt in seen:
+            issues.setdefault(t, RoleIssue("PDF-ROLE-002", t, " → ".join([*seen, nxt])))
+            return t
+        seen.append(nxt)
+        cur = nxt
+    return cur
+
+
+def build_tree(pdf: pikepdf.Pdf, page_index: dict[tuple[int, int], int]) -> Tree:
+    st = get(pdf.Root, "/StructTreeRoot")
+    rolemap: dict[str, str] = {}
+    issues: dict[str, RoleIssue] = {}
+    raw_rm = get(st, "/RoleMap")
+    if is_dict(raw_rm):
+        for k, v in raw_rm.items():  # type: ignore[union-attr]
+            rolemap[k[1:]] = name(v)
+            if k[1:] in STANDARD_TYPES:
+                issues.setdefault(k[1:], RoleIssue("PDF-ROLE-003", k[1:],
+                                                   f"{k[1:]} → {name(v) or repr(v)}"))
+    root = Elem(st, "StructTreeRoot", "StructTreeRoot", None, None, "")
+    elems: list[Elem] = []
+    malformed: list[str] = []
+    seen: set[tuple[int, int]] = set()
+
+    def page_of(d: object, inherited: int | None) -> int | None:
+        pg = get(d, "/Pg")
+        key = objkey(pg)
+        if key is None:
+            return inherited
+        return page_index.get(key, inherited)
+
+    def visit(parent: Elem, k: object, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            return
+        mcid = as_int(k)
+        if mcid is not None:
+            if parent.obj is not st:
+                parent.kids.append(MCRef(parent.page, None, mcid))
+            return
+        if not is_dict(k):
+            return
+        typ = name(get(k, "/Type"))
+        if typ == "MCR":
+            m = as_int(get(k, "/MCID"))
+            if m is not None:
+                parent.kids.append(MCRef(page_of(k, parent.page), objkey(get(k, "/Stm")), m))
+            return
+        if typ == "OBJR":
+            parent.kids.append(ObjRef(page_of(k, parent.page), get(k, "/Obj")))
+            return
+        key = objkey(k)
+        if key is not None:
+            if key in seen:
+                return
+            seen.add(key)
+        s = name(get(k, "/S"))
+        counts: dict[str, int] = {}
+        for sib in parent.elems():
+            counts[sib.type] = counts.get(sib.type, 0) + 1
+        label = f"{s or '?'}[{counts.get(s or '?', 0) + 1}]"
+        path = f"{parent.path}/{label}" if parent.path else label
+        if not s:
+            malformed.append(path)
+        elem = Elem(k, s or "?", resolve_role(s, rolemap, issues) if s else "?",
+                    page_of(k, parent.page), parent, path)
+        parent.kids.append(elem)
+        elems.append(elem)
+        for kid in as_list(get(k, "/K")):
+            visit(elem, kid, depth + 1)
+
+    if is_dict(st):
+        for kid in as_list(get(st, "/K")):
+            visit(root, kid, 0)
+    return Tree(root, elems, list(issues.values()), malformed)
+
+
+def page_map(pdf: pikepdf.Pdf) -> dict[tuple[int, int], int]:
+    out: dict[tuple[int, int], int] = {}
+    for i, page in enumerate(pdf.pages):
+        key = objkey(page.obj)
+        if key:
+            out[key] = i
+    return out

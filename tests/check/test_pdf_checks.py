@@ -1,0 +1,443 @@
+"""The PDF/UA inspector: known WeasyPrint 70 defects, the veraPDF corpus, hostile files."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from renderer.check import CODES, Report, Severity, check, check_pdf
+from renderer.check.codes import catalogue_markdown, make
+from renderer.check.tagtree import ToUnicode
+
+PACKAGE = Path(__file__).resolve().parents[2] / "renderer" / "check"
+
+
+def codes(report: Report) -> set[str]:
+    return {f.code for f in report.findings}
+
+
+def assert_no_crash(report: Report) -> None:
+    assert "PDF-FILE-003" not in codes(report), report.to_text()
+
+
+# ---- (a) raw WeasyPrint 70 output ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def raw_report(raw_pdf: Path) -> Report:
+    return check_pdf(raw_pdf)
+
+
+KNOWN_DEFECTS = {
+    "PDF-STRUCT-005": "margin boxes (running head, page number) orphaned: not tagged, not Artifact",
+    "PDF-SPLIT-001": "one paragraph becomes one P per page",
+    "PDF-SPLIT-002": "one table becomes one Table per page with the THead repeated",
+    "PDF-SPLIT-004": "<main> becomes one Part per page",
+    "PDF-FIG-001": 'alt="" gives a Figure without /Alt',
+    "PDF-LIST-003": "nested ul sits directly in the parent L",
+    "PDF-LIST-004": "no ListNumbering",
+    "PDF-LINK-003": "link /Contents is the URL",
+    "PDF-TABLE-006": "TH without /Scope",
+}
+
+
+@pytest.mark.parametrize("code", sorted(KNOWN_DEFECTS))
+def test_raw_weasyprint_known_defect_is_reported(raw_report: Report, code: str) -> None:
+    assert code in codes(raw_report), f"{KNOWN_DEFECTS[code]}\n{raw_report.to_text()}"
+
+
+def test_raw_weasyprint_orphans_are_the_margin_boxes(raw_report: Report) -> None:
+    orphans = raw_report.by_code("PDF-STRUCT-005")
+    pages = {f.location for f in orphans}
+    assert len(pages) >= 3  # every page has its running head and number orphaned
+    assert all("Running head" in f.message for f in orphans)
+
+
+def test_raw_weasyprint_things_it_gets_right_are_not_flagged(raw_report: Report) -> None:
+    assert_no_crash(raw_report)
+    wrong = codes(raw_report) & {
+        "PDF-STRUCT-001", "PDF-STRUCT-002", "PDF-STRUCT-006", "PDF-STRUCT-007",
+        "PDF-STRUCT-009", "PDF-META-001", "PDF-META-002", "PDF-META-003", "PDF-META-004",
+        "PDF-META-005", "PDF-HEAD-001", "PDF-HEAD-002", "PDF-HEAD-004", "PDF-HEAD-006",
+        "PDF-FONT-001", "PDF-FONT-002", "PDF-LINK-001", "PDF-LINK-002", "PDF-ANNOT-001",
+        "PDF-TABLE-003", "PDF-ORDER-001", "PDF-ORDER-002",
+    }
+    assert not wrong, raw_report.to_text()
+    assert not raw_report.ok
+
+
+def test_split_paragraph_is_reported_at_the_page_break(raw_report: Report) -> None:
+    split = raw_report.by_code("PDF-SPLIT-001")[0]
+    assert re.search(r"on page \d+ continues as a new P", split.message)
+
+
+def _edit(src: Path, dst: Path, fn) -> Path:
+    with pikepdf.open(src) as pdf:
+        fn(pdf)
+        pdf.save(dst)
+    return dst
+
+
+def _elems(pdf: pikepdf.Pdf, role: str):
+    stack = list(pdf.Root.StructTreeRoot.K)
+    while stack:
+        e = stack.pop()
+        if isinstance(e, pikepdf.Dictionary) and "/S" in e:
+            if str(e.S) == "/" + role:
+                yield e
+            k = e.get("/K")
+            if isinstance(k, pikepdf.Array):
+                stack.extend(k)
+            elif isinstance(k, pikepdf.Dictionary):
+                stack.append(k)
+
+
+def _set_alt(pdf: pikepdf.Pdf) -> None:
+    for e in _elems(pdf, "Figure"):
+        e.Alt = pikepdf.String("A red dot")
+
+
+def _set_numbering(pdf: pikepdf.Pdf) -> None:
+    for e in _elems(pdf, "L"):
+        e.A = pikepdf.Dictionary(O=pikepdf.Name.List, ListNumbering=pikepdf.Name.Disc)
+
+
+def _describe_links(pdf: pikepdf.Pdf) -> None:
+    for page in pdf.pages:
+        for a in page.obj.get("/Annots", []):
+            a.Contents = pikepdf.String("The full council report")
+
+
+@pytest.mark.parametrize(("code", "fix"), [
+    ("PDF-FIG-001", _set_alt),
+    ("PDF-LIST-004", _set_numbering),
+    ("PDF-LINK-003", _describe_links),
+])
+def test_repairing_the_defect_clears_the_finding(raw_pdf: Path, tmp_path: Path, code: str,
+                                                fix) -> None:
+    fixed = check_pdf(_edit(raw_pdf, tmp_path / "fixed.pdf", fix))
+    assert code not in codes(fixed), fixed.to_text()
+
+
+def test_reading_order_backwards_across_pages(raw_pdf: Path, tmp_path: Path) -> None:
+    def reverse_parts(pdf: pikepdf.Pdf) -> None:
+        doc = pdf.Root.StructTreeRoot.K[0]
+        doc.K = pikepdf.Array(list(reversed(list(doc.K))))
+
+    report = check_pdf(_edit(raw_pdf, tmp_path / "rev.pdf", reverse_parts))
+    assert "PDF-ORDER-001" in codes(report)
+
+
+def test_reading_order_within_a_page(simple_pdf: Path, tmp_path: Path) -> None:
+    def swap_first_two(pdf: pikepdf.Pdf) -> None:
+        parent = next(_elems(pdf, "H1")).P
+        kids = list(parent.K)
+        kids[0], kids[1] = kids[1], kids[0]
+        parent.K = pikepdf.Array(kids)
+
+    assert "PDF-ORDER-002" not in codes(check_pdf(simple_pdf))
+    report = check_pdf(_edit(simple_pdf, tmp_path / "swap.pdf", swap_first_two))
+    assert "PDF-ORDER-002" in codes(report), report.to_text()
+
+
+def test_expected_text(simple_pdf: Path) -> None:
+    same = check_pdf(simple_pdf, expected_text="Short story\nHello quiet  world. Next "
+                     "Second paragraph here.")
+    assert "PDF-ORDER-003" not in codes(same), same.to_text()
+    other = check_pdf(simple_pdf, expected_text="Short story Hello loud world. Next Second "
+                      "paragraph here.")
+    [finding] = other.by_code("PDF-ORDER-003")
+    assert "loud" in finding.message and "quiet" in finding.message
+    shorter = check_pdf(simple_pdf, expected_text="Short story Hello quiet world.")
+    assert "PDF-ORDER-003" in codes(shorter)
+
+
+def test_multiple_thead_in_one_table(raw_pdf: Path, tmp_path: Path) -> None:
+    def merge_tables(pdf: pikepdf.Pdf) -> None:
+        tables = list(_elems(pdf, "Table"))
+        first = min(tables, key=lambda t: pdf.pages.index(pikepdf.Page(t.Pg)))
+        for other in tables:
+            if other.objgen != first.objgen:
+                first.K = pikepdf.Array([*first.K, *other.K])
+
+    report = check_pdf(_edit(raw_pdf, tmp_path / "merged.pdf", merge_tables))
+    assert "PDF-TABLE-004" in codes(report)
+
+
+@pytest.mark.parametrize(("code", "where"), [
+    ("PDF-LINK-004", "Link[1]/Link[1]"),  # a::after content becomes a Link inside the Link
+    ("PDF-TAG-001", "NonStruct"),  # figure/abbr/time/q become NonStruct
+    ("PDF-HEAD-003", "H1[2]"),
+    ("PDF-HEAD-004", "H3[1]"),
+])
+def test_raw_weasyprint_inline_semantics(inline_pdf: Path, code: str, where: str) -> None:
+    report = check_pdf(inline_pdf)
+    assert any(where in f.location for f in report.by_code(code)), report.to_text()
+
+
+def test_simple_document_is_nearly_clean(simple_pdf: Path) -> None:
+    report = check_pdf(simple_pdf)
+    assert report.ok, report.to_text()
+    assert codes(report) <= {"PDF-META-006", "PDF-STRUCT-008"}
+
+
+@pytest.mark.parametrize(("lang", "bad"), [
+    ("fr", False), ("en-GB", False), ("zh-Hant-TW", False), ("x-private", False),
+    ("english", True), ("en_GB", True), ("", True), ("fr-", True),
+])
+def test_element_lang_shape(simple_pdf: Path, tmp_path: Path, lang: str, bad: bool) -> None:
+    def set_lang(pdf: pikepdf.Pdf) -> None:
+        next(_elems(pdf, "P")).Lang = pikepdf.String(lang)
+
+    report = check_pdf(_edit(simple_pdf, tmp_path / "lang.pdf", set_lang))
+    assert ("PDF-LANG-001" in codes(report)) is bad, report.to_text()
+
+
+def test_outline_must_mirror_headings(simple_pdf: Path, tmp_path: Path) -> None:
+    def rename(pdf: pikepdf.Pdf) -> None:
+        pdf.Root.Outlines.First.Title = pikepdf.String("Something else")
+
+    def drop(pdf: pikepdf.Pdf) -> None:
+        del pdf.Root["/Outlines"]
+
+    assert not codes(check_pdf(simple_pdf)) & {"PDF-HEAD-005", "PDF-HEAD-006"}
+    renamed = check_pdf(_edit(simple_pdf, tmp_path / "renamed.pdf", rename))
+    assert "PDF-HEAD-006" in codes(renamed)
+    dropped = check_pdf(_edit(simple_pdf, tmp_path / "dropped.pdf", drop))
+    assert "PDF-HEAD-005" in codes(dropped)
+
+
+def test_metadata_and_catalog_problems(simple_pdf: Path, tmp_path: Path) -> None:
+    def strip(pdf: pikepdf.Pdf) -> None:
+        del pdf.Root["/Lang"]
+        del pdf.Root["/Metadata"]
+        pdf.Root.MarkInfo.Suspects = True
+
+    report = check_pdf(_edit(simple_pdf, tmp_path / "stripped.pdf", strip))
+    assert {"PDF-META-005", "PDF-META-001", "PDF-STRUCT-003"} <= codes(report)
+
+
+def test_orphaned_and_dangling_mcids(simple_pdf: Path, tmp_path: Path) -> None:
+    def detach_paragraph(pdf: pikepdf.Pdf) -> None:
+        p = next(_elems(pdf, "P"))
+        parent = p.P
+        parent.K = pikepdf.Array([k for k in parent.K if k.objgen != p.objgen])
+
+    def add_dangling(pdf: pikepdf.Pdf) -> None:
+        h1 = next(_elems(pdf, "H1"))
+        h1.K = pikepdf.Array([*h1.K, 999])
+
+    orphaned = check_pdf(_edit(simple_pdf, tmp_path / "orphan.pdf", detach_paragraph))
+    assert "PDF-STRUCT-005" in codes(orphaned)
+    dangling = check_pdf(_edit(simple_pdf, tmp_path / "dangling.pdf", add_dangling))
+    assert "PDF-STRUCT-007" in codes(dangling)
+
+
+# ---- (b) the veraPDF PDF/UA-1 corpus -----------------------------------------------------------
+
+CORPUS_CASES = [
+    # code, failing file (must be flagged), passing counterpart (must not be flagged)
+    ("PDF-META-002", "5-t01-fail-a.pdf", "5-t01-pass-a.pdf"),
+    ("PDF-META-002", "5-t02-fail-a.pdf", "5-t02-pass-a.pdf"),
+    ("PDF-META-001", "7.1-t08-fail-a.pdf", "7.1-t09-pass-a.pdf"),
+    ("PDF-META-003", "7.1-t09-fail-a.pdf", "7.1-t09-pass-a.pdf"),
+    ("PDF-META-004", "7.1-t10-fail-b.pdf", "7.1-t09-pass-a.pdf"),
+    ("PDF-STRUCT-001", "7.1-t11-fail-a.pdf", "7.1-t06-pass-a.pdf"),
+    ("PDF-STRUCT-003", "7.1-t04-fail-a.pdf", "7.1-t04-pass-a.pdf"),
+    ("PDF-STRUCT-009", "7.1-t03-fail-a.pdf", "7.1-t03-pass-b.pdf"),
+    ("PDF-STRUCT-009", "7.1-t03-fail-b.pdf", "7.1-t03-pass-b.pdf"),
+    ("PDF-STRUCT-010", "7.1-t01-fail-a.pdf", "7.1-t01-pass-a.pdf"),
+    ("PDF-STRUCT-011", "7.1-t02-fail-a.pdf", "7.1-t02-pass-a.pdf"),
+    ("PDF-ROLE-001", "7.1-t05-fail-a.pdf", "7.1-t06-pass-a.pdf"),
+    ("PDF-ROLE-001", "7.1-t05-fail-c.pdf", "7.1-t06-pass-a.pdf"),
+    ("PDF-ROLE-002", "7.1-t05-fail-d.pdf", "7.1-t06-pass-a.pdf"),
+    ("PDF-ROLE-003", "7.1-t07-fail-a.pdf", "7.1-t07-pass-a.pdf"),
+    ("PDF-FIG-001", "7.3-t01-fail-a.pdf", "7.3-t01-pass-a.pdf"),
+    ("PDF-FIG-001", "7.3-t01-fail-a.pdf", "7.3-t01-pass-c.pdf"),
+    ("PDF-HEAD-002", "7.4.2-t01-fail-a.pdf", "7.4.2-t01-pass-a.pdf"),
+    ("PDF-HEAD-004", "7.4.2-t01-fail-b.pdf", "7.4.2-t01-pass-c.pdf"),
+    ("PDF-TABLE-003", "7.5-t01-fail-b.pdf", "7.5-t01-pass-a.pdf"),
+    ("PDF-LINK-001", "7.18.5-t01-fail-a.pdf", "7.18.5-t01-pass-a.pdf"),
+    ("PDF-LINK-001", "7.18.5-t01-fail-a.pdf", "7.18.5-t01-pass-b.pdf"),
+    ("PDF-LINK-002", "7.18.5-t02-fail-a.pdf", "7.18.5-t02-pass-a.pdf"),
+    ("PDF-LINK-002", "7.18.5-t02-fail-b.pdf", "7.18.5-t02-pass-a.pdf"),
+    ("PDF-ANNOT-001", "7.18.3-t01-fail-b.pdf", "7.18.5-t01-pass-a.pdf"),
+    ("PDF-FILE-005", "7.16-t01-fail-a.pdf", "7.16-t01-pass-a.pdf"),
+    ("PDF-FONT-001", "7.21.4.1-t01-fail-a.pdf", "7.21.4.1-t01-pass-a.pdf"),
+    ("PDF-FONT-002", "7.21.7-t01-fail-a.pdf", "7.21.7-t01-pass-a.pdf"),
+    ("PDF-FONT-002", "7.21.7-t01-fail-a.pdf", "7.21.7-t01-pass-b.pdf"),
+    ("PDF-FONT-002", "7.21.7-t01-fail-a.pdf", "7.21.7-t01-pass-c.pdf"),
+    ("PDF-FONT-003", "7.21.8-t01-fail-a.pdf", "7.21.4.1-t01-pass-a.pdf"),
+]
+
+
+@pytest.mark.parametrize(("code", "fail", "ok"), CORPUS_CASES,
+                         ids=[f"{c}:{f}" for c, f, _ in CORPUS_CASES])
+def test_verapdf_corpus(corpus_file, code: str, fail: str, ok: str) -> None:
+    flagged = check_pdf(corpus_file(fail))
+    assert code in codes(flagged), flagged.to_text()
+    clean = check_pdf(corpus_file(ok))
+    assert code not in codes(clean), clean.to_text()
+    assert_no_crash(flagged)
+    assert_no_crash(clean)
+
+
+def test_whole_corpus_never_crashes(corpus_file) -> None:
+    files = sorted(corpus_file("5-t01-pass-a.pdf").parents[1].rglob("*.pdf"))
+    assert len(files) > 100
+    for path in files:
+        report = check(path)
+        assert report.kind == "pdf"
+        assert_no_crash(report)
+        assert codes(report) <= set(CODES)
+
+
+# ---- (c) hostile input -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    (b"", "FILE-001"),
+    (b"\x00\x01garbage\xff" * 100, "FILE-001"),
+    (b"%PDF-1.7\n" + b"\x00\xffnonsense" * 50, "PDF-FILE-001"),
+])
+def test_garbage_is_a_finding(tmp_path: Path, content: bytes, expected: str) -> None:
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(content)
+    report = check(path)
+    assert expected in codes(report)
+    assert not report.ok
+
+
+def test_check_pdf_on_non_pdf_is_a_finding(tmp_path: Path) -> None:
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(b"")
+    report = check_pdf(path)
+    assert codes(report) == {"PDF-FILE-001"}
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    report = check(tmp_path / "nope.pdf")
+    assert codes(report) == {"FILE-002"}
+    assert codes(check_pdf(tmp_path / "nope.pdf")) == {"PDF-FILE-001"}
+
+
+@pytest.mark.parametrize("fraction", [0.3, 0.6, 0.95])
+def test_truncated_pdf(raw_pdf: Path, tmp_path: Path, fraction: float) -> None:
+    data = raw_pdf.read_bytes()
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(data[: int(len(data) * fraction)])
+    report = check(path)  # must not raise
+    assert not report.ok
+    assert codes(report) & {"PDF-FILE-001", "PDF-FILE-004"}
+
+
+def test_encrypted_pdf(simple_pdf: Path, tmp_path: Path) -> None:
+    path = tmp_path / "locked.pdf"
+    with pikepdf.open(simple_pdf) as pdf:
+        pdf.save(path, encryption=pikepdf.Encryption(user="secret", owner="owner"))
+    report = check(path)
+    assert codes(report) == {"PDF-FILE-002"}
+
+
+def test_encrypted_without_accessibility_permission(simple_pdf: Path, tmp_path: Path) -> None:
+    path = tmp_path / "restricted.pdf"
+    with pikepdf.open(simple_pdf) as pdf:
+        # qpdf always re-allows accessibility for R >= 4, so use the older R3 handler.
+        pdf.save(path, encryption=pikepdf.Encryption(
+            user="", owner="owner", R=3, aes=False, metadata=False,
+            allow=pikepdf.Permissions(accessibility=False, extract=False)))
+    report = check(path)
+    assert "PDF-FILE-005" in codes(report)
+    assert_no_crash(report)
+
+
+def test_structure_tree_cycle_does_not_hang(simple_pdf: Path, tmp_path: Path) -> None:
+    def cycle(pdf: pikepdf.Pdf) -> None:
+        h1 = next(_elems(pdf, "H1"))
+        h1.K = pikepdf.Array([*h1.K, pdf.Root.StructTreeRoot.K[0]])
+
+    report = check(_edit(simple_pdf, tmp_path / "cycle.pdf", cycle))
+    assert_no_crash(report)
+
+
+def test_unsupported_file_type(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("hello")
+    report = check(path)
+    assert codes(report) == {"FILE-001"}
+    assert report.kind == "unknown"
+
+
+# ---- (d) the catalogue ----------------------------------------------------------------------
+
+
+def test_every_code_in_the_source_is_catalogued() -> None:
+    used: set[str] = set()
+    for src in PACKAGE.glob("*.py"):
+        used |= set(re.findall(r'"((?:PDF-)?[A-Z]+-\d{3})"', src.read_text()))
+    assert used, "no codes found: the pattern is wrong"
+    assert used <= set(CODES), used - set(CODES)
+
+
+def test_every_emitted_code_is_catalogued(raw_report: Report) -> None:
+    assert codes(raw_report) <= set(CODES)
+    for f in raw_report.findings:
+        assert f.severity is CODES[f.code].severity
+
+
+def test_catalogue_entries_are_complete() -> None:
+    for code, info in CODES.items():
+        assert re.fullmatch(r"(PDF-)?[A-Z]+-\d{3}", code)
+        assert info.title and info.reference and info.hint, code
+        assert isinstance(info.severity, Severity)
+    table = [line for line in catalogue_markdown().splitlines() if line.startswith("| ")]
+    assert len(table) == len(CODES) + 1
+
+
+def test_catalogue_document_is_current() -> None:
+    doc = (PACKAGE / "CODES.md").read_text(encoding="utf-8")
+    assert doc.strip() == catalogue_markdown().strip(), "regenerate renderer/check/CODES.md"
+
+
+def test_public_api_is_pinned() -> None:
+    import renderer.check
+
+    assert sorted(renderer.check.__all__) == [
+        "CODES", "Finding", "Report", "Severity", "check", "check_pdf"]
+
+
+def test_unknown_code_is_rejected() -> None:
+    with pytest.raises(KeyError):
+        make("PDF-NOPE-999", "x")
+
+
+# ---- report and helpers ---------------------------------------------------------------------
+
+
+def test_report_serialisation(raw_report: Report) -> None:
+    data = json.loads(json.dumps(raw_report.to_dict()))
+    assert data["ok"] is False
+    assert data["errors"] == len(raw_report.errors) > 0
+    assert data["warnings"] == len(raw_report.warnings) > 0
+    assert {f["code"] for f in data["findings"]} == codes(raw_report)
+    text = raw_report.to_text()
+    assert text.splitlines()[0].endswith(f"{len(raw_report.warnings)} warning(s)")
+    assert "PDF-STRUCT-005" in text
+
+
+def test_tounicode_parser() -> None:
+    cmap = ToUnicode.parse(b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+1 begincodespacerange <0000> <FFFF> endcodespacerange
+2 beginbfchar <0003> <0020> <0010> <D835DC00> endbfchar
+2 beginbfrange <0020> <0022> <0041> <0030> <0031> [<0066 0069> <00660066>] endbfrange
+endcmap""")
+    assert cmap.code_widths == {2}
+    assert cmap.map[3] == " "
+    assert cmap.map[0x10] == "\U0001d400"
+    assert [cmap.map[c] for c in (0x20, 0x21, 0x22)] == ["A", "B", "C"]
+    assert cmap.map[0x30] == "fi" and cmap.map[0x31] == "ff"
