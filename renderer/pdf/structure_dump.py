@@ -37,9 +37,15 @@ def dump_structure(pdf_path: str | Path) -> str:
         return "\n".join(lines) + "\n"
 
 
-def marked_text(pdf: pikepdf.Pdf) -> dict[tuple[int, int | None, int], str]:
-    """Text of every marked-content sequence: (page objgen, stream objgen or None, MCID)."""
-    result: dict[tuple[int, int | None, int], str] = {}
+_Key = tuple[int, int | None, int]
+
+
+def marked_text(pdf: pikepdf.Pdf) -> dict[_Key, list[tuple[float, str]]]:
+    """Text of every marked-content sequence, as (baseline y, text) pieces.
+
+    Keyed by (page object number, form XObject object number or None, MCID).
+    """
+    result: dict[_Key, list[tuple[float, str]]] = {}
     for page in pdf.pages:
         page_key = page.obj.objgen[0]
         _collect(page.obj, page.obj.get("/Resources"), page_key, None, result)
@@ -48,11 +54,12 @@ def marked_text(pdf: pikepdf.Pdf) -> dict[tuple[int, int | None, int], str]:
 
 def _collect(
     owner: Any, resources: Any, page_key: int, stream_key: int | None,
-    result: dict[tuple[int, int | None, int], str],
+    result: dict[_Key, list[tuple[float, str]]],
 ) -> None:
     fonts = _fonts(resources)
     stack: list[int | None] = []
     font = None
+    y = 0.0
     target = owner if stream_key is not None else pikepdf.Page(owner)
     for operands, operator in pikepdf.parse_content_stream(target):
         op = str(operator)
@@ -67,6 +74,10 @@ def _collect(
         elif op == "EMC":
             if stack:
                 stack.pop()
+        elif op == "Tm":
+            y = float(operands[5])
+        elif op == "Td":
+            y += float(operands[1])
         elif op == "Tf":
             font = fonts.get(str(operands[0]))
         elif op in ("Tj", "TJ", "'", '"'):
@@ -76,8 +87,7 @@ def _collect(
             strings = operands[-1] if op == "TJ" else [operands[-1]]
             text = "".join(
                 _decode(bytes(s), font) for s in strings if isinstance(s, pikepdf.String))
-            key = (page_key, stream_key, mcid)
-            result[key] = result.get(key, "") + text
+            result.setdefault((page_key, stream_key, mcid), []).append((y, text))
         elif op == "Do" and resources is not None:
             xobject = resources.get("/XObject", {}).get(str(operands[0]))
             if xobject is not None and xobject.get("/Subtype") == "/Form":
@@ -130,6 +140,18 @@ def _decode(data: bytes, cmap: dict[bytes, str] | None) -> str:
     return "".join(cmap.get(data[i:i + width], "") for i in range(0, len(data), width))
 
 
+def _join(pieces: list[tuple[float, str]]) -> str:
+    """Join text pieces, with a space where a new line starts (line ends lose theirs)."""
+    out: list[str] = []
+    last_y: float | None = None
+    for y, text in pieces:
+        if last_y is not None and y != last_y:
+            out.append(" ")
+        out.append(text)
+        last_y = y
+    return " ".join("".join(out).split())
+
+
 def _as_list(value: Any) -> list[Any]:
     if value is None:
         return []
@@ -144,7 +166,7 @@ def _string(value: Any) -> str:
 
 def _dump(
     elem: Any, depth: int, lines: list[str],
-    texts: dict[tuple[int, int | None, int], str], page: Any,
+    texts: dict[_Key, list[tuple[float, str]]], page: Any,
 ) -> None:
     if not isinstance(elem, pikepdf.Dictionary):
         return
@@ -162,23 +184,27 @@ def _dump(
         if "/Headers" in attributes:
             headers = ",".join(_string(h) for h in attributes.Headers)
             parts.append(f"Headers=[{headers}]")
-    own: list[str] = []
+    own: list[tuple[float, str]] = []
+    annotations: list[str] = []
     children: list[Any] = []
     for kid in _as_list(elem.get("/K")):
         if isinstance(kid, int):
-            own.append(texts.get((page.objgen[0], None, kid), ""))
+            own.extend(texts.get((page.objgen[0], None, kid), ()))
         elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
             kid_page = kid.get("/Pg", page)
             stream = kid.get("/Stm")
-            own.append(texts.get(
+            own.extend(texts.get(
                 (kid_page.objgen[0], stream.objgen[0] if stream is not None else None,
-                 int(kid.MCID)), ""))
+                 int(kid.MCID)), ()))
         elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
             contents = kid.Obj.get("/Contents")
-            parts.append(f'Annot="{_string(contents)}"' if contents is not None else "Annot")
+            annotations.append(_string(contents) if contents is not None else "")
         else:
             children.append(kid)
-    text = " ".join("".join(own).split())
+    for contents in dict.fromkeys(annotations):
+        count = annotations.count(contents)
+        parts.append(f'Annot{"" if count == 1 else f"x{count}"}="{contents}"')
+    text = _join(own)
     if text:
         if len(text) > _TRUNCATE:
             text = text[: _TRUNCATE - 1] + "…"

@@ -10,13 +10,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 FONTS = ROOT / "fonts"
 
-_WORDS = tuple(
-    " ".join((
+_TEXT = (
     "coalition forces advanced along the river valley while engineers repaired bridges "
     "that had been destroyed during the winter offensive officials said the supply lines "
     "remain fragile and local councils asked for more water trucks medical teams and "
-    "teachers before families can return to the villages on the plain",
-    )).split())
+    "teachers before families can return to the villages on the plain"
+)
+_WORDS = _TEXT.split()
 
 
 def png_data_uri(width: int = 8, height: int = 6) -> str:
