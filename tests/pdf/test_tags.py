@@ -441,3 +441,28 @@ def test_role_table_is_declarative():
     assert HTML_TO_PDF_ROLE["p"] == "P"
     assert HTML_TO_PDF_ROLE["main"] == "Part"
     assert "NonStruct" not in HTML_TO_PDF_ROLE.values()
+
+
+def test_opacity_group_and_fixed_box(tmp_path):
+    """Content drawn in a form XObject is referenced with MCR /Stm and its own ParentTree
+    key; a position: fixed box repeated on every page is tagged once."""
+    _, path = small(
+        tmp_path, '<h1>T</h1><p style="opacity: .5">faded <em>text</em></p>'
+        '<div style="position: fixed; top: 0">fixed</div>'
+        '<p style="break-before: page">two</p>')
+    with pikepdf.open(path) as pdf:
+        root = pdf.Root.StructTreeRoot
+        nums = list(root.ParentTree.Nums)
+        tree = dict(zip((int(k) for k in nums[::2]), nums[1::2], strict=True))
+        faded = of_type(pdf, "P")[0]
+        mcrs = [k for k in kids(faded) if isinstance(k, pikepdf.Dictionary)]
+        assert mcrs and all("/Stm" in k for k in mcrs)
+        form = mcrs[0].Stm
+        entry = tree[int(form.StructParents)]
+        assert [e.objgen for e in entry] == [faded.objgen] * len(mcrs)
+        assert int(root.ParentTreeNextKey) == max(tree) + 1
+        assert len(of_type(pdf, "Div")) == 1
+        assert dump_structure(path).count("'fixed'") == 1
+        repeated = marked_contents(pdf.pages[1])
+        assert any(tag == "/Artifact" and props is not None
+                   and props.get("/Type") == "/Pagination" for tag, props in repeated)
