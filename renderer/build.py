@@ -17,11 +17,13 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .check.findings import Severity
+from .check.lint import lint
 from .compose import compose
 from .errors import AccessibilityError, OutputError
 from .ingest import ingest
 from .model import Article
-from .normalize import article_issues, normalize
+from .normalize import normalize
 from .options import Options
 from .resources import load_theme
 
@@ -60,18 +62,24 @@ def build_moment(article: Article, options: Options) -> _dt.datetime:
 def build(source: str | Path, out_dir: str | Path, options: Options) -> BuildResult:
     result = BuildResult(source=str(source))
     check_output_folder(Path(out_dir))
-    article = normalize(
-        ingest(source, max_bytes=options.max_input_bytes, meta=options.meta), options
-    )
-    result.article = article
-    result.warnings += [f"input: {note}" for note in article.notes]
-    issues = article_issues(article)
-    known = [i.code for i in issues]
-    if issues and options.strict:
+    raw = ingest(source, max_bytes=options.max_input_bytes, meta=options.meta)
+    findings = lint(raw)
+    errors = [f for f in findings if f.severity == Severity.ERROR]
+    if errors and options.strict:
         raise AccessibilityError(
-            f"{source}: {issues[0].message}", hint="fix the input, or build without --strict"
+            f"{source}: {errors[0].code}: {errors[0].message}",
+            hint="fix the input, or build without --strict",
         )
-    result.warnings += [f"accessibility: {i.message}" for i in issues]
+    result.warnings += [
+        f"{f.code}: {f.message}" + (f" [{f.location}]" if f.location else "")
+        for f in findings
+        if f.severity != Severity.INFO
+    ]
+    article = normalize(raw, options)
+    result.article = article
+    # Input errors are accessibility defects of both editions: the writers then make no
+    # conformance claim (and fail under --strict).
+    known = [f.code for f in errors]
     moment = build_moment(article, options)
     if moment == FALLBACK_MOMENT and not article.metadata.date:
         result.warnings.append(

@@ -120,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser(
         "check",
-        help="check PDF files for PDF/UA-1 machine-checkable points",
+        help="check PDF files for the PDF/UA-1 machine-checkable points",
         description="Inspect each FILE and report findings with stable codes.",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -134,6 +134,47 @@ def _parser() -> argparse.ArgumentParser:
         choices=("error", "warning"),
         default="error",
         help="lowest severity that makes the exit code 1 (default: error)",
+    )
+
+    lint = sub.add_parser(
+        "lint",
+        help="check articles for accessibility problems before building",
+        description="Read each INPUT and report what would make an edition inaccessible or "
+        "wrong (missing alt text, skipped headings, vague link text, tables without headers, "
+        "missing title/date/author/language, leftover site chrome). Exit 1 on errors "
+        "(with --strict, also on warnings).",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    lint.add_argument("inputs", nargs="+", metavar="INPUT")
+    lint.add_argument("--strict", action="store_true", help="warnings fail too")
+    lint.add_argument(
+        "--format", choices=("text", "json"), default="text", help="report format (default: text)"
+    )
+    lint.add_argument(
+        "--meta",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="correct a metadata field first (as for build)",
+    )
+
+    show = sub.add_parser(
+        "show",
+        help="print the metadata and outline extracted from an article",
+        description="Print what was read from INPUT: every metadata field (saying which were "
+        "not found) and the outline, so a scrape can be checked before building.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    show.add_argument("input", metavar="INPUT")
+    show.add_argument("--lang", metavar="BCP47", help="language to assume")
+    show.add_argument(
+        "--meta",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="correct a metadata field first (as for build)",
     )
 
     sub.add_parser(
@@ -156,6 +197,10 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "lint":
+            return _lint(args)
+        if args.command == "show":
+            return _show(args)
         if args.command == "themes":
             from .resources import list_themes
 
@@ -228,3 +273,38 @@ def _check(args: argparse.Namespace) -> int:
             print(report.to_text())
     failing = any(r.errors or (args.fail_on == "warning" and r.warnings) for r in reports)
     return 1 if failing else 0
+
+
+def _lint(args: argparse.Namespace) -> int:
+    from .check.lint import lint_report
+    from .ingest import ingest
+
+    reports, worst = [], 0
+    for source in args.inputs:
+        try:
+            reports.append(lint_report(ingest(source, meta=tuple(args.meta)), source))
+        except RendererError as error:
+            print(f"renderer: error: {error}", file=sys.stderr)
+            worst = worst or error.exit_code
+    if args.format == "json":
+        print(json.dumps([r.to_dict() for r in reports], indent=2, ensure_ascii=False))
+    else:
+        for report in reports:
+            print(report.to_text())
+    failing = any(r.errors or (args.strict and r.warnings) for r in reports)
+    return worst or (1 if failing else 0)
+
+
+def _show(args: argparse.Namespace) -> int:
+    from .check.lint import lint
+    from .ingest import ingest
+    from .show import describe
+
+    article = ingest(args.input, meta=tuple(args.meta))
+    print(describe(article, args.input, Options(lang=args.lang)))
+    findings = lint(article)
+    if findings:
+        print("\nLint")
+        for finding in findings:
+            print(f"  {finding.to_text()}")
+    return 0

@@ -211,6 +211,37 @@ CODES: dict[str, CodeInfo] = {
     "PDF-SPLIT-004": CodeInfo(E, "Grouping element rebuilt per page", "project (STANDARDS.md)",
                               "One <main>/<article>/<section> must be one Part/Art/Sect, "
                               "not one per page."),
+    # ---- input lint: the article before rendering (renderer lint / build) ------------------
+    "IN-ALT-001": CodeInfo(E, "Informative image without alt text", "WCAG 1.1.1",
+                           "Describe the image in alt text, or mark it decorative (alt=\"\")."),
+    "IN-HEAD-001": CodeInfo(W, "Heading level skipped", "WCAG 1.3.1",
+                            "The editions renumber it; fix the source so the outline is right."),
+    "IN-HEAD-002": CodeInfo(E, "Empty heading", "WCAG 2.4.6",
+                            "Give the heading text, or remove it."),
+    "IN-HEAD-003": CodeInfo(W, "Level-1 heading in the body", "project",
+                            "The title is the only H1; body headings start at level 2."),
+    "IN-LINK-001": CodeInfo(W, "Link text does not say where it goes", "WCAG 2.4.4",
+                            "Replace \"click here\"/\"read more\" with the target's name."),
+    "IN-LINK-002": CodeInfo(W, "Link text is a bare URL", "WCAG 2.4.4",
+                            "Use the name of the page as the link text."),
+    "IN-LINK-003": CodeInfo(W, "Link with an unsafe target (removed)", "project",
+                            "Only http, https, mailto and in-page links are kept."),
+    "IN-TABLE-001": CodeInfo(E, "Table without header cells", "WCAG 1.3.1",
+                             "Mark the header row or column as header cells (th)."),
+    "IN-META-001": CodeInfo(E, "No title", "WCAG 2.4.2",
+                            "Give the title in the source or with --meta title=..."),
+    "IN-META-002": CodeInfo(W, "No language declared", "WCAG 3.1.1",
+                            "Say it with --lang or --meta lang=... (the editions use the "
+                            "detected or default language)."),
+    "IN-META-003": CodeInfo(W, "No publication date", "project",
+                            "Give it with --meta date=YYYY-MM-DD."),
+    "IN-META-004": CodeInfo(W, "No author", "project",
+                            "Give it with --meta authors=... if the article has one."),
+    "IN-CHROME-001": CodeInfo(W, "Suspected leftover site chrome in the body", "project",
+                              "Remove the line from the source, or report the site's "
+                              "banner variant."),
+    "IN-NOTE-001": CodeInfo(I, "Reader note", "project",
+                            "Something the reader noticed and could not fix; see the message."),
 }
 
 

@@ -124,7 +124,7 @@ HTML_TO_PDF_ROLE: dict[str, str] = {
     "ol": CONTEXT,
     "menu": CONTEXT,
     "li": CONTEXT,  # LI (Lbl from ::marker, LBody for the rest), TOCI in a TOC
-    "dl": "L",
+    "dl": CONTEXT,  # L with ListNumbering /None
     "dt": CONTEXT,
     "dd": CONTEXT,
     # Tables.
@@ -639,6 +639,11 @@ class _Builder:
                 )
                 node.attrs["ListNumbering"] = numbering
                 return self._with_lang(node, differs, element_lang)
+        elif role == "dl":
+            # A description list has no numbering; say so rather than leave it unspecified.
+            node = self._new("L", parent, element)
+            node.attrs["ListNumbering"] = "None"
+            return self._with_lang(node, differs, element_lang)
         elif role == "li":
             role = "TOCI" if parent.role in ("TOC", "TOCI") else "LI" if parent.role == "L" \
                 else "Div"

@@ -391,7 +391,7 @@ def test_every_emitted_code_is_catalogued(raw_report: Report) -> None:
 
 def test_catalogue_entries_are_complete() -> None:
     for code, info in CODES.items():
-        assert re.fullmatch(r"(PDF-)?[A-Z]+-\d{3}", code)
+        assert re.fullmatch(r"(PDF-|EPUB-|IN-)?[A-Z]+-\d{3}", code), code
         assert info.title and info.reference and info.hint, code
         assert isinstance(info.severity, Severity)
     table = [line for line in catalogue_markdown().splitlines() if line.startswith("| ")]

@@ -13,11 +13,12 @@ import pikepdf
 import pytest
 import weasyprint
 import weasyprint.pdf
-from article_fixture import ROOT, article_html, png_data_uri
 
 from renderer.errors import AccessibilityError
 from renderer.pdf.structure_dump import dump_structure
 from renderer.pdf.tags import HTML_TO_PDF_ROLE, Defect, own_tagging
+
+from .article_fixture import ROOT, article_html, png_data_uri
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -1,0 +1,146 @@
+"""Lint an article *before* it is rendered: what would make an edition inaccessible or wrong.
+
+Runs on the article as the reader produced it (before ``normalize`` repairs heading
+levels), so a skipped level in the source is still visible. Every finding uses an
+``IN-…`` code from :mod:`renderer.check.codes`. ``renderer lint`` prints them;
+``renderer build`` prints them as warnings, and with ``--strict`` fails on errors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..compose import safe_href
+from ..ingest._text_rules import is_chrome_line, strip_banner
+from ..model import (
+    Article,
+    Block,
+    BlockQuote,
+    Figure,
+    Heading,
+    Inline,
+    Link,
+    ListBlock,
+    Paragraph,
+    Table,
+    plain_text,
+)
+from ..normalize.language import detect_language
+from .codes import make
+from .findings import Finding, Report
+
+__all__ = ["lint", "lint_report"]
+
+# Link texts that do not say where the link goes (compared lower-case, punctuation stripped).
+VAGUE_LINK_TEXTS = frozenset(
+    {
+        "click here", "here", "read more", "more", "learn more", "link", "this link",
+        "this", "click", "go", "details", "more info", "continue", "continue reading",
+    }
+)  # fmt: skip
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+
+
+def lint_report(article: Article, path: str) -> Report:
+    return Report(path, "input", lint(article))
+
+
+def lint(article: Article) -> list[Finding]:
+    findings: list[Finding] = []
+    meta = article.metadata
+    if not meta.title.strip():
+        findings.append(make("IN-META-001", "the article has no title"))
+    if not meta.language:
+        guess = detect_language(_body_text(article.blocks))
+        said = f"detected {guess!r}" if guess else "could not detect it; 'en' is used"
+        findings.append(make("IN-META-002", f"the source does not declare a language ({said})"))
+    if not meta.date:
+        findings.append(make("IN-META-003", "no publication date was found"))
+    if not meta.authors:
+        who = f"only the organization {meta.organization!r}" if meta.organization else "no byline"
+        findings.append(make("IN-META-004", f"no author was found ({who})"))
+    for note in article.notes:
+        findings.append(make("IN-NOTE-001", note))
+
+    previous = 1
+    for where, block in _walk(article.blocks):
+        match block:
+            case Heading(level=level, children=children):
+                text = plain_text(children).strip()
+                if not text:
+                    findings.append(make("IN-HEAD-002", "a heading has no text", where))
+                if level == 1:
+                    findings.append(make("IN-HEAD-003", f"H1 {text!r} in the body", where))
+                elif level > previous + 1:
+                    findings.append(
+                        make("IN-HEAD-001", f"H{level} {text!r} follows H{previous}", where)
+                    )
+                previous = max(level, 2) if level > 1 else 1
+            case Figure(image=image):
+                if image.alt is None and not image.decorative:
+                    findings.append(
+                        make("IN-ALT-001", f"image {image.src[:80]!r} has no alt text", where)
+                    )
+            case Table(head=head, body=body):
+                if not any(cell.header for row in head + body for cell in row):
+                    findings.append(make("IN-TABLE-001", "a table has no header cells", where))
+            case Paragraph(children=children):
+                text = " ".join(plain_text(children).split())
+                if is_chrome_line(text) or strip_banner(text)[0].strip() != text:
+                    findings.append(make("IN-CHROME-001", f"{text[:80]!r}", where))
+        findings.extend(_link_findings(block, where))
+    return findings
+
+
+def _walk(blocks: tuple[Block, ...], prefix: str = "") -> Iterator[tuple[str, Block]]:
+    counts: dict[str, int] = {}
+    for block in blocks:
+        kind = type(block).__name__.lower().replace("block", "") or "block"
+        counts[kind] = counts.get(kind, 0) + 1
+        where = f"{prefix}{kind} {counts[kind]}"
+        yield where, block
+        if isinstance(block, BlockQuote):
+            yield from _walk(block.blocks, f"{where} > ")
+        elif isinstance(block, ListBlock):
+            for number, item in enumerate(block.items, 1):
+                yield from _walk(item.blocks, f"{where} > item {number} > ")
+
+
+def _inlines_of(block: Block) -> Iterator[tuple[Inline, ...]]:
+    match block:
+        case Paragraph(children=c) | Heading(children=c):
+            yield c
+        case Figure(caption=c):
+            yield c
+        case Table(head=head, body=body, caption=caption):
+            yield caption
+            for row in head + body:
+                for cell in row:
+                    yield cell.children
+
+
+def _links(nodes: tuple[Inline, ...]) -> Iterator[Link]:
+    for node in nodes:
+        if isinstance(node, Link):
+            yield node
+        children = getattr(node, "children", None)
+        if children:
+            yield from _links(children)
+
+
+def _link_findings(block: Block, where: str) -> Iterator[Finding]:
+    for inlines in _inlines_of(block):
+        for link in _links(inlines):
+            text = " ".join(plain_text(link.children).split())
+            bare = re.sub(r"[^\w\s]", "", text.lower()).strip()
+            if safe_href(link.href) is None:
+                yield make("IN-LINK-003", f"link {text[:60]!r} → {link.href[:60]!r}", where)
+            elif bare in VAGUE_LINK_TEXTS or not bare:
+                yield make("IN-LINK-001", f"link text {text!r} (→ {link.href[:60]})", where)
+            elif _URL.match(text):
+                yield make("IN-LINK-002", f"link text {text[:60]!r}", where)
+
+
+def _body_text(blocks: tuple[Block, ...]) -> str:
+    return "\n".join(plain_text(b.children) for b in blocks if isinstance(b, Paragraph))

@@ -1,0 +1,76 @@
+"""What a reader extracted, printed so a person can check a scrape before building.
+
+Every metadata field is listed; a field that was not found says so instead of
+being left out, and where normalize will fill it (language, identifier,
+description) the value it will use is shown with where it came from.
+"""
+
+from __future__ import annotations
+
+from .compose import outline
+from .model import Article, Block, Figure, Heading, ListBlock, Paragraph, Table, plain_text
+from .normalize import normalize
+from .options import Options
+
+__all__ = ["describe"]
+
+NOT_FOUND = "(not found)"
+
+
+def describe(article: Article, source: str, options: Options | None = None) -> str:
+    final = normalize(article, options or Options())
+    raw, meta = article.metadata, final.metadata
+
+    def derived(raw_value, final_value, how: str) -> str:
+        if raw_value:
+            return str(raw_value)
+        return f"{final_value} ({how})" if final_value else NOT_FOUND
+
+    rows = [
+        ("File", source),
+        ("Title", raw.title or NOT_FOUND),
+        ("Subtitle", raw.subtitle or NOT_FOUND),
+        ("Section", raw.section or NOT_FOUND),
+        ("Date", raw.date.isoformat() if raw.date else NOT_FOUND),
+        ("Authors", "; ".join(raw.authors) or NOT_FOUND),
+        ("Organization", raw.organization or NOT_FOUND),
+        ("Dateline", raw.dateline or NOT_FOUND),
+        ("Language", derived(raw.language, meta.language, "detected or default")),
+        ("Publisher", raw.publisher or NOT_FOUND),
+        ("Source", raw.source or NOT_FOUND),
+        ("Identifier", derived(raw.identifier, meta.identifier, "from the content")),
+        ("Description", derived(raw.description, meta.description, "first paragraph")),
+        ("Keywords", ", ".join(raw.keywords) or NOT_FOUND),
+    ]
+    width = max(len(k) for k, _ in rows)
+    lines = [f"{key:<{width}}  {value}" for key, value in rows]
+    lines += ["", "Outline", f"  H1 {meta.title}"]
+    lines += _outline_lines(final.blocks)
+    return "\n".join(lines)
+
+
+def _summary(blocks: tuple[Block, ...]) -> str:
+    counts = {
+        "paragraph": sum(isinstance(b, Paragraph) for b in blocks),
+        "list": sum(isinstance(b, ListBlock) for b in blocks),
+        "table": sum(isinstance(b, Table) for b in blocks),
+        "figure": sum(isinstance(b, Figure) for b in blocks),
+    }
+    parts = [f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counts.items() if n]
+    return ", ".join(parts)
+
+
+def _outline_lines(blocks: tuple[Block, ...]) -> list[str]:
+    lines: list[str] = []
+
+    def visit(section, depth: int) -> None:
+        summary = _summary(section.blocks)
+        if summary:
+            lines.append("  " * (depth + 1) + f"({summary})")
+        for sub in section.sections:
+            heading: Heading = sub.heading
+            lines.append("  " * depth + f"  H{heading.level} {plain_text(heading.children)}")
+            visit(sub, depth + 1)
+
+    visit(outline(blocks), 1)
+    return lines
