@@ -167,11 +167,23 @@ def write_epub(
     chapter = _epub.EpubHtml(uid="article", file_name=CHAPTER, title=meta.title, lang=lang)
     chapter.content = xhtml
     book.add_item(chapter)
-    book.add_item(_epub.EpubItem(uid="style", file_name=STYLESHEET, media_type="text/css",
-                                 content=theme.epub_css.encode("utf-8")))
+    book.add_item(
+        _epub.EpubItem(
+            uid="style",
+            file_name=STYLESHEET,
+            media_type="text/css",
+            content=theme.epub_css.encode("utf-8"),
+        )
+    )
     for n, image in enumerate(plan.images, 1):
-        book.add_item(_epub.EpubImage(uid=f"image-{n}", file_name=image.href,
-                                      media_type=image.media_type, content=image.data))
+        book.add_item(
+            _epub.EpubImage(
+                uid=f"image-{n}",
+                file_name=image.href,
+                media_type=image.media_type,
+                content=image.data,
+            )
+        )
     book.add_item(_epub.EpubNcx())
     nav_item = _epub.EpubNav(file_name=NAV, title=meta.title)
     book.add_item(nav_item)
@@ -182,8 +194,15 @@ def write_epub(
 
     raw = io.BytesIO()
     written = _epub.EpubWriter(
-        raw, book, {"mtime": _utc(moment), "epub2_guide": False, "epub3_landmark": False,
-                    "epub3_pages": False, "raise_exceptions": True},
+        raw,
+        book,
+        {
+            "mtime": _utc(moment),
+            "epub2_guide": False,
+            "epub3_landmark": False,
+            "epub3_pages": False,
+            "raise_exceptions": True,
+        },
     )
     try:
         written.process()

@@ -113,7 +113,6 @@ def nav_document(
         a = _e(_e(ol, "li"), "a", label, href=href)
         a.set(f"{{{EPUB}}}type", kind)
 
-    return (
-        b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n'
-        + etree.tostring(html, encoding="utf-8", pretty_print=True)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n' + etree.tostring(
+        html, encoding="utf-8", pretty_print=True
     )
