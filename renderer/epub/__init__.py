@@ -34,6 +34,7 @@ from lxml import etree
 from ..compose import compose
 from ..errors import AccessibilityError, RenderError
 from ..model import Article
+from ..normalize import content_identifier
 from ..resources import Theme
 from .a11y import A11yMetadata, derive, own_defects
 from .images import plan_images
@@ -70,7 +71,8 @@ def _describe(book: _epub.EpubBook, article: Article, a11y: A11yMetadata) -> Non
     meta = article.metadata
     lang = meta.language or "en"
     book.IDENTIFIER_ID = "pub-id"
-    book.set_identifier(meta.identifier or "")
+    # A normalized article always has one; derive it the same way otherwise.
+    book.set_identifier(meta.identifier or content_identifier(meta, article.blocks))
     book.set_title(meta.title)
     book.set_language(lang)
     # ebooklib's generator meta would tie the bytes to its version; the

@@ -184,19 +184,20 @@ def _summary(facts: ContentFacts, *, resizable: bool, conforming: bool) -> str:
             "contents links to"
         )
     if facts.informative_images:
-        missing = facts.informative_images - facts.images_with_alt
-        if missing == 0:
-            text = (
-                f"{_count(facts.informative_images, 'image', 'images')}, each with a text "
-                "alternative"
+        n, missing = facts.informative_images, facts.informative_images - facts.images_with_alt
+        if n == 1:
+            text = "one image " + (
+                "without a text alternative" if missing else "with a text alternative"
             )
+            text += " and a caption" if facts.images_with_caption else ""
         else:
-            text = (
-                f"{_count(facts.informative_images, 'image', 'images')}, of which "
-                f"{_count(missing, 'lacks', 'lack')} a text alternative"
+            text = f"{n} images, " + (
+                f"of which {_count(missing, 'lacks', 'lack')} a text alternative"
+                if missing
+                else "each with a text alternative"
             )
-        if facts.images_with_caption:
-            text += f" ({facts.images_with_caption} with a caption)"
+            if facts.images_with_caption:
+                text += f" ({facts.images_with_caption} with a caption)"
         parts.append("it contains " + text)
     else:
         parts.append("it contains no informative images")

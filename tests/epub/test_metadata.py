@@ -120,7 +120,9 @@ def test_missing_alt_removes_claim_and_alternative_text(tmp_path):
     assert book.meta("a11y:certifiedBy") == []
     assert "alternativeText" not in book.meta("schema:accessibilityFeature")
     assert book.meta("schema:accessModeSufficient") == ["textual,visual"]
-    assert "lacks a text alternative" in book.meta("schema:accessibilitySummary")[0]
+    summary = book.meta("schema:accessibilitySummary")[0]
+    assert "one image without a text alternative" in summary
+    assert "does not claim conformance" in summary
 
 
 def test_known_defect_from_earlier_stage_removes_claim(tmp_path):
@@ -155,3 +157,39 @@ def test_display_transformability_needs_relative_font_sizes():
     assert relative_text_sizes("h1 { font-size: 1.6em; } td { border: 1px solid; }")
     assert not relative_text_sizes("p { font-size: 12pt; }")
     assert not relative_text_sizes("p { font: bold 14px serif; }")
+
+
+def test_summary_counts_many_images():
+    from renderer.epub.a11y import ContentFacts, _summary
+
+    two = ContentFacts(informative_images=3, images_with_alt=1, images_with_caption=2)
+    text = _summary(two, resizable=False, conforming=False)
+    assert "3 images, of which 2 lack a text alternative (2 with a caption)" in text
+    assert "relative" not in text
+    ok = ContentFacts(informative_images=2, images_with_alt=2, section_headings=1)
+    text = _summary(ok, resizable=True, conforming=True)
+    assert "one section heading" in text and "2 images, each with a text alternative" in text
+    assert text.endswith("This publication meets EPUB Accessibility 1.1 - WCAG 2.2 Level AA.")
+
+
+def test_certifier_defaults_to_the_tool(tmp_path):
+    from renderer.model import Article, Metadata, Paragraph, Text
+    from renderer.normalize import normalize
+
+    from .conftest import Book
+
+    article = normalize(Article(Metadata(title="Alone", language="en"), (Paragraph((Text("x"),)),)))
+    book = Book(build(article), tmp_path / "b.epub")
+    assert book.meta("a11y:certifiedBy") == ["article-renderer"]
+    assert book.dc("creator") == book.dc("publisher") == book.dc("contributor") == []
+
+
+def test_identifier_derived_when_missing(tmp_path):
+    from renderer.model import replace
+
+    from .conftest import Book
+
+    article = seed_article()
+    bare = replace(article, metadata=replace(article.metadata, identifier=None))
+    book = Book(build(bare), tmp_path / "b.epub")
+    assert book.dc("identifier") == [article.metadata.identifier]

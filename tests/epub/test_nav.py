@@ -93,3 +93,15 @@ def test_ncx(seed_book, rich_book):
     rich = rich_book.xml("EPUB/toc.ncx")
     depth = {m.get("name"): m.get("content") for m in rich.iterfind("ncx:head/ncx:meta", NS)}
     assert depth["dtb:depth"] == "3"
+
+
+def test_titlepage_landmark_when_present():
+    from lxml import etree
+
+    from renderer.epub.nav import TocEntry, nav_document
+
+    data = nav_document(title="T", lang="en", toc=TocEntry("T", "a.xhtml"), nav_href="nav.xhtml",
+                        stylesheet_href=None, titlepage_href="title.xhtml")
+    nav = etree.fromstring(data)
+    types = [a.get(EPUB_TYPE) for a in nav.iterfind(".//h:nav[@id='landmarks']//h:a", NS)]
+    assert types == ["titlepage", "toc", "bodymatter"]
