@@ -1,0 +1,152 @@
+"""Turn the article's image references into files inside the EPUB.
+
+Only local files under the article's folder or an allowed folder are read
+(``renderer.confine``); nothing is fetched from the network. An image that
+cannot be embedded (remote, outside the allowed folders, missing, or not an
+EPUB core image type) is replaced in the article by a paragraph carrying its
+alt text and caption, with a warning, so the reader loses no information and
+the EPUB needs no ``remote-resources``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..confine import Confinement
+from ..model import (
+    Article,
+    Block,
+    BlockQuote,
+    Figure,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Text,
+    replace,
+)
+
+__all__ = ["EmbeddedImage", "ImagePlan", "plan_images"]
+
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+
+# EPUB 3.3 core media types for images, recognized by content, not by name.
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
+    (b"\xff\xd8\xff", "image/jpeg", "jpg"),
+    (b"GIF87a", "image/gif", "gif"),
+    (b"GIF89a", "image/gif", "gif"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddedImage:
+    href: str  # path inside the EPUB, relative to the package document
+    media_type: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class ImagePlan:
+    article: Article  # with unembeddable figures turned into text
+    images: tuple[EmbeddedImage, ...]
+    hrefs: dict[str, str]  # model src -> href in the EPUB
+    warnings: tuple[str, ...]
+
+
+def media_type_of(data: bytes) -> tuple[str, str] | None:
+    for signature, media_type, ext in _SIGNATURES:
+        if data.startswith(signature):
+            return media_type, ext
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp", "webp"
+    head = data[:1024].lstrip().lower()
+    if (head.startswith(b"<?xml") or head.startswith(b"<svg")) and b"<svg" in head:
+        return "image/svg+xml", "svg"
+    return None
+
+
+def _local_path(src: str, base_dir: str | None) -> Path | None:
+    parts = urlsplit(src)
+    scheme = parts.scheme.lower()
+    if scheme == "file":
+        if parts.netloc not in ("", "localhost"):
+            return None
+        return Path(unquote(parts.path))
+    if scheme and len(scheme) > 1:  # http:, data:, … (a one-letter scheme is a drive)
+        return None
+    path = Path(unquote(parts.path))
+    if path.is_absolute():
+        return path
+    return Path(base_dir) / path if base_dir else None
+
+
+def plan_images(article: Article, allowed_paths: tuple[str, ...] = ()) -> ImagePlan:
+    confinement = Confinement.for_input(article.base_dir, *allowed_paths)
+    images: dict[str, EmbeddedImage] = {}  # by content hash: one file per image
+    hrefs: dict[str, str] = {}
+    refused: dict[str, str] = {}
+
+    def consider(src: str) -> None:
+        if src in hrefs or src in refused:
+            return
+        path = _local_path(src, article.base_dir)
+        if path is None:
+            refused[src] = f"image {src!r} is not a local file and is not fetched; kept its text"
+            return
+        if not confinement.roots or not confinement.allows(path):
+            refused[src] = f"image {src!r} is outside the allowed folders; kept its text"
+            return
+        try:
+            if path.stat().st_size > MAX_IMAGE_BYTES:
+                refused[src] = f"image {src!r} is over {MAX_IMAGE_BYTES} bytes; kept its text"
+                return
+            data = path.read_bytes()
+        except OSError as exc:
+            refused[src] = f"image {src!r} cannot be read ({exc.strerror}); kept its text"
+            return
+        kind = media_type_of(data)
+        if kind is None:
+            refused[src] = f"image {src!r} is not PNG, JPEG, GIF, WebP or SVG; kept its text"
+            return
+        digest = hashlib.sha256(data).hexdigest()[:16]
+        href = f"images/img-{digest}.{kind[1]}"
+        images.setdefault(digest, EmbeddedImage(href, kind[0], data))
+        hrefs[src] = href
+
+    def rewrite(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        out: list[Block] = []
+        for block in blocks:
+            match block:
+                case Figure(image, caption, credit):
+                    consider(image.src)
+                    if image.src in hrefs:
+                        out.append(block)
+                    elif not image.decorative:
+                        text = [Text(image.alt)] if image.alt else []
+                        if caption:
+                            text += [Text(" — ")] if text else []
+                            text += list(caption)
+                        if credit:
+                            text.append(Text(f" ({credit})"))
+                        if text:
+                            out.append(Paragraph(tuple(text)))
+                case BlockQuote(inner, _):
+                    out.append(replace(block, blocks=rewrite(inner)))
+                case ListBlock(items, _, _):
+                    out.append(
+                        replace(block, items=tuple(ListItem(rewrite(i.blocks)) for i in items))
+                    )
+                case _:
+                    out.append(block)
+        return tuple(out)
+
+    new_blocks = rewrite(article.blocks)
+    return ImagePlan(
+        article=replace(article, blocks=new_blocks),
+        images=tuple(sorted(images.values(), key=lambda i: i.href)),
+        hrefs=hrefs,
+        warnings=tuple(refused.values()),
+    )

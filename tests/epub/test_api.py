@@ -1,0 +1,33 @@
+"""The EPUB writer's public API is small and pinned."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+
+import renderer.epub as epub
+
+
+def test_public_names():
+    assert epub.__all__ == ["EpubEdition", "write_epub"]
+
+
+def test_signature():
+    params = inspect.signature(epub.write_epub).parameters
+    assert list(params) == ["article", "theme", "moment", "strict", "certified_by",
+                            "known_defects", "allowed_paths"]
+    assert params["allowed_paths"].default == ()
+    assert all(p.kind is p.KEYWORD_ONLY for name, p in params.items() if name != "article")
+    assert [f.name for f in dataclasses.fields(epub.EpubEdition)] == ["data", "defects", "warnings"]
+
+
+def test_only_this_package_imports_ebooklib():
+    import re
+    from pathlib import Path
+
+    root = Path(epub.__file__).resolve().parents[1]
+    pattern = re.compile(r"^\s*(?:import|from)\s+ebooklib\b", re.MULTILINE)
+    importers = sorted(
+        str(p.relative_to(root)) for p in root.rglob("*.py") if pattern.search(p.read_text("utf-8"))
+    )
+    assert importers == ["epub/__init__.py"]

@@ -1,0 +1,123 @@
+"""EPUBCheck and Ace by DAISY as test helpers.
+
+The tools are found via ``EPUBCHECK_JAR`` / ``ACE_HOME``, else under
+``<repo>/.validators/`` (where tools/install-validators.sh puts them). A
+missing tool skips the test on a developer machine, but under ``CI=true`` it
+is a failure: CI must never pass because a validator quietly did not run.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+__all__ = ["ace_home", "epubcheck_jar", "run_ace", "run_epubcheck"]
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _missing(what: str) -> None:
+    message = f"{what} not found (run tools/install-validators.sh or set the env variable)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI: {message}", pytrace=False)
+    pytest.skip(message)
+
+
+def epubcheck_jar() -> Path:
+    jar = Path(os.environ.get("EPUBCHECK_JAR") or ROOT / ".validators/epubcheck/epubcheck.jar")
+    if not jar.is_file():
+        _missing(f"EPUBCheck ({jar})")
+    if not shutil.which("java"):
+        _missing("java (for EPUBCheck)")
+    return jar
+
+
+def ace_home() -> Path:
+    home = Path(os.environ.get("ACE_HOME") or ROOT / ".validators/ace")
+    if not (home / "node_modules/@daisy/ace-cli/bin/ace.js").is_file():
+        _missing(f"Ace by DAISY ({home})")
+    if not shutil.which("node"):
+        _missing("node (for Ace)")
+    return home
+
+
+def run_epubcheck(path: str | Path) -> dict:
+    """EPUBCheck's counts and its fatal/error/warning messages as ``ID path:line message``."""
+    jar = epubcheck_jar()
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        proc = subprocess.run(
+            ["java", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+             "-Djava.awt.headless=true", "-Duser.language=en",
+             "-jar", str(jar), str(path), "--json", str(report)],
+            capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+        if not report.is_file() or not report.stat().st_size:
+            tail = proc.stderr[-2000:]
+            pytest.fail(f"EPUBCheck wrote no report (exit {proc.returncode}): {tail}")
+        data = json.loads(report.read_text("utf-8"))
+    checker = data["checker"]
+    messages = []
+    for m in data.get("messages", []):
+        if m["severity"] in ("FATAL", "ERROR", "WARNING"):
+            loc = (m.get("locations") or [{}])[0]
+            messages.append(
+                f"{m['severity']} {m['ID']} {loc.get('path', '-')}:{loc.get('line', -1)} "
+                f"{m['message']}"
+            )
+    return {
+        "fatal": checker["nFatal"],
+        "error": checker["nError"],
+        "warning": checker["nWarning"],
+        "messages": messages,
+    }
+
+
+def run_ace(path: str | Path) -> dict:
+    """Ace's violations (count), failing rules ``{rule: count}`` and its a11y-metadata summary."""
+    home = ace_home()
+    chrome = Path(os.environ.get("ACE_CHROME") or home / "chromium-nosandbox")
+    if not os.access(chrome, os.X_OK):
+        candidates = ("/usr/lib/chromium/chromium", "/usr/bin/chromium")
+        found = [c for c in candidates if os.access(c, os.X_OK)]
+        if not found:
+            _missing("chromium (for Ace)")
+        chrome = Path(found[0])
+    env = dict(
+        os.environ,
+        PUPPETEER_SKIP_DOWNLOAD="1",
+        PUPPETEER_SKIP_CHROMIUM_DOWNLOAD="1",
+        PUPPETEER_EXECUTABLE_PATH=str(chrome),
+        ACE_TIMEOUT_INITIAL=os.environ.get("ACE_LAUNCH_TIMEOUT", "30000"),
+        NODE_OPTIONS="--no-deprecation",
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        proc = subprocess.run(
+            ["node", str(home / "node_modules/@daisy/ace-cli/bin/ace.js"), "--force",
+             "--outdir", str(out), "--tempdir", str(Path(tmp) / "work"),
+             "--timeout", "240000", str(path)],
+            capture_output=True, text=True, timeout=600, env=env, check=False,
+        )  # fmt: skip
+        report = out / "report.json"
+        if not report.is_file():
+            pytest.fail(f"Ace wrote no report (exit {proc.returncode}): {proc.stdout[-2000:]}")
+        data = json.loads(report.read_text("utf-8"))
+    rules: collections.Counter[str] = collections.Counter()
+    for doc in data.get("assertions", []):
+        for a in doc.get("assertions", []):
+            if a.get("earl:result", {}).get("earl:outcome") == "fail":
+                test = a.get("earl:test", {})
+                rules[f"{test.get('earl:impact', '?')}:{test.get('dct:title', '?')}"] += 1
+    return {
+        "violations": sum(rules.values()),
+        "rules": dict(rules),
+        "metadata": data.get("a11y-metadata", {}),
+    }
