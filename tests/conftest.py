@@ -36,3 +36,61 @@ def seed_paragraphs() -> list[str]:
     body = blocks[blocks.index(next(b for b in blocks if b.startswith("MACDILL"))):]
     body[0] = body[0].split(" - ", 1)[1]
     return [" ".join(b.split()) for b in body]
+
+
+# ------------------------------------------------------------------ every edition is checked
+#
+# Every PDF and EPUB that a test writes through renderer.build (the CLI's path) is checked
+# as it is written: PDFs by the project's inspector (zero errors, zero warnings), EPUBs by
+# EPUBCheck (0/0/0) and Ace (0 violations). Results are cached by content hash, so a
+# rebuild of the same bytes is not validated twice. A test that writes a deliberately
+# defective edition opts out with @pytest.mark.defective_edition.
+
+_VERDICTS: dict[str, list[str]] = {}
+
+
+def _problems(path: Path, data: bytes) -> list[str]:
+    import hashlib
+
+    key = hashlib.sha256(data).hexdigest()
+    if key in _VERDICTS:
+        return _VERDICTS[key]
+    problems: list[str] = []
+    if path.suffix == ".pdf":
+        from renderer.check import check
+
+        report = check(path)
+        problems = [f"{path.name}: {f.to_text()}" for f in report.findings if f.severity != "info"]
+    elif path.suffix == ".epub":
+        from .validators import run_ace, run_epubcheck
+
+        try:
+            result = run_epubcheck(path)
+        except pytest.skip.Exception:
+            return []  # no validators on this developer machine (under CI=true: a failure)
+        if (result["fatal"], result["error"], result["warning"]) != (0, 0, 0):
+            problems.append(f"{path.name}: EPUBCheck {result['messages']}")
+        ace = run_ace(path)
+        if ace["violations"]:
+            problems.append(f"{path.name}: Ace {ace['rules']}")
+    _VERDICTS[key] = problems
+    return problems
+
+
+@pytest.fixture(autouse=True)
+def _check_every_edition(request, monkeypatch):
+    import renderer.build
+
+    if request.node.get_closest_marker("defective_edition"):
+        yield
+        return
+    problems: list[str] = []
+    original = renderer.build.write_atomic
+
+    def checked(target: Path, data: bytes) -> None:
+        original(target, data)
+        problems.extend(_problems(Path(target), data))
+
+    monkeypatch.setattr(renderer.build, "write_atomic", checked)
+    yield
+    assert not problems, "an edition built by this test is not accessible:\n" + "\n".join(problems)

@@ -9,8 +9,8 @@ What this stage guarantees to ``compose``:
 * a stable ``urn:uuid`` identifier derived from the content (UUID5), never random;
 * a description (the first paragraph, shortened) when the source gave none.
 
-It also reports, as :class:`Issue` values, what it could not fix: an image
-with no alt text is never given a made-up one.
+What it cannot fix it leaves visible for ``renderer.check.lint`` to report: an
+image with no alt text is never given a made-up one.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
-from dataclasses import dataclass
 
 from ..model import (
     Article,
@@ -42,14 +41,6 @@ __all__ = ["Issue", "article_issues", "normalize"]
 ARTICLE_NAMESPACE = uuid.UUID("6f1d7a52-3c1e-5b1a-9d4e-2a6c0f0e8b11")
 
 
-@dataclass(frozen=True, slots=True)
-class Issue:
-    """Something about the article an accessible edition cannot silently accept."""
-
-    code: str  # stable, e.g. "missing-alt"
-    message: str
-
-
 def normalize(article: Article, options: Options | None = None) -> Article:
     options = options or Options()
     blocks = _fix_headings(article.blocks)
@@ -59,17 +50,6 @@ def normalize(article: Article, options: Options | None = None) -> Article:
     meta = replace(meta, language=language, description=description)
     meta = replace(meta, identifier=meta.identifier or content_identifier(meta, blocks))
     return replace(article, metadata=meta, blocks=blocks)
-
-
-def article_issues(article: Article) -> list[Issue]:
-    """Defects that remain after normalizing (used by --strict and by warnings)."""
-    issues: list[Issue] = []
-    if not article.metadata.title.strip():
-        issues.append(Issue("missing-title", "the article has no title"))
-    for figure in _figures(article.blocks):
-        if figure.image.alt is None and not figure.image.decorative:
-            issues.append(Issue("missing-alt", f"image {figure.image.src!r} has no alt text"))
-    return issues
 
 
 # ----------------------------------------------------------------- headings
