@@ -36,15 +36,22 @@ def raw_weasyprint(xhtml: str, base_url: str, page_size: str) -> bytes:
     theme = load_theme("briefing")
     output = BytesIO()
     html = weasyprint.HTML(string=xhtml, base_url=base_url)
-    document = html.render(font_config=_font_config(), stylesheets=list(_stylesheets(theme, page_size)))
+    document = html.render(
+        font_config=_font_config(), stylesheets=list(_stylesheets(theme, page_size))
+    )
     document.write_pdf(output, pdf_variant="pdf/ua-1")
     return output.getvalue()
 
 
 def ours(article, xhtml: str, page_size: str) -> bytes:
     return write_pdf(
-        article, xhtml, theme=load_theme("briefing"), page_size=page_size,
-        moment=_dt.datetime(2020, 1, 1, tzinfo=_dt.UTC), strict=False, known_defects=[],
+        article,
+        xhtml,
+        theme=load_theme("briefing"),
+        page_size=page_size,
+        moment=_dt.datetime(2020, 1, 1, tzinfo=_dt.UTC),
+        strict=False,
+        known_defects=[],
     ).data
 
 
@@ -77,12 +84,16 @@ def main() -> int:
         print("|---|---|---|---|")
         for code in codes:
             info = CODES[code]
-            print(f"| `{code}` ({info.severity.value}) | {info.title} | {raw_total[code]} "
-                  f"| {our_total[code] or 'pass'} |")
+            print(
+                f"| `{code}` ({info.severity.value}) | {info.title} | {raw_total[code]} "
+                f"| {our_total[code] or 'pass'} |"
+            )
         print(f"| **total** | | **{sum(raw_total.values())}** | **{sum(our_total.values())}** |")
     else:
         for code in codes:
-            print(f"{code:16} raw={raw_total[code]:4} ours={our_total[code]:4}  {CODES[code].title}")
+            print(
+                f"{code:16} raw={raw_total[code]:4} ours={our_total[code]:4}  {CODES[code].title}"
+            )
     return 0
 
 

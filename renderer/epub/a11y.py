@@ -147,7 +147,7 @@ def facts_of(article: Article) -> ContentFacts:
 
 
 def own_defects(article: Article) -> list[str]:
-    """Defect codes this writer can see by itself (lint reports the same problems in the input as IN-… codes)."""
+    """Defect codes this writer can see by itself (lint reports them in the input as IN-…)."""
     codes = []
     if not article.metadata.title.strip():
         codes.append("missing-title")
