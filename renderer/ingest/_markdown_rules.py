@@ -76,5 +76,7 @@ REMOTE_SRC = re.compile(r"(?i:(?:https?|ftp):)?//")
 MAX_DEPTH = 24
 MARKDOWN_IT_MAX_NESTING = 2 * MAX_DEPTH + 8
 
-# Nested raw-HTML phrases (<q><q><q>…) deeper than this lose their outer tags.
+# Nested raw-HTML phrases (<q><q><q>…) deeper than this lose their inner tags (the
+# text stays); past MAX_HTML_FRAMES open tags, refused ones are not even tracked.
 MAX_HTML_DEPTH = 8
+MAX_HTML_FRAMES = 64

@@ -264,12 +264,8 @@ def _keywords(value: object, where: str) -> list[str]:
     return words
 
 
-def _title(value: object, where: str) -> str | None:
-    return _text(value, where)
-
-
 _CONVERTERS = {
-    "title": _title,
+    "title": _text,
     "subtitle": _text,
     "authors": _authors,
     "organization": _text,
@@ -359,7 +355,8 @@ class _Frame:
     """An open inline element while a run of inline tokens is read.
 
     ``kind`` is ``root``, a markdown element (``em``, ``strong``, ``s``, ``link``), an
-    allowed HTML element (``abbr``, ``span``, ``q``) or ``drop`` (content discarded).
+    allowed HTML element (``abbr``, ``span``, ``q``), ``plain`` (a refused one of those:
+    the tag goes, the content stays) or ``drop`` (content discarded).
     """
 
     kind: str
@@ -628,7 +625,13 @@ class _Walker:
                 height=attrs.get("height"),
             )
         elif tag in _HTML_KINDS:
+            # A refused tag still opens a "plain" frame, so that its end tag closes it
+            # and not an enclosing element of the same name.
             wanted = {"abbr": "title", "span": "lang"}.get(tag)
+            kind = "plain"
+            if sum(1 for f in stack if f.tag) >= rules.MAX_HTML_FRAMES:
+                self.notes.append(f"raw HTML dropped: <{tag}> nested too deeply")
+                return
             if wanted and not attrs.get(wanted, "").strip():
                 self.notes.append(f"raw HTML dropped: <{tag}> without {wanted}")
             elif tag == "span" and not rules.LANGUAGE_TAG.fullmatch(attrs["lang"].strip()):
@@ -636,7 +639,8 @@ class _Walker:
             elif sum(f.kind in _HTML_KINDS for f in stack) >= rules.MAX_HTML_DEPTH:
                 self.notes.append(f"raw HTML dropped: <{tag}> nested too deeply")
             else:
-                stack.append(_Frame(tag, tag=tag, attrs=attrs))
+                kind = tag
+            stack.append(_Frame(kind, tag=tag, attrs=attrs))
         else:
             self.notes.append(f"raw HTML dropped: <{tag}>")
 

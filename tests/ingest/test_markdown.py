@@ -508,12 +508,24 @@ def test_safe_html_subset():
 
 
 def test_unclosed_and_misnested_html_does_not_lose_text():
-    (block,) = body("<q>open *em</q> tail* end")
-    assert (
-        plain_text(block.children) == "open em tail* end"
-        or plain_text(block.children) == "open em tail end"
+    assert body("<q>open *em</q> tail* end") == (
+        Paragraph((Quote((Text("open "), Emphasis((Text("em"),)))), Text(" tail end"))),
     )
-    assert isinstance(block.children[0], Quote)
+    assert body("<q>never closed") == (Paragraph((Quote((Text("never closed"),)),)),)
+
+
+def test_refused_inner_tag_does_not_close_the_outer_one():
+    article = read_markdown('# T\n\n<span lang="fr">a <span>b</span> c</span> d')
+    assert article.blocks == (Paragraph((Span("fr", (Text("a b c"),)), Text(" d"))),)
+    assert article.notes == ("raw HTML dropped: <span> without lang",)
+
+
+def test_deeply_nested_quotes_keep_text_and_stop_nesting():
+    (block,) = body("<q>" * 10_000 + "x" + "</q>" * 10_000)
+    depth, node = 0, block.children[0]
+    while isinstance(node, Quote):
+        depth, node = depth + 1, node.children[0]
+    assert depth == 8 and node == Text("x")
 
 
 def test_html_comment_is_dropped_silently():
