@@ -129,6 +129,7 @@ class BlockQuote:
 @dataclass(frozen=True, slots=True)
 class ListItem:
     blocks: tuple[Block, ...]
+    id: str | None = None  # a link target, e.g. "fn-1" for a footnote
 
 
 @dataclass(frozen=True, slots=True)

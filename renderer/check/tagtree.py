@@ -517,10 +517,24 @@ class Tree:
     malformed: list[str]
 
     def mcrefs(self) -> list[tuple[MCRef, Elem]]:
-        """Every marked-content reference with its owner, in reading order."""
+        """Every marked-content reference with its owner, in reading order.
+
+        Reading order is a depth-first walk taking each element's /K in order, so an
+        inline child (a Span in the middle of a P) is read between the P's own text
+        before and after it.
+        """
         out: list[tuple[MCRef, Elem]] = []
-        for e in self.elems:
-            out.extend((k, e) for k in e.kids if isinstance(k, MCRef))
+        roots = [self.root] if self.root is not None else []
+        stack: list[tuple[Elem | MCRef | ObjRef, Elem | None]] = [(r, None) for r in roots]
+        seen: set[int] = set()
+        while stack:
+            node, owner = stack.pop()
+            if isinstance(node, MCRef):
+                assert owner is not None
+                out.append((node, owner))
+            elif isinstance(node, Elem) and id(node) not in seen:
+                seen.add(id(node))  # cycles are reported elsewhere; never loop here
+                stack.extend((k, node) for k in reversed(node.kids))
         return out
 
 

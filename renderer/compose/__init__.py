@@ -96,6 +96,7 @@ _LABELS = {
         "source": "Source",
         "publisher": "Publisher",
         "article_info": "Article information",
+        "original": "Original article",
     },
     "fr": {
         "published": "Publié le",
@@ -104,6 +105,7 @@ _LABELS = {
         "source": "Source",
         "publisher": "Éditeur",
         "article_info": "Informations sur l’article",
+        "original": "Article original",
     },
     "es": {
         "published": "Publicado",
@@ -112,6 +114,7 @@ _LABELS = {
         "source": "Fuente",
         "publisher": "Editor",
         "article_info": "Información del artículo",
+        "original": "Artículo original",
     },
     "de": {
         "published": "Veröffentlicht",
@@ -120,6 +123,7 @@ _LABELS = {
         "source": "Quelle",
         "publisher": "Herausgeber",
         "article_info": "Angaben zum Artikel",
+        "original": "Originalartikel",
     },
 }
 

@@ -2,8 +2,9 @@
 
 This module owns everything about the *file*: it exists, is not empty, is not
 binary, is not too large, decodes as text; then it hands the text to the
-reader for its kind. Readers are pure functions of text (``read_text`` for
-plain-text scrapes), so they can be tested and fuzzed without files.
+reader for its kind (by file name ending: ``.md`` Markdown with front matter,
+``.html`` a saved web page, anything else a plain-text news scrape). Readers are
+pure functions of text, so they can be tested and fuzzed without files.
 """
 
 from __future__ import annotations
@@ -32,13 +33,13 @@ _MAGIC = (
     (b"\x7fELF", "an executable"),
 )
 
-_TEXT_SUFFIXES = {".txt", ".text", ""}
-_PLANNED = {
-    ".html": "HTML",
-    ".htm": "HTML",
-    ".xhtml": "HTML",
-    ".md": "Markdown",
-    ".markdown": "Markdown",
+# Which reader reads which file name ending; anything else is read as a plain-text scrape.
+_READERS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
 }
 
 
@@ -78,19 +79,32 @@ def ingest(
         )
 
     text = decode(data, name)
-    if suffix in _PLANNED:
-        raise InputError(
-            f"{name}: reading {_PLANNED[suffix]} is not supported yet",
-            hint="give a plain-text scrape (.txt)",
-        )
-    from .text import read_text
-
-    article = replace(read_text(text, name=name), base_dir=base_dir)
+    reader = _reader_for(suffix, name)
+    article = replace(reader(text, name=name), base_dir=base_dir)
     if str(source) != "-":
         article = apply_overrides(
             article, read_sidecar(Path(source)), origin=str(sidecar_path(Path(source)))
         )
     return apply_overrides(article, parse_meta_options(meta), origin="--meta")
+
+
+def _reader_for(suffix: str, name: str):
+    """The reader function for a file name ending (imported only when needed)."""
+    kind = _READERS.get(suffix, "text")
+    if kind == "markdown":
+        from .markdown import read_markdown
+
+        return read_markdown
+    if kind == "html":
+        try:
+            from .html import read_html
+        except ImportError:  # pragma: no cover - until the HTML reader lands
+            raise InputError(f"{name}: reading HTML is not supported yet",
+                             hint="give a plain-text scrape (.txt) or Markdown (.md)") from None
+        return read_html
+    from .text import read_text
+
+    return read_text
 
 
 def decode(data: bytes, name: str) -> str:

@@ -483,8 +483,11 @@ class _Walker:
         i = lo + 1
         while i < hi:
             end = self.close.get(i, i)
-            if self.tokens[i].type == "footnote_open":
-                items.append(ListItem(tuple(self.blocks(i + 1, end, depth))))
+            token = self.tokens[i]
+            if token.type == "footnote_open":
+                # The plugin numbers footnotes by first reference, as the text's [N] links do.
+                number = token.meta["id"] + 1
+                items.append(ListItem(tuple(self.blocks(i + 1, end, depth)), id=f"fn-{number}"))
             i = end + 1
         if not items:
             return []

@@ -51,6 +51,7 @@ The tree written is correct even when defects are found: a ``Figure`` never clai
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -381,6 +382,9 @@ def _image_alt(element: Any) -> tuple[str | None, bool]:
     if label := " ".join(element.get("aria-label", "").split()):
         return label, False
     return None, False
+
+
+_LOOKS_LIKE_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|www\.|#)\S*$", re.I)
 
 
 def _span(element: Any, name: str) -> int:
@@ -874,6 +878,14 @@ class _Builder:
     def _link_text(self, link: _Node, annotation: Any) -> str:
         element = link.element
         text = _text(element) if element is not None else ""
+        if element is not None:
+            # An explicit accessible name wins; a title describes a link whose visible
+            # text is only an address ("https://…"), which is no description at all.
+            if label := " ".join(element.get("aria-label", "").split()):
+                return label
+            title = " ".join(element.get("title", "").split())
+            if title and (not text or _LOOKS_LIKE_ADDRESS.match(text)):
+                return title
         if not text and element is not None:
             for image in element.iter():
                 if _local(image.tag) in _IMAGE_TAGS and (alt := _image_alt(image)[0]):

@@ -441,3 +441,19 @@ endcmap""")
     assert cmap.map[0x10] == "\U0001d400"
     assert [cmap.map[c] for c in (0x20, 0x21, 0x22)] == ["A", "B", "C"]
     assert cmap.map[0x30] == "fi" and cmap.map[0x31] == "ff"
+
+
+def test_inline_child_in_the_middle_of_a_paragraph_is_in_reading_order(tmp_path) -> None:
+    """A Span between a P's own text runs is read between them (regression)."""
+    import weasyprint
+
+    from renderer.pdf.tags import own_tagging
+
+    html = ('<html lang="en"><head><title>t</title></head><body><p>Before the phrase '
+            '<span lang="fr">au milieu</span> and after it, with <abbr title="Long form">LF'
+            '</abbr> too.</p></body></html>')
+    path = tmp_path / "inline.pdf"
+    with own_tagging():
+        weasyprint.HTML(string=html).write_pdf(path, pdf_variant="pdf/ua-1")
+    report = check_pdf(path, expected_text="Before the phrase au milieu and after it, with LF too.")
+    assert not {"PDF-ORDER-002", "PDF-ORDER-003"} & set(report.codes), report.to_text()

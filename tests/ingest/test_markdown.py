@@ -208,8 +208,8 @@ def test_full_article_footnotes_become_a_notes_list():
     assert blocks[-2] == Heading(2, (Text("Notes"),))
     assert blocks[-1] == ListBlock(
         (
-            ListItem((para("Six minutes matches the national tide network."),)),
-            ListItem((para("The page is updated by the harbor office."),)),
+            ListItem((para("Six minutes matches the national tide network."),), id="fn-1"),
+            ListItem((para("The page is updated by the harbor office."),), id="fn-2"),
         ),
         ordered=True,
     )
@@ -560,7 +560,10 @@ def test_footnote_refs_numbered_by_first_use_and_unused_noted():
         ("#fn-2", "[2]"),
         ("#fn-1", "[1]"),
     ]
-    assert article.blocks[-1].items == (ListItem((para("Beta."),)), ListItem((para("Alpha."),)))
+    assert article.blocks[-1].items == (
+        ListItem((para("Beta."),), id="fn-1"),
+        ListItem((para("Alpha."),), id="fn-2"),
+    )
     assert "footnote [^z] is never referenced; dropped" in article.notes
 
 
