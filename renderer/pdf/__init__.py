@@ -176,7 +176,6 @@ def write_pdf(
                 document.write_pdf(
                     output,
                     pdf_variant="pdf/ua-1",
-                    pdf_identifier=(meta.identifier or meta.title).encode(),
                 )
             except Exception as exc:
                 raise RenderError(f"PDF writing failed: {type(exc).__name__}: {exc}") from exc
