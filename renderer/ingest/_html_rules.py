@@ -28,7 +28,7 @@ MAX_INLINE_DEPTH = 48
 # ----------------------------------------------------------------- dropped outright
 
 # Elements that never hold article text. ``form`` is not here: ASP.NET sites (defense.gov,
-# army.mil) wrap the whole page in one ``<form>``; see ``DROP_FORM_UNLESS``.
+# army.mil) wrap the whole page in one ``<form>``; see below.
 DROP_TAGS = _table(
     """
     script style noscript template iframe object embed frame frameset applet
@@ -36,8 +36,12 @@ DROP_TAGS = _table(
     svg math canvas video audio source track map area link meta base head title
     """
 )
-# A form is dropped unless it holds the article (then it is only a page wrapper).
-DROP_FORM_UNLESS = "article, main, [role=main], [itemprop=articleBody], h1"
+# A form is dropped unless it holds the article (article, main, [role=main],
+# [itemprop=articleBody] or h1): then it is only a page wrapper.
+
+# Chrome recognised by its text (banner, "Share", breadcrumbs) is short.
+MAX_CHROME_TEXT = 600
+MAX_CHROME_NODES = 200
 
 # ARIA landmark roles of page chrome.
 CHROME_ROLES = _table(
@@ -76,6 +80,9 @@ MAX_PIXEL_SIZE = 2
 ROOT_SELECTORS = ("article", "[itemprop=articleBody]", "main", "[role=main]")
 # A candidate with less paragraph text than this is a card, not the article.
 MIN_ROOT_TEXT = 200
+# The densest container grows to its parent when the parent holds story paragraphs of its
+# own (malformed pages close the story's <div> early) at least this long.
+MIN_SIBLING_PARAGRAPH = 50
 
 # ------------------------------------------------------------------ metadata markup
 
@@ -145,7 +152,9 @@ MAX_ROWSPAN = 65534
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 # The site name after a headline in <title>: "Headline | U.S. Department of Defense".
-TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ")
+TITLE_SEPARATORS = (" | ", " > ", " » ", " :: ", " - ", " – ", " — ")
+# Separators no headline uses: what follows them is always the site's.
+SITE_ONLY_SEPARATORS = (" | ", " > ", " » ", " :: ")
 MAX_SITE_SUFFIX_WORDS = 8
 
 # "—", "-", "--" left over after a dateline element is cut off a paragraph.

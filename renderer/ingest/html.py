@@ -426,16 +426,17 @@ class _Reader:
         for tag in soup.find_all(rules.DROP_TAGS):
             if tag.parent is not None:  # not inside something dropped already
                 tag.extract()
+        sizes = _measure(soup)
         for form in soup.find_all("form"):
-            if form.parent is not None and form.select_one(rules.DROP_FORM_UNLESS) is None:
+            if form.parent is not None and not sizes[id(form)].holds_article:
                 form.extract()
         for tag in list(soup.find_all(True)):
             if tag.parent is None or tag.name in ("html", "body"):
                 continue
-            if self._is_chrome(tag):
+            if self._is_chrome(tag, sizes[id(tag)]):
                 tag.extract()
 
-    def _is_chrome(self, tag: Tag) -> bool:
+    def _is_chrome(self, tag: Tag, size: _Size) -> bool:
         name = tag.name
         if _is_hidden(tag):
             return True
@@ -447,21 +448,24 @@ class _Reader:
         chrome = role in rules.CHROME_ROLES or _is_chrome_class(tag)
         if name == "footer":
             chrome = True
-        elif name == "header" and tag.find_parent(["article", "main"]) is None:
-            chrome = chrome or tag.find("h1") is None
+        elif name == "header" and not size.in_article:
+            chrome = chrome or not size.holds_h1
         if chrome:
-            if tag.select_one(rules.DROP_FORM_UNLESS) is not None:
+            if size.holds_article:
                 return False  # a wrapper around the article, named after a widget in it
             self._banner_publishers(tag)
             return True
-        return self._is_chrome_text(tag)
+        return self._is_chrome_text(tag, size)
 
-    def _is_chrome_text(self, tag: Tag) -> bool:
+    def _is_chrome_text(self, tag: Tag, size: _Size) -> bool:
         """An element whose whole text is the government banner or a share/skip line."""
         if tag.name not in ("div", "section", "p", "span", "a", "ul", "li", "small", "strong"):
             return False
+        # Bounded work per element, so that deep or huge pages stay linear.
+        if size.text > 4 * rules.MAX_CHROME_TEXT or size.nodes > rules.MAX_CHROME_NODES:
+            return False
         text = _text(tag)
-        if not text or len(text) > 600:
+        if not text or len(text) > rules.MAX_CHROME_TEXT:
             return False
         rest, named = text_rules.strip_banner(text)
         if rest != text and not rest:
@@ -1000,16 +1004,62 @@ _BLOCK_HANDLERS = {
 # ------------------------------------------------------------------- root finding
 
 
-def _paragraph_text_length(tag: Tag) -> int:
-    return sum(len(_text(p)) for p in tag.find_all("p"))
+@dataclass(slots=True)
+class _Size:
+    """What an element holds, measured once for the whole page (bottom-up, iteratively)."""
+
+    text: int = 0  # characters of text, uncollapsed
+    nodes: int = 0  # descendant elements
+    paragraph_text: int = 0  # characters inside <p> descendants
+    holds_article: bool = False  # is or holds article/main/articleBody/h1
+    holds_h1: bool = False
+    in_article: bool = False  # inside an <article> or <main>
+
+
+def _is_article_mark(tag: Tag) -> bool:
+    return (
+        tag.name in ("article", "main", "h1")
+        or (_attr(tag, "role") or "").strip().lower() == "main"
+        or _attr(tag, "itemprop") == "articleBody"
+    )
+
+
+def _measure(top: Tag) -> dict[int, _Size]:
+    sizes: dict[int, _Size] = {}
+    stack: list[tuple[Tag, bool, bool]] = [(top, False, False)]
+    while stack:
+        node, done, inside = stack.pop()
+        if not done:
+            stack.append((node, True, inside))
+            inner = inside or node.name in ("article", "main")
+            stack.extend((c, False, inner) for c in node.contents if isinstance(c, Tag))
+            continue
+        size = _Size(in_article=inside)
+        for child in node.contents:
+            if isinstance(child, Tag):
+                c = sizes[id(child)]
+                size.text += c.text
+                size.nodes += c.nodes + 1
+                size.paragraph_text += c.paragraph_text
+                size.holds_article |= c.holds_article
+                size.holds_h1 |= c.holds_h1
+            elif isinstance(child, NavigableString) and not isinstance(child, _SKIPPED_STRINGS):
+                size.text += len(child)
+        size.holds_article |= _is_article_mark(node)
+        size.holds_h1 |= node.name == "h1"
+        if node.name == "p":
+            size.paragraph_text += size.text
+        sizes[id(node)] = size
+    return sizes
 
 
 def _find_root(soup: BeautifulSoup) -> Tag:
+    sizes = _measure(soup)
     for selector in rules.ROOT_SELECTORS:
         candidates = [c for c in soup.select(selector) if c.parent is not None]
         if not candidates:
             continue
-        scored = [(_paragraph_text_length(c), i, c) for i, c in enumerate(candidates)]
+        scored = [(sizes[id(c)].paragraph_text, i, c) for i, c in enumerate(candidates)]
         best = max(scored, key=lambda s: (s[0], -s[1]))
         if best[0] >= rules.MIN_ROOT_TEXT or selector == rules.ROOT_SELECTORS[-1]:
             return best[2]
@@ -1023,9 +1073,20 @@ def _find_root(soup: BeautifulSoup) -> Tag:
         score, _ = scores.get(id(parent), (0, parent))
         scores[id(parent)] = (score + length, parent)
     if scores:
-        return max(scores.values(), key=lambda s: s[0])[1]
+        root = max(scores.values(), key=lambda s: s[0])[1]
+        while isinstance(root.parent, Tag) and root.name not in ("body", "html"):
+            siblings = root.parent.find_all("p", recursive=False)
+            if not any(_is_story_paragraph(p) for p in siblings):
+                break
+            root = root.parent
+        return root
     body = soup.find("body")
     return body if isinstance(body, Tag) else soup
+
+
+def _is_story_paragraph(p: Tag) -> bool:
+    text = _text(p)
+    return len(text) >= rules.MIN_SIBLING_PARAGRAPH and bool(text_rules.SENTENCE_END.search(text))
 
 
 def _block_holders(root: Tag) -> set[int]:
@@ -1132,7 +1193,7 @@ def _strip_site_suffix(title: str | None, site_names: list[str]) -> str | None:
             tail_l in lowered
             or re.search(r"\.(?:mil|gov|com|org|net|edu|us)\b", tail_l) is not None
             or (text_rules.is_org_like(tail) and len(tail.split()) <= rules.MAX_SITE_SUFFIX_WORDS)
-            or sep == " | "
+            or sep in rules.SITE_ONLY_SEPARATORS
         )
         if head.strip() and site_like:
             return _strip_site_suffix(head.strip(), site_names)
