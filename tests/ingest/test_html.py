@@ -117,6 +117,10 @@ CHROME_EVERYWHERE = [
     "Quick links",
     "ADVERTISEMENT",
     "footer",
+    "Newsroom",
+    "Engineering Stories",
+    "Example Defense app",
+    "We value your privacy",
 ]
 
 
