@@ -38,7 +38,8 @@ EXPECTED = {
          "“At minus 30", "Crews rotated every", "The exercise is part"],
         ["official website", "how you know", "Skip to main", "cookies", "Article View",
          "Facebook", "Print", "Related Stories", "Divers Inspect", "newsletter",
-         "Defense Media Activity", "FOIA", "Spotlights", "Tags:", "HIDDEN SURVEY"],
+         "Defense Media Activity", "FOIA", "Spotlights", "Tags:", "HIDDEN SURVEY",
+         "Newsroom", "Example Defense app", "We value your privacy"],
     ),
     "jsonld-graph.html": (
         ["The crew of the Coast Guard", "During the patrol", "Charting the Ice Edge",
