@@ -748,7 +748,16 @@ class _Reader:
 
     def definition_list(self, tag: Tag, lang: str | None, depth: int) -> list[Block]:
         out: list[Block] = []
-        for child in tag.find_all(["dt", "dd"]):
+        # dt/dd are children of the dl, or of a <div> grouping them; a nested dl stays
+        # inside its dd.
+        parts = [
+            part
+            for child in tag.find_all(["dt", "dd", "div"], recursive=False)
+            for part in (
+                child.find_all(["dt", "dd"], recursive=False) if child.name == "div" else [child]
+            )
+        ]
+        for child in parts:
             for block in self.blocks(child, lang, depth + 1):
                 if child.name == "dt" and isinstance(block, Paragraph):
                     block = Paragraph((Strong(block.children),))

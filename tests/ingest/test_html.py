@@ -548,6 +548,15 @@ def test_first_th_row_without_thead_is_the_head():
     assert table.body == ((Cell((Text("1"),)), Cell((Text("2"),))),)
 
 
+def test_definition_list_with_nested_list_is_read_once():
+    page = (
+        "<title>T</title><p>Body.</p><dl><dt>Term</dt><dd>Outer"
+        "<dl><div><dt>Inner</dt><dd>Deep</dd></div></dl></dd></dl>"
+    )
+    texts = [t for t in block_texts(read_html(page).blocks)]
+    assert texts == ["Body.", "Term", "Outer", "Inner", "Deep"]
+
+
 # ---------------------------------------------------------------------- fuzzing
 
 _TAGS = [
