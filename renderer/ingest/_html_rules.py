@@ -1,0 +1,161 @@
+"""What the parts of a news web page look like, as tables.
+
+The HTML reader (:mod:`renderer.ingest.html`) asks these rules which elements are site
+chrome, where the article is, which elements carry metadata and how HTML elements map onto
+the article model. A new site variant should be one table row, not another ``if``.
+Text-level chrome (the U.S. government banner, "Share", breadcrumbs) is recognised by the
+plain-text reader's rules in :mod:`._text_rules`, which this module re-uses.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _table(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# ------------------------------------------------------------------------ limits
+
+# Lists, quotations, tables and figures nested inside each other deeper than this are refused
+# (later stages walk the model recursively); plain containers (div, section, …) may nest to
+# any depth because they are walked iteratively and leave nothing in the model.
+MAX_BLOCK_DEPTH = 48
+# Inline markup nested deeper than this (``<b><i><span>…``) is flattened to its text.
+MAX_INLINE_DEPTH = 48
+
+# ----------------------------------------------------------------- dropped outright
+
+# Elements that never hold article text. ``form`` is not here: ASP.NET sites (defense.gov,
+# army.mil) wrap the whole page in one ``<form>``; see below.
+DROP_TAGS = _table(
+    """
+    script style noscript template iframe object embed frame frameset applet
+    nav aside button input select textarea option optgroup label dialog menu
+    svg math canvas video audio source track map area link meta base head title
+    """
+)
+# A form is dropped unless it holds the article (article, main, [role=main],
+# [itemprop=articleBody] or h1): then it is only a page wrapper.
+
+# Chrome recognised by its text (banner, "Share", breadcrumbs) is short.
+MAX_CHROME_TEXT = 600
+MAX_CHROME_NODES = 200
+
+# ARIA landmark roles of page chrome.
+CHROME_ROLES = _table(
+    "navigation banner contentinfo complementary search dialog alertdialog menu menubar"
+    " toolbar tablist"
+)
+
+# Words (parts of a class or id split at - and _) that mark an element as chrome.
+CHROME_CLASS_WORDS = _table(
+    """
+    cookie cookies consent gdpr banner newsletter subscribe signup share sharing sharebar
+    social socials related promo promos promotion ad ads advert adverts advertisement
+    advertising sponsor sponsored breadcrumb breadcrumbs skip skiplink skiplinks
+    usa-banner usagov govbanner toolbar popup modal masthead sitenav menu navbar
+    """
+)
+# Whole class/id values that are chrome though none of their parts is in the table above.
+CHROME_CLASS_PREFIXES = ("ad-", "ads-", "advert", "addthis", "sharethis", "a2a")
+
+# Classes of text meant only for screen readers on the web page ("opens in a new window").
+SCREEN_READER_ONLY = _table(
+    "sr-only visually-hidden visuallyhidden screen-reader-text element-invisible"
+    " hidden-text show-for-sr a11y-hidden"
+)
+
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+# Tracking pixels: tiny or named for what they do ("racetrack.jpg" is not one).
+TRACKER_SRC = re.compile(r"(?<![a-z])(?:pixel|beacon|track|tracking|tracker)(?![a-z])", re.I)
+MAX_PIXEL_SIZE = 2
+
+# ------------------------------------------------------------------ the article
+
+# Where the article is, best first. Within a tier the candidate with most paragraph text
+# wins (pages list related stories as more <article> cards).
+ROOT_SELECTORS = ("article", "[itemprop=articleBody]", "main", "[role=main]")
+# A candidate with less paragraph text than this is a card, not the article.
+MIN_ROOT_TEXT = 200
+# The densest container grows to its parent when the parent holds story paragraphs of its
+# own (malformed pages close the story's <div> early) at least this long.
+MIN_SIBLING_PARAGRAPH = 50
+
+# ------------------------------------------------------------------ metadata markup
+
+JSONLD_ARTICLE_TYPES = _table(
+    "NewsArticle Article ReportageNewsArticle AnalysisNewsArticle BackgroundNewsArticle"
+    " OpinionNewsArticle ReviewNewsArticle ScholarlyArticle TechArticle BlogPosting"
+    " Report LiveBlogPosting SatiricalArticle"
+)
+
+BYLINE_SELECTORS = ".byline, [rel=author], [itemprop=author], .author, .article-author"
+DATELINE_SELECTORS = ".dateline"
+KICKER_SELECTORS = ".kicker, .eyebrow, .category, .section-label, .article-section"
+SUBTITLE_SELECTORS = ".subtitle, .subhead, .sub-title, .subheadline, .dek, .deck, .standfirst"
+# <time> elements that say when the article was published, best first.
+PUBLISHED_TIME_SELECTORS = (
+    "time[itemprop=datePublished]",
+    "[itemprop=datePublished]",
+    "time[pubdate]",
+    "time.published, time.publish-date, .published time, .date time",
+    "time",
+)
+# <meta> names (name= or property=) for each field, best first.
+META_DATE_NAMES = ("article:published_time", "date", "pubdate", "dc.date", "dcterms.created")
+META_AUTHOR_NAMES = ("author", "dc.creator")
+
+# Class words of a photo credit inside a <figcaption>.
+CREDIT_CLASS_WORDS = _table("credit credits photocredit copyright attribution")
+
+# A photo credit closing a caption: "(U.S. Army photo by Sgt. Jane Roe)".
+TRAILING_CREDIT_PARENS = re.compile(
+    r"\s*\((?P<credit>[^()]*\b(?i:photo|photos|photograph|image|graphic|illustration|video"
+    r"|courtesy|credit)\b[^()]*)\)\s*\.?\s*$"
+)
+# … or a closing sentence: "Photo by Jane Roe." / "U.S. Navy photo by …" / "Courtesy photo".
+TRAILING_CREDIT_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?”\"])\s+)"
+    r"(?P<credit>(?:[A-Z][\w.]*\s+){0,4}"
+    r"(?i:photo|photos|photograph|image|graphic|illustration)s?\s+(?i:by|courtesy\s+of)\s+\S.*"
+    r"|(?i:courtesy\s+(?:photo|of)\s+)\S.*|(?i:photo|credit):\s+\S.*)$"
+)
+
+# ------------------------------------------------------------------- element kinds
+
+HEADINGS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+# Elements that start a block of their own; anything else in a container is inline text
+# (unless it holds one of these).
+BLOCK_TAGS = _table(
+    """
+    address article blockquote center details dialog dd div dl dt fieldset figcaption
+    figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main ol p pre section summary
+    table tbody td tfoot th thead tr ul img picture body html
+    """
+)
+
+EMPHASIS_TAGS = _table("em i")
+STRONG_TAGS = _table("strong b")
+CODE_TAGS = _table("code kbd samp tt var")
+ABBR_TAGS = _table("abbr acronym")
+
+# Cell scopes the model knows (it has no group scopes).
+SCOPES = {"col": "col", "row": "row", "colgroup": "col", "rowgroup": "row"}
+MAX_COLSPAN = 1000  # the HTML limits
+MAX_ROWSPAN = 65534
+
+# A BCP 47 tag, loosely: what we pass on as a language.
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+# The site name after a headline in <title>: "Headline | U.S. Department of Defense".
+TITLE_SEPARATORS = (" | ", " > ", " » ", " :: ", " - ", " – ", " — ")
+# Separators no headline uses: what follows them is always the site's.
+SITE_ONLY_SEPARATORS = (" | ", " > ", " » ", " :: ")
+MAX_SITE_SUFFIX_WORDS = 8
+
+# "—", "-", "--" left over after a dateline element is cut off a paragraph.
+LEADING_DASH = re.compile(r"^\s*(?:--|—|–|-)\s*")

@@ -1,0 +1,1346 @@
+"""Turn a news web page (decoded HTML) into an :class:`~renderer.model.Article`.
+
+The reader works in five passes over a BeautifulSoup tree (lxml parser):
+
+1. read the page's declared metadata: JSON-LD, ``<meta>`` (Open Graph, article:*),
+   ``<link rel=canonical>``, ``<title>``, ``<html lang>``;
+2. drop what is never article text: scripts, forms, navigation, hidden elements,
+   tracking pixels, and site chrome named by class, id, ARIA role or text
+   (:mod:`._html_rules` says what chrome looks like);
+3. find the article: ``<article>``, ``[itemprop=articleBody]``, ``<main>``,
+   ``[role=main]``, else the container holding most paragraph text;
+4. read the visible metadata (headline, byline, dateline, ``<time>``) and take it out of
+   the article, keeping the article header's images;
+5. turn the rest into blocks and inlines, and record what could not be done in
+   ``Article.notes``.
+
+Precedence for each field is JSON-LD, then ``<meta>``, then visible markup, except the
+title: the ``<h1>`` inside the article is what readers saw, so it wins.
+
+Hostile markup: plain containers are walked with an explicit stack, so a hundred thousand
+nested ``<div>`` cost nothing; lists, quotations and tables (which stay nested in the model)
+are refused beyond :data:`._html_rules.MAX_BLOCK_DEPTH`, and inline markup deeper than
+:data:`._html_rules.MAX_INLINE_DEPTH` is flattened to its text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, Tag
+from bs4.element import (
+    CData,
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    ProcessingInstruction,
+)
+
+from renderer.errors import InputError, InputTooLarge
+from renderer.ingest import _html_rules as rules
+from renderer.ingest import _text_rules as text_rules
+from renderer.model import (
+    Abbr,
+    Article,
+    Block,
+    BlockQuote,
+    Cell,
+    Code,
+    Emphasis,
+    Figure,
+    Heading,
+    Image,
+    Inline,
+    LineBreak,
+    Link,
+    ListBlock,
+    ListItem,
+    Metadata,
+    Paragraph,
+    Quote,
+    Span,
+    Strong,
+    Table,
+    Text,
+    ThematicBreak,
+    plain_text,
+)
+
+__all__ = ["read_html"]
+
+_SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction, CData)
+_SPACE = re.compile(r"[ \t\n\r\f]+")  # what HTML collapses; U+00A0 is kept
+_BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
+
+
+def read_html(text: str, *, name: str = "<input>") -> Article:
+    """Read a decoded HTML page; ``name`` is only used in error messages."""
+    if not text.replace("\ufeff", "").strip():
+        raise InputError(f"{name}: the file is empty")
+    soup = _parse(text, name)
+    reader = _Reader(name)
+    declared = reader.declared_metadata(soup)
+    reader.drop_chrome(soup)
+    root = _find_root(soup)
+    visible = reader.visible_metadata(root, soup)
+    blocks = reader.body(root)
+    return reader.article(declared, visible, blocks)
+
+
+def _parse(text: str, name: str) -> BeautifulSoup:
+    # lxml refuses NUL and lone surrogates; a browser shows U+FFFD for them.
+    text = _BAD_CHARS.sub("\ufffd", text.lstrip("\ufeff"))
+    try:
+        return BeautifulSoup(text, "lxml")
+    except Exception as exc:  # ParserRejectedMarkup, lxml errors: all "cannot parse"
+        raise InputError(f"{name}: cannot be parsed as HTML: {exc}") from exc
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _collapse(value: str) -> str:
+    return _SPACE.sub(" ", value)
+
+
+def _clean(value: str | None) -> str | None:
+    """Collapsed and stripped, or None when nothing is left."""
+    if value is None:
+        return None
+    value = _collapse(value).strip(" ")
+    return value or None
+
+
+def _attr(tag: Tag, key: str) -> str | None:
+    value = tag.get(key)
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return " ".join(value)
+    return str(value)
+
+
+def _text(tag: Tag) -> str:
+    return _collapse(tag.get_text()).strip(" ")
+
+
+def _int(value: str | None, *, low: int = 0, high: int = 1_000_000) -> int | None:
+    if value is None:
+        return None
+    m = re.match(r"\s*([0-9]{1,9})", value)
+    if m is None:
+        return None
+    return max(low, min(high, int(m.group(1))))
+
+
+def _class_words(tag: Tag) -> Iterator[str]:
+    for key in ("class", "id"):
+        value = _attr(tag, key)
+        if not value:
+            continue
+        for token in value.lower().split():
+            yield token
+            yield from (w for w in re.split(r"[-_]+", token) if w)
+
+
+def _has_class_word(tag: Tag, words: frozenset[str]) -> bool:
+    return any(w in words for w in _class_words(tag))
+
+
+def _is_chrome_class(tag: Tag) -> bool:
+    for key in ("class", "id"):
+        value = _attr(tag, key)
+        if value and any(t.startswith(rules.CHROME_CLASS_PREFIXES) for t in value.lower().split()):
+            return True
+    return _has_class_word(tag, rules.CHROME_CLASS_WORDS)
+
+
+def _is_hidden(tag: Tag) -> bool:
+    if tag.has_attr("hidden"):
+        return True
+    if (_attr(tag, "aria-hidden") or "").strip().lower() == "true":
+        return tag.name != "img"  # an aria-hidden image is shown: it is decoration
+    style = _attr(tag, "style")
+    if style and rules.HIDDEN_STYLE.search(style):
+        return True
+    return _has_class_word(tag, rules.SCREEN_READER_ONLY)
+
+
+def _lang_of(tag: Tag) -> str | None:
+    value = _attr(tag, "lang") or _attr(tag, "xml:lang")
+    value = value.strip() if value else None
+    if value and rules.LANGUAGE_TAG.fullmatch(value):
+        return value
+    return None
+
+
+def _same_language(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    a, b = a.lower(), b.lower()
+    return a == b or a.startswith(b + "-") or b.startswith(a + "-")
+
+
+def _iso_date(value: str | None) -> _dt.date | None:
+    """The date of an ISO date-time (``2021-03-04T09:00:00Z``) or of a written date."""
+    if not value:
+        return None
+    value = value.strip()
+    m = re.match(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", value)
+    if m:
+        try:
+            return _dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    return text_rules.parse_date(value) or text_rules.find_date(value)
+
+
+def _dedupe(values: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for v in values:
+        if v and v.lower() not in {s.lower() for s in seen}:
+            seen[v] = None
+    return tuple(seen)
+
+
+def _split_keywords(value: str) -> list[str]:
+    return [k for k in (_clean(p) for p in re.split(r"[,;]", value)) if k]
+
+
+def _people(text: str) -> tuple[tuple[str, ...], str | None]:
+    """Authors and organization of a byline's text (with or without "By")."""
+    text = _clean(text) or ""
+    for candidate in (text, f"By {text}"):
+        byline = text_rules.parse_byline(candidate)
+        if byline is not None:
+            return byline.authors, byline.organization
+    stripped = re.sub(r"^(?i:by)\s+", "", text)
+    return ((stripped,) if stripped else ()), None
+
+
+# ------------------------------------------------------------- declared metadata
+
+
+@dataclass
+class _Fields:
+    """Metadata found in one kind of source; the reader merges them by precedence."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    section: str | None = None
+    date: _dt.date | None = None
+    authors: tuple[str, ...] = ()
+    organization: str | None = None
+    dateline: str | None = None
+    language: str | None = None
+    publisher: str | None = None
+    source: str | None = None
+    description: str | None = None
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass
+class _Declared:
+    jsonld: _Fields = field(default_factory=_Fields)
+    meta: _Fields = field(default_factory=_Fields)
+    page_title: str | None = None  # <title>, site suffix not yet stripped
+    html_lang: str | None = None
+    site_names: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Visible:
+    title: str | None = None
+    page_h1: str | None = None  # an h1 outside the article
+    subtitle: str | None = None
+    section: str | None = None
+    date: _dt.date | None = None
+    authors: tuple[str, ...] = ()
+    organization: str | None = None
+    dateline: str | None = None
+    banner_publishers: list[str] = field(default_factory=list)
+
+
+class _Reader:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.notes: list[str] = []
+        self.page_lang: str | None = None
+        self.banner_publishers: list[str] = []
+
+    def note(self, message: str) -> None:
+        if message not in self.notes:
+            self.notes.append(message)
+
+    # ------------------------------------------------------------ pass 1: declared
+
+    def declared_metadata(self, soup: BeautifulSoup) -> _Declared:
+        found = _Declared()
+        html = soup.find("html")
+        if isinstance(html, Tag):
+            found.html_lang = _lang_of(html)
+            if found.html_lang is None and (_attr(html, "lang") or "").strip():
+                self.note(f"page language not understood: {_attr(html, 'lang')!r}")
+        title = soup.find("title")
+        if isinstance(title, Tag):
+            found.page_title = _clean(title.get_text())
+        for script in soup.find_all("script"):
+            kind = (_attr(script, "type") or "").strip().lower()
+            if kind == "application/ld+json":
+                self._jsonld(script.get_text(), found.jsonld)
+        self._meta(soup, found.meta)
+        if found.meta.publisher:
+            found.site_names.append(found.meta.publisher)
+        if found.jsonld.publisher:
+            found.site_names.append(found.jsonld.publisher)
+        self.page_lang = found.jsonld.language or found.html_lang or found.meta.language
+        return found
+
+    def _jsonld(self, raw: str, into: _Fields) -> None:
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            self.note("JSON-LD not understood (invalid JSON)")
+            return
+        objects: list[dict] = []
+        by_id: dict[str, dict] = {}
+        stack: list[object] = [data]
+        seen = 0
+        while stack and seen < 10_000:
+            item = stack.pop()
+            seen += 1
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                if isinstance(item.get("@id"), str):
+                    by_id.setdefault(item["@id"], item)
+                types = item.get("@type")
+                types = types if isinstance(types, list) else [types]
+                if any(isinstance(t, str) and t in rules.JSONLD_ARTICLE_TYPES for t in types):
+                    objects.append(item)
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+        if not objects:
+            return
+        article = objects[0]
+
+        def deref(value: object) -> object:
+            if isinstance(value, dict) and set(value) == {"@id"} and value["@id"] in by_id:
+                return by_id[value["@id"]]
+            return value
+
+        def name_of(value: object) -> str | None:
+            value = deref(value)
+            if isinstance(value, str):
+                return _clean(value)
+            if isinstance(value, dict):
+                return _clean(value.get("name")) if isinstance(value.get("name"), str) else None
+            return None
+
+        def string(key: str) -> str | None:
+            value = article.get(key)
+            if isinstance(value, list):
+                value = next((v for v in value if isinstance(v, str)), None)
+            return _clean(value) if isinstance(value, str) else None
+
+        into.title = string("headline") or string("name")
+        into.subtitle = string("alternativeHeadline")
+        into.section = string("articleSection")
+        into.description = string("description")
+        into.dateline = string("dateline")
+        into.date = _iso_date(string("datePublished")) or _iso_date(string("dateCreated"))
+        authors = article.get("author")
+        people: list[str] = []
+        for author in authors if isinstance(authors, list) else [authors]:
+            author = deref(author)
+            who = name_of(author)
+            if who is None:
+                continue
+            if isinstance(author, dict) and author.get("@type") == "Organization":
+                into.organization = into.organization or who
+            else:
+                people.append(who)
+        into.authors = _dedupe(people)
+        into.publisher = name_of(article.get("publisher"))
+        keywords = article.get("keywords")
+        if isinstance(keywords, str):
+            into.keywords = _dedupe(_split_keywords(keywords))
+        elif isinstance(keywords, list):
+            cleaned = (_clean(k) for k in keywords if isinstance(k, str))
+            into.keywords = _dedupe(k for k in cleaned if k)
+        language = deref(article.get("inLanguage"))
+        if isinstance(language, dict):
+            language = language.get("alternateName")
+        if isinstance(language, str) and rules.LANGUAGE_TAG.fullmatch(language.strip()):
+            into.language = language.strip()
+        url = article.get("url") or deref(article.get("mainEntityOfPage"))
+        if isinstance(url, dict):
+            url = url.get("@id") or url.get("url")
+        if isinstance(url, str):
+            into.source = _clean(url)
+
+    def _meta(self, soup: BeautifulSoup, into: _Fields) -> None:
+        values: dict[str, list[str]] = {}
+        for meta in soup.find_all("meta"):
+            key = _attr(meta, "property") or _attr(meta, "name") or _attr(meta, "itemprop")
+            content = _clean(_attr(meta, "content"))
+            if key and content:
+                values.setdefault(key.strip().lower(), []).append(content)
+
+        def first(*keys: str) -> str | None:
+            for key in keys:
+                if values.get(key):
+                    return values[key][0]
+            return None
+
+        into.title = first("og:title", "twitter:title")
+        into.description = first("og:description", "description", "twitter:description")
+        into.publisher = first("og:site_name", "application-name")
+        into.section = first("article:section")
+        into.date = _iso_date(first(*rules.META_DATE_NAMES))
+        author = first(*rules.META_AUTHOR_NAMES)
+        if author and not re.match(r"https?://", author):
+            into.authors, into.organization = _people(author)
+        canonical = None
+        for link in soup.find_all("link"):
+            if "canonical" in (_attr(link, "rel") or "").lower().split():
+                canonical = _clean(_attr(link, "href"))
+                break
+        into.source = first("og:url") or canonical
+        tags = values.get("article:tag", [])
+        keywords = [k for tag in tags for k in _split_keywords(tag)]
+        keywords += _split_keywords(first("keywords") or "")
+        into.keywords = _dedupe(keywords)
+        locale = first("og:locale", "content-language", "language")
+        if locale and rules.LANGUAGE_TAG.fullmatch(locale.replace("_", "-")):
+            into.language = locale.replace("_", "-")
+
+    # --------------------------------------------------------------- pass 2: chrome
+
+    def drop_chrome(self, soup: BeautifulSoup) -> None:
+        for tag in soup.find_all(rules.DROP_TAGS):
+            if tag.parent is not None:  # not inside something dropped already
+                tag.extract()
+        sizes = _measure(soup)
+        for form in soup.find_all("form"):
+            if form.parent is not None and not sizes[id(form)].holds_article:
+                form.extract()
+        for tag in list(soup.find_all(True)):
+            if tag.parent is None or tag.name in ("html", "body"):
+                continue
+            if self._is_chrome(tag, sizes[id(tag)]):
+                tag.extract()
+
+    def _is_chrome(self, tag: Tag, size: _Size) -> bool:
+        name = tag.name
+        if _is_hidden(tag):
+            return True
+        if name == "img":
+            return _is_tracker(tag)
+        if name in ("article", "main", "h1") or _attr(tag, "itemprop") == "articleBody":
+            return False
+        role = (_attr(tag, "role") or "").strip().lower()
+        chrome = role in rules.CHROME_ROLES or _is_chrome_class(tag)
+        if name == "footer":
+            chrome = True
+        elif name == "header" and not size.in_article:
+            chrome = chrome or not size.holds_h1
+        if chrome:
+            if size.holds_article:
+                return False  # a wrapper around the article, named after a widget in it
+            self._banner_publishers(tag)
+            return True
+        return self._is_chrome_text(tag, size)
+
+    def _is_chrome_text(self, tag: Tag, size: _Size) -> bool:
+        """An element whose whole text is the government banner or a share/skip line."""
+        if tag.name not in ("div", "section", "p", "span", "a", "ul", "li", "small", "strong"):
+            return False
+        # Bounded work per element, so that deep or huge pages stay linear.
+        if size.text > 4 * rules.MAX_CHROME_TEXT or size.nodes > rules.MAX_CHROME_NODES:
+            return False
+        text = _text(tag)
+        if not text or len(text) > rules.MAX_CHROME_TEXT:
+            return False
+        rest, named = text_rules.strip_banner(text)
+        if rest != text and not rest:
+            self.banner_publishers.extend(named)
+            return True
+        return len(text) <= 200 and text_rules.is_chrome_line(text)
+
+    def _banner_publishers(self, tag: Tag) -> None:
+        for string in tag.stripped_strings:
+            _, named = text_rules.strip_banner(_collapse(string).strip())
+            self.banner_publishers.extend(named)
+
+    # ------------------------------------------------------- pass 4: visible metadata
+
+    def visible_metadata(self, root: Tag, soup: BeautifulSoup) -> _Visible:
+        found = _Visible()
+        h1 = root.find("h1")
+        if isinstance(h1, Tag):
+            found.title = _clean(h1.get_text())
+            h1.extract()
+        else:
+            page_h1 = soup.find("h1")
+            if isinstance(page_h1, Tag):
+                found.page_h1 = _clean(page_h1.get_text())
+        scope: list[Tag] = [root]
+        outer = root.find_parent(["article", "main"]) or soup
+        if outer is not root:
+            scope.append(outer)
+
+        def first(selector: str) -> Tag | None:
+            for place in scope:
+                hit = place.select_one(selector)
+                if hit is not None:
+                    return hit
+            return None
+
+        if (kicker := first(rules.KICKER_SELECTORS)) is not None:
+            found.section = _clean(kicker.get_text())
+            kicker.extract()
+        if (subtitle := first(rules.SUBTITLE_SELECTORS)) is not None:
+            found.subtitle = _clean(subtitle.get_text())
+            subtitle.extract()
+        for hgroup in root.find_all("hgroup"):
+            for part in hgroup.find_all(["h2", "h3", "p"]):
+                found.subtitle = found.subtitle or _clean(part.get_text())
+            hgroup.extract()
+        self._byline(root, first, found)
+        if (dateline := first(rules.DATELINE_SELECTORS)) is not None:
+            found.dateline = _clean(
+                rules.LEADING_DASH.sub("", _text(dateline)[::-1])[::-1]
+            )
+            following = dateline.next_sibling
+            dateline.extract()
+            if isinstance(following, NavigableString) and not isinstance(
+                following, _SKIPPED_STRINGS
+            ):
+                following.replace_with(rules.LEADING_DASH.sub("", str(following)))
+        for selector in rules.PUBLISHED_TIME_SELECTORS:
+            hit = first(selector)
+            if hit is None:
+                continue
+            date = _iso_date(_attr(hit, "datetime") or _attr(hit, "content") or _text(hit))
+            if date is not None:
+                found.date = date
+                if _in_header(hit, root) or _stands_alone(hit):
+                    hit.extract()
+                break
+        # The article's own header: everything in it is metadata except its pictures.
+        for header in root.find_all("header"):
+            if header.parent is None:
+                continue
+            pictures = [
+                p for p in header.find_all(["figure", "img"]) if p.find_parent("figure") is None
+            ]
+            for picture in pictures:
+                header.insert_before(picture.extract())
+            for string in header.stripped_strings:
+                m = text_rules.DATE_LINE.fullmatch(_collapse(string).strip())
+                if m and found.date is None:
+                    found.date = text_rules.parse_date(m["date"])
+            header.extract()
+        found.banner_publishers = self.banner_publishers
+        return found
+
+    def _byline(self, root: Tag, first: Callable[[str], Tag | None], found: _Visible) -> None:
+        hit = first(rules.BYLINE_SELECTORS)
+        if hit is None:
+            return
+        container = hit
+        # Several [rel=author]/[itemprop=author] siblings name several people.
+        authors: list[str] = []
+        organization = None
+        named = hit.find_parent(class_=re.compile(r"\bbyline\b"))
+        if named is not None:
+            container = named
+        people = container.select("[rel=author], [itemprop=author]")
+        if people:
+            for person in people:
+                name_el = person.select_one("[itemprop=name]") or person
+                who = _clean(name_el.get_text())
+                if who:
+                    authors.extend(_people(who)[0])
+        whole = _text(container)
+        if whole:
+            parsed_authors, organization = _people(whole)
+            if not authors:
+                authors = list(parsed_authors)
+            if (byline := text_rules.parse_byline(whole)) and byline.date:
+                found.date = found.date or byline.date
+        found.authors = _dedupe(authors)
+        found.organization = organization
+        container.extract()
+
+    # ------------------------------------------------------------------ pass 5: body
+
+    def body(self, root: Tag) -> list[Block]:
+        self.holders = _block_holders(root)
+        return self.blocks(root, self.page_lang, 0)
+
+    def blocks(self, container: Tag, lang: str | None, depth: int) -> list[Block]:
+        """The blocks of a container; nested plain containers are walked, not recursed."""
+        if depth > rules.MAX_BLOCK_DEPTH:
+            raise InputTooLarge(
+                f"{self.name}: nesting deeper than {rules.MAX_BLOCK_DEPTH} lists, quotations"
+                " and tables"
+            )
+        out: list[Block] = []
+        run: list[NavigableString | Tag] = []
+        run_lang = lang
+
+        def flush() -> None:
+            if run:
+                out.extend(self.paragraph(list(run), run_lang, depth))
+                run.clear()
+
+        stack: list[tuple[Iterator, str | None]] = [(iter(list(container.children)), lang)]
+        while stack:
+            children, here = stack[-1]
+            node = next(children, None)
+            if node is None:
+                stack.pop()
+                flush()
+                continue
+            if isinstance(node, _SKIPPED_STRINGS):
+                continue
+            if isinstance(node, NavigableString):
+                if not run:
+                    run_lang = here
+                run.append(node)
+                continue
+            if not isinstance(node, Tag):
+                continue
+            node_lang = _lang_of(node) or here
+            handler = _BLOCK_HANDLERS.get(node.name)
+            if handler is not None:
+                flush()
+                out.extend(handler(self, node, node_lang, depth))
+            elif node.name not in rules.BLOCK_TAGS and id(node) not in self.holders:
+                if not run:
+                    run_lang = here
+                run.append(node)
+            else:
+                flush()
+                stack.append((iter(list(node.children)), node_lang))
+        return out
+
+    def paragraph(self, nodes: list, lang: str | None, depth: int) -> list[Block]:
+        pictures: list[Figure] = []
+        inlines = _tidy(self.inlines(nodes, lang, 0, pictures))
+        if lang and not _same_language(lang, self.page_lang) and inlines:
+            inlines = (Span(lang, inlines),)
+        out: list[Block] = []
+        text = plain_text(inlines).strip()
+        if text and not _is_chrome_paragraph(text):
+            out.append(Paragraph(inlines))
+        # Pictures inside a paragraph become figures beside it (the model has no inline images).
+        if pictures and not (out and _starts_with_text(nodes)):
+            return [*pictures, *out]
+        return [*out, *pictures]
+
+    def inlines(
+        self, nodes: Iterable, lang: str | None, depth: int, pictures: list[Figure]
+    ) -> list[Inline]:
+        out: list[Inline] = []
+        for node in nodes:
+            if isinstance(node, _SKIPPED_STRINGS):
+                continue
+            if isinstance(node, NavigableString):
+                out.append(Text(_collapse(str(node))))
+            elif isinstance(node, Tag):
+                out.extend(self.inline(node, lang, depth + 1, pictures))
+        return out
+
+    def inline(
+        self, tag: Tag, lang: str | None, depth: int, pictures: list[Figure]
+    ) -> list[Inline]:
+        if depth > rules.MAX_INLINE_DEPTH:
+            return [Text(_collapse(tag.get_text()))]
+        own = _lang_of(tag)
+        if own and not _same_language(own, lang):
+            inner = self._inline_kind(tag, own, depth, pictures)
+            return [Span(own, tuple(inner))] if inner else []
+        return self._inline_kind(tag, lang, depth, pictures)
+
+    def _inline_kind(
+        self, tag: Tag, lang: str | None, depth: int, pictures: list[Figure]
+    ) -> list[Inline]:
+        name = tag.name
+        if name == "br":
+            return [LineBreak()]
+        if name == "img":
+            figure = self.figure_of(tag)
+            if figure is not None:
+                pictures.append(figure)
+            return []
+        if name in ("code", "kbd", "samp", "tt", "var"):
+            return [Code(_collapse(tag.get_text()))]
+        if name in rules.ABBR_TAGS:
+            expansion = _clean(_attr(tag, "title"))
+            text = _clean(tag.get_text())
+            if expansion and text:
+                return [Abbr(text, expansion)]
+            return [Text(_collapse(tag.get_text()))]
+        children = self.inlines(tag.children, lang, depth, pictures)
+        if name in rules.BLOCK_TAGS or name in ("table", "tr", "td", "th", "li"):
+            return [LineBreak(), *children, LineBreak()]  # block inside a cell or caption
+        if name == "a" and (href := _attr(tag, "href")) is not None and href.strip():
+            return [Link(href.strip(), tuple(children), _clean(_attr(tag, "title")))]
+        if name in rules.EMPHASIS_TAGS:
+            return [Emphasis(tuple(children))]
+        if name in rules.STRONG_TAGS:
+            return [Strong(tuple(children))]
+        if name == "q":
+            return [Quote(tuple(children))]
+        return children
+
+    # ---------------------------------------------------------------- block kinds
+
+    def heading(self, tag: Tag, lang: str | None, depth: int) -> list[Block]:
+        blocks = self.paragraph([tag], lang, depth)
+        out: list[Block] = []
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                text = plain_text(block.children).strip()
+                if text_rules.is_trailer_line(text):
+                    continue
+                level = 1 if tag.name == "h1" else rules.HEADINGS[tag.name]
+                out.append(Heading(level, block.children))
+            else:
+                out.append(block)
+        return out
+
+    def para(self, tag: Tag, lang: str | None, depth: int) -> list[Block]:
+        return self.paragraph([tag], lang, depth)
+
+    def pre(self, tag: Tag, lang: str | None, depth: int) -> list[Block]:
+        lines = tag.get_text().strip("\n").split("\n")
+        inlines: list[Inline] = []
+        for i, line in enumerate(lines):
+            if i:
+                inlines.append(LineBreak())
+            if line:
+                inlines.append(Text(line.replace("\t", "    ")))
+        return [Paragraph(tuple(inlines))] if inlines else []
+
+    def list_block(self, tag: Tag, lang: str | None, depth: int) -> list[Block]:
+        items: list[ListItem] = []
+        for child in tag.find_all("li", recursive=False):
+            blocks = self.blocks(child, _lang_of(child) or lang, depth + 1)
+            if blocks:
+                items.append(ListItem(tuple(blocks)))
+        # Stray content directly inside the list (malformed markup) is kept as items.
+        if not items:
+            return self.blocks_of_container(tag, lang, depth)
+        start = _int(_attr(tag, "start"), high=10**9) if tag.name == "ol" else None
+        return [ListBlock(tuple(items), ordered=tag.name == "ol", start=start or 1)]
+
+    def blocks_of_container(self, tag: Tag, lang: str | None, depth: int) -> list[Block]:
+        return self.blocks(tag, lang, depth + 1)
+
+    def definition_list(self, tag: Tag, lang: str | None, depth: int) -> list[Block]:
+        out: list[Block] = []
+        # dt/dd are children of the dl, or of a <div> grouping them; a nested dl stays
+        # inside its dd.
+        parts = [
+            part
+            for child in tag.find_all(["dt", "dd", "div"], recursive=False)
+            for part in (
+                child.find_all(["dt", "dd"], recursive=False) if child.name == "div" else [child]
+            )
+        ]
+        for child in parts:
+            for block in self.blocks(child, lang, depth + 1):
+                if child.name == "dt" and isinstance(block, Paragraph):
+                    block = Paragraph((Strong(block.children),))
+                out.append(block)
+        return out
+
+    def blockquote(self, tag: Tag, lang: str | None, depth: int) -> list[Block]:
+        blocks = self.blocks(tag, lang, depth + 1)
+        if not blocks:
+            return []
+        return [BlockQuote(tuple(blocks), cite=_clean(_attr(tag, "cite")))]
+
+    def hr(self, tag: Tag, lang: str | None, depth: int) -> list[Block]:
+        return [ThematicBreak()]
+
+    def image(self, tag: Tag, lang: str | None, depth: int) -> list[Block]:
+        figure = self.figure_of(tag)
+        return [figure] if figure is not None else []
+
+    def figure(self, tag: Tag, lang: str | None, depth: int) -> list[Block]:
+        caption_el = tag.find("figcaption")
+        images = [img for img in tag.find_all("img") if not _is_tracker(img)]
+        if not images:  # a figure around a quotation, table or video: keep its content
+            return self.blocks(tag, lang, depth + 1)
+        caption: tuple[Inline, ...] = ()
+        credit = None
+        if isinstance(caption_el, Tag):
+            caption, credit = self.caption(caption_el, lang)
+        out: list[Block] = []
+        for img in images:
+            figure = self.figure_of(img)
+            if figure is None:
+                continue
+            if not out:
+                figure = Figure(figure.image, caption, credit)
+            out.append(figure)
+        return out
+
+    def caption(self, tag: Tag, lang: str | None) -> tuple[tuple[Inline, ...], str | None]:
+        credit = None
+        for el in tag.find_all(True):
+            if el.parent is not None and _has_class_word(el, rules.CREDIT_CLASS_WORDS):
+                credit = credit or _clean(el.get_text())
+                el.extract()
+        pictures: list[Figure] = []
+        inlines = _tidy(self.inlines(tag.children, lang, 0, pictures))
+        if credit is None:
+            inlines, credit = _cut_credit(inlines)
+        if credit:
+            credit = credit.strip()
+            if credit.startswith("(") and credit.endswith(")"):
+                credit = credit[1:-1].strip()
+            if credit.endswith(".") and credit.split()[-1] not in text_rules.ABBREVIATIONS:
+                credit = credit[:-1]
+        if lang and not _same_language(lang, self.page_lang) and inlines:
+            inlines = (Span(lang, inlines),)
+        return inlines, credit or None
+
+    def figure_of(self, img: Tag) -> Figure | None:
+        if _is_tracker(img):
+            return None
+        src = _clean(_attr(img, "src")) or _clean(_attr(img, "data-src"))
+        if src is None and (srcset := _clean(_attr(img, "srcset"))):
+            src = srcset.split(",")[0].split()[0]
+        if not src:
+            self.note("image without a source dropped")
+            return None
+        alt_attr = _attr(img, "alt")
+        role = (_attr(img, "role") or "").strip().lower()
+        hidden = (_attr(img, "aria-hidden") or "").strip().lower() == "true"
+        alt = _clean(alt_attr) if alt_attr is not None else None
+        decorative = role in ("presentation", "none") or hidden or (
+            alt_attr is not None and alt is None
+        )
+        if decorative:
+            alt = ""
+        lowered = src.lower()
+        if lowered.startswith(("http://", "https://", "//")):
+            self.note(f"remote image not fetched: {src}")
+        elif lowered.startswith("file:"):
+            self.note(f"file URL image kept as written (the writers refuse it): {src}")
+        elif src.startswith(("/", "\\")) or re.match(r"[A-Za-z]:[\\/]", src):
+            self.note(f"absolute image path kept as written (the writers refuse it): {src}")
+        elif re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", src) and not lowered.startswith("data:"):
+            self.note(f"image with an unsupported URL scheme kept as written: {src[:80]}")
+        image = Image(
+            src=src,
+            alt=alt,
+            decorative=decorative,
+            width=_int(_attr(img, "width"), low=1),
+            height=_int(_attr(img, "height"), low=1),
+        )
+        return Figure(image)
+
+    def table(self, tag: Tag, lang: str | None, depth: int) -> list[Block]:
+        if _is_layout_table(tag):
+            return self.blocks(tag, lang, depth + 1)
+        caption: tuple[Inline, ...] = ()
+        caption_el = tag.find("caption")
+        if isinstance(caption_el, Tag):
+            caption = _tidy(self.inlines(caption_el.children, lang, 0, []))
+        head: list[tuple[Cell, ...]] = []
+        body: list[tuple[Cell, ...]] = []
+        tail: list[tuple[Cell, ...]] = []
+        for row in _rows(tag):
+            cells = tuple(self.cell(c, lang) for c in row.find_all(["td", "th"], recursive=False))
+            if not cells:
+                continue
+            section = row.parent.name if isinstance(row.parent, Tag) else None
+            if section == "thead":
+                head.append(cells)
+            elif section == "tfoot":
+                tail.append(cells)
+            else:
+                body.append(cells)
+        if not head and len(body) > 1 and all(c.header for c in body[0]):
+            # A first row of <th> without <thead> is the column header row.
+            head.append(tuple(_scoped(c, "col") for c in body.pop(0)))
+        if not head and not body:
+            return []
+        return [Table(tuple(head), tuple(body + tail), caption)]
+
+    def cell(self, tag: Tag, lang: str | None) -> Cell:
+        pictures: list[Figure] = []
+        inlines = _tidy(self.inlines(tag.children, _lang_of(tag) or lang, 0, pictures))
+        for picture in pictures:  # the model's cells hold text: keep what the image said
+            if picture.image.alt:
+                inlines = _tidy((*inlines, Text(" " + picture.image.alt)))
+        header = tag.name == "th"
+        scope = rules.SCOPES.get((_attr(tag, "scope") or "").strip().lower()) if header else None
+        return Cell(
+            inlines,
+            header=header,
+            scope=scope,
+            colspan=_int(_attr(tag, "colspan"), low=1, high=rules.MAX_COLSPAN) or 1,
+            rowspan=_int(_attr(tag, "rowspan"), low=1, high=rules.MAX_ROWSPAN) or 1,
+        )
+
+    # --------------------------------------------------------------------- result
+
+    def article(self, declared: _Declared, visible: _Visible, blocks: list[Block]) -> Article:
+        j, m = declared.jsonld, declared.meta
+        blocks, dateline_text, extra = self._lead(blocks)
+        if not blocks:
+            raise InputError(f"{self.name}: no article text found")
+        site_names = [*declared.site_names, *visible.banner_publishers]
+        title = (
+            visible.title
+            or j.title
+            or m.title
+            or _strip_site_suffix(declared.page_title, site_names)
+            or visible.page_h1
+        )
+        if not title:
+            raise InputError(
+                f"{self.name}: cannot find the title: no <h1> in the article, no JSON-LD"
+                " headline, og:title or <title>"
+            )
+        dateline = j.dateline or visible.dateline or dateline_text
+        authors = j.authors or m.authors or visible.authors or extra.authors
+        organization = (
+            j.organization or m.organization or visible.organization or extra.organization
+        )
+        date = (
+            j.date
+            or m.date
+            or visible.date
+            or extra.date
+            or (text_rules.find_date(dateline) if dateline else None)
+        )
+        publisher = j.publisher or m.publisher or (
+            visible.banner_publishers[0] if visible.banner_publishers else None
+        )
+        if not authors and not organization:
+            self.note("no byline")
+        if date is None:
+            self.note("no date")
+        if self.page_lang is None:
+            self.note("no page language (<html lang>)")
+        if not any(isinstance(b, Paragraph) for b in blocks):
+            self.note("no body paragraphs")
+        metadata = Metadata(
+            title=title,
+            subtitle=j.subtitle or visible.subtitle,
+            section=j.section or m.section or visible.section,
+            date=date,
+            authors=authors,
+            organization=organization,
+            dateline=dateline,
+            language=self.page_lang,
+            publisher=publisher,
+            source=j.source or m.source,
+            description=j.description or m.description,
+            keywords=j.keywords or m.keywords,
+        )
+        return Article(metadata=metadata, blocks=tuple(blocks), notes=tuple(self.notes))
+
+    def _lead(self, blocks: list[Block]) -> tuple[list[Block], str | None, _Fields]:
+        """Byline/date paragraphs before the story, the trailer after it, the dateline."""
+        extra = _Fields()
+        kept: list[Block] = []
+        seen_story = False
+        for block in blocks:
+            if isinstance(block, Paragraph | Heading):
+                text = plain_text(block.children).strip()
+                if text_rules.is_trailer_line(text):
+                    break
+                if not seen_story and isinstance(block, Paragraph):
+                    if (m := text_rules.DATE_LINE.fullmatch(text)) is not None:
+                        extra.date = extra.date or text_rules.parse_date(m["date"])
+                        continue
+                    if not extra.authors and (byline := text_rules.parse_byline(text)):
+                        extra.authors, extra.organization = byline.authors, byline.organization
+                        extra.date = extra.date or byline.date
+                        continue
+                    seen_story = True
+            kept.append(block)
+        dateline = None
+        for index, block in enumerate(kept):
+            if not isinstance(block, Paragraph):
+                continue
+            split = text_rules.split_dateline(plain_text(block.children).strip())
+            if split is not None:
+                dateline, rest = split
+                whole = plain_text(block.children).strip()
+                cut = _drop_prefix(block.children, len(whole) - len(rest))
+                if cut is None:
+                    dateline = None
+                elif cut:
+                    kept[index] = Paragraph(cut)
+                else:
+                    del kept[index]
+            break
+        return kept, dateline, extra
+
+
+_BLOCK_HANDLERS = {
+    "p": _Reader.para,
+    "h1": _Reader.heading,
+    **{h: _Reader.heading for h in rules.HEADINGS},
+    "ul": _Reader.list_block,
+    "ol": _Reader.list_block,
+    "dl": _Reader.definition_list,
+    "blockquote": _Reader.blockquote,
+    "figure": _Reader.figure,
+    "img": _Reader.image,
+    "table": _Reader.table,
+    "hr": _Reader.hr,
+    "pre": _Reader.pre,
+}
+
+
+# ------------------------------------------------------------------- root finding
+
+
+@dataclass(slots=True)
+class _Size:
+    """What an element holds, measured once for the whole page (bottom-up, iteratively)."""
+
+    text: int = 0  # characters of text, uncollapsed
+    nodes: int = 0  # descendant elements
+    paragraph_text: int = 0  # characters inside <p> descendants
+    holds_article: bool = False  # is or holds article/main/articleBody/h1
+    holds_h1: bool = False
+    in_article: bool = False  # inside an <article> or <main>
+
+
+def _is_article_mark(tag: Tag) -> bool:
+    return (
+        tag.name in ("article", "main", "h1")
+        or (_attr(tag, "role") or "").strip().lower() == "main"
+        or _attr(tag, "itemprop") == "articleBody"
+    )
+
+
+def _measure(top: Tag) -> dict[int, _Size]:
+    sizes: dict[int, _Size] = {}
+    stack: list[tuple[Tag, bool, bool]] = [(top, False, False)]
+    while stack:
+        node, done, inside = stack.pop()
+        if not done:
+            stack.append((node, True, inside))
+            inner = inside or node.name in ("article", "main")
+            stack.extend((c, False, inner) for c in node.contents if isinstance(c, Tag))
+            continue
+        size = _Size(in_article=inside)
+        for child in node.contents:
+            if isinstance(child, Tag):
+                c = sizes[id(child)]
+                size.text += c.text
+                size.nodes += c.nodes + 1
+                size.paragraph_text += c.paragraph_text
+                size.holds_article |= c.holds_article
+                size.holds_h1 |= c.holds_h1
+            elif isinstance(child, NavigableString) and not isinstance(child, _SKIPPED_STRINGS):
+                size.text += len(child)
+        size.holds_article |= _is_article_mark(node)
+        size.holds_h1 |= node.name == "h1"
+        if node.name == "p":
+            size.paragraph_text += size.text
+        sizes[id(node)] = size
+    return sizes
+
+
+def _find_root(soup: BeautifulSoup) -> Tag:
+    sizes = _measure(soup)
+    for selector in rules.ROOT_SELECTORS:
+        candidates = [c for c in soup.select(selector) if c.parent is not None]
+        if not candidates:
+            continue
+        scored = [(sizes[id(c)].paragraph_text, i, c) for i, c in enumerate(candidates)]
+        best = max(scored, key=lambda s: (s[0], -s[1]))
+        if best[0] >= rules.MIN_ROOT_TEXT or selector == rules.ROOT_SELECTORS[-1]:
+            return best[2]
+    # No landmark: the container whose own paragraphs hold the most text.
+    scores: dict[int, tuple[int, Tag]] = {}
+    for p in soup.find_all("p"):
+        parent = p.parent
+        if not isinstance(parent, Tag):
+            continue
+        length = len(_text(p))
+        score, _ = scores.get(id(parent), (0, parent))
+        scores[id(parent)] = (score + length, parent)
+    if scores:
+        root = max(scores.values(), key=lambda s: s[0])[1]
+        while isinstance(root.parent, Tag) and root.name not in ("body", "html"):
+            siblings = root.parent.find_all("p", recursive=False)
+            if not any(_is_story_paragraph(p) for p in siblings):
+                break
+            root = root.parent
+        return root
+    body = soup.find("body")
+    return body if isinstance(body, Tag) else soup
+
+
+def _is_story_paragraph(p: Tag) -> bool:
+    text = _text(p)
+    return len(text) >= rules.MIN_SIBLING_PARAGRAPH and bool(text_rules.SENTENCE_END.search(text))
+
+
+def _block_holders(root: Tag) -> set[int]:
+    """Ids of the elements that contain a block element (computed once, in linear time)."""
+    holders: set[int] = set()
+    for tag in root.find_all(rules.BLOCK_TAGS | set(_BLOCK_HANDLERS)):
+        parent = tag.parent
+        while isinstance(parent, Tag) and id(parent) not in holders:
+            holders.add(id(parent))
+            if parent is root:
+                break
+            parent = parent.parent
+    return holders
+
+
+# ------------------------------------------------------------------- small rules
+
+
+def _is_tracker(img: Tag) -> bool:
+    width, height = _int(_attr(img, "width")), _int(_attr(img, "height"))
+    if (width is not None and width <= rules.MAX_PIXEL_SIZE) or (
+        height is not None and height <= rules.MAX_PIXEL_SIZE
+    ):
+        return True
+    src = _attr(img, "src") or ""
+    return bool(rules.TRACKER_SRC.search(src)) and not src.lower().startswith("data:")
+
+
+def _is_chrome_paragraph(text: str) -> bool:
+    if len(text) > 200:
+        return False
+    rest, _ = text_rules.strip_banner(text)
+    return not rest or text_rules.is_chrome_line(text)
+
+
+def _is_layout_table(tag: Tag) -> bool:
+    role = (_attr(tag, "role") or "").strip().lower()
+    if role in ("presentation", "none"):
+        return True
+    if tag.find(["table", "h1", "h2", "h3", "article", "main"]) is not None:
+        return True
+    rows = _rows(tag)
+    return len(rows) <= 1 and all(
+        len(r.find_all(["td", "th"], recursive=False)) <= 1 for r in rows
+    )
+
+
+def _rows(table: Tag) -> list[Tag]:
+    rows: list[Tag] = []
+    for child in table.children:
+        if not isinstance(child, Tag):
+            continue
+        if child.name == "tr":
+            rows.append(child)
+        elif child.name in ("thead", "tbody", "tfoot"):
+            rows.extend(child.find_all("tr", recursive=False))
+    return rows
+
+
+def _scoped(cell: Cell, scope: str) -> Cell:
+    return cell if cell.scope else Cell(cell.children, True, scope, cell.colspan, cell.rowspan)
+
+
+def _in_header(tag: Tag, root: Tag) -> bool:
+    return tag.find_parent("header") is not None or tag.find_parent(True) is root
+
+
+def _stands_alone(tag: Tag) -> bool:
+    parent = tag.parent
+    return isinstance(parent, Tag) and _text(parent) == _text(tag)
+
+
+def _starts_with_text(nodes: list) -> bool:
+    """Whether text comes before the first image in ``nodes``."""
+    for node in nodes:
+        if isinstance(node, NavigableString):
+            if not isinstance(node, _SKIPPED_STRINGS) and node.strip():
+                return True
+            continue
+        if node.name == "img":
+            return False
+        for el in node.descendants:
+            if isinstance(el, Tag) and el.name == "img":
+                return False
+            if (
+                isinstance(el, NavigableString)
+                and not isinstance(el, _SKIPPED_STRINGS)
+                and el.strip()
+            ):
+                return True
+    return False
+
+
+def _strip_site_suffix(title: str | None, site_names: list[str]) -> str | None:
+    if not title:
+        return None
+    lowered = [s.lower() for s in site_names if s]
+    for sep in rules.TITLE_SEPARATORS:
+        if sep not in title:
+            continue
+        head, _, tail = title.rpartition(sep)
+        tail_l = tail.strip().lower()
+        site_like = (
+            tail_l in lowered
+            or re.search(r"\.(?:mil|gov|com|org|net|edu|us)\b", tail_l) is not None
+            or (text_rules.is_org_like(tail) and len(tail.split()) <= rules.MAX_SITE_SUFFIX_WORDS)
+            or sep in rules.SITE_ONLY_SEPARATORS
+        )
+        if head.strip() and site_like:
+            return _strip_site_suffix(head.strip(), site_names)
+    return title
+
+
+# --------------------------------------------------------------- inline tidying
+
+
+def _tidy(nodes: Iterable[Inline]) -> tuple[Inline, ...]:
+    """Collapse whitespace across inline boundaries as a browser does, drop empty markup,
+    and trim the run's ends (and around line breaks)."""
+    state = {"space": True}
+    forward = _tidy_forward(tuple(nodes), state)
+    state = {"strip": True}
+    backward = _tidy_backward(forward, state)
+    while backward and isinstance(backward[0], LineBreak):
+        backward = backward[1:]
+    while backward and isinstance(backward[-1], LineBreak):
+        backward = backward[:-1]
+    return _merge(_tidy_forward(backward, {"space": True}))
+
+
+def _tidy_forward(nodes: tuple[Inline, ...], state: dict) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for node in nodes:
+        match node:
+            case Text(text):
+                text = _collapse(text)
+                if state["space"]:
+                    text = text.lstrip(" ")
+                if text:
+                    state["space"] = text.endswith(" ")
+                    out.append(Text(text))
+            case LineBreak():
+                state["space"] = True
+                out.append(node)
+            case Code() | Abbr():
+                state["space"] = False
+                out.append(node)
+            case Emphasis(children) | Strong(children) | Quote(children):
+                inner = _tidy_forward(children, state)
+                if inner:
+                    out.append(type(node)(inner))
+            case Span(lang, children):
+                inner = _tidy_forward(children, state)
+                if inner:
+                    out.append(Span(lang, inner))
+            case Link(href, children, title):
+                inner = _tidy_forward(children, state)
+                if inner:
+                    out.append(Link(href, inner, title))
+    return tuple(out)
+
+
+def _tidy_backward(nodes: tuple[Inline, ...], state: dict) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for node in reversed(nodes):
+        match node:
+            case Text(text):
+                if state["strip"]:
+                    text = text.rstrip(" ")
+                if text:
+                    state["strip"] = False
+                    out.append(Text(text))
+            case LineBreak():
+                state["strip"] = True
+                out.append(node)
+            case Code() | Abbr():
+                state["strip"] = False
+                out.append(node)
+            case Emphasis(children) | Strong(children) | Quote(children):
+                inner = _tidy_backward(children, state)
+                if inner:
+                    out.append(type(node)(inner))
+            case Span(lang, children):
+                inner = _tidy_backward(children, state)
+                if inner:
+                    out.append(Span(lang, inner))
+            case Link(href, children, title):
+                inner = _tidy_backward(children, state)
+                if inner:
+                    out.append(Link(href, inner, title))
+    return tuple(reversed(out))
+
+
+def _merge(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].text + node.text)
+        else:
+            out.append(node)
+    return tuple(out)
+
+
+def _drop_prefix(nodes: tuple[Inline, ...], length: int) -> tuple[Inline, ...] | None:
+    """``nodes`` without their first ``length`` characters, when those lie in plain Text
+    nodes at the top level; None otherwise."""
+    out = list(nodes)
+    while length > 0 and out:
+        first = out[0]
+        if not isinstance(first, Text):
+            return None
+        if len(first.text) <= length:
+            length -= len(first.text)
+            out.pop(0)
+        else:
+            out[0] = Text(first.text[length:])
+            length = 0
+    return _tidy(out)
+
+
+def _cut_credit(inlines: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str | None]:
+    """Split a trailing photo credit off a caption (only from its top-level text)."""
+    text = plain_text(inlines)
+    for pattern in (rules.TRAILING_CREDIT_PARENS, rules.TRAILING_CREDIT_SENTENCE):
+        m = pattern.search(text)
+        if m is None:
+            continue
+        keep = _keep_prefix(inlines, m.start())
+        if keep is not None:
+            return keep, _clean(m["credit"])
+    return inlines, None
+
+
+def _keep_prefix(nodes: tuple[Inline, ...], length: int) -> tuple[Inline, ...] | None:
+    out: list[Inline] = []
+    for node in nodes:
+        size = len(plain_text((node,)))
+        if length >= size:
+            out.append(node)
+            length -= size
+            continue
+        if length == 0:
+            break
+        if not isinstance(node, Text):
+            return None
+        out.append(Text(node.text[:length]))
+        break
+    return _tidy(out)
