@@ -19,15 +19,23 @@ from pathlib import Path
 
 from .check.findings import Severity
 from .check.lint import lint
-from .compose import compose
+from .compose import compose, compose_packet
 from .errors import AccessibilityError, OutputError
 from .ingest import ingest
 from .model import Article
-from .normalize import normalize
+from .normalize import edition_identifier, normalize
 from .options import Options
+from .packet import PacketSpec, assemble, is_manifest, load_manifest
 from .resources import load_theme
 
-__all__ = ["BuildResult", "build", "build_moment", "check_output_folder", "write_atomic"]
+__all__ = [
+    "BuildResult",
+    "build",
+    "build_moment",
+    "build_packet",
+    "check_output_folder",
+    "write_atomic",
+]
 
 log = logging.getLogger("renderer")
 
@@ -46,23 +54,117 @@ class BuildResult:
     article: Article | None = None
 
 
-def build_moment(article: Article, options: Options) -> _dt.datetime:
+def build_moment(date: _dt.date | None, options: Options) -> _dt.datetime:
     """The build time written into the editions: reproducible by construction."""
     epoch = options.source_date_epoch
     if epoch is None:
         epoch = Options.epoch_from_environment()
     if epoch is not None:
         return _dt.datetime.fromtimestamp(epoch, _dt.UTC)
-    if article.metadata.date:
-        d = article.metadata.date
-        return _dt.datetime(d.year, d.month, d.day, 12, 0, tzinfo=_dt.UTC)
+    if date:
+        return _dt.datetime(date.year, date.month, date.day, 12, 0, tzinfo=_dt.UTC)
     return FALLBACK_MOMENT
 
 
 def build(source: str | Path, out_dir: str | Path, options: Options) -> BuildResult:
+    """Build one article, or a packet when ``source`` is a ``packet.toml`` manifest."""
+    if is_manifest(source):
+        return build_packet(load_manifest(source), out_dir, options, source=str(source))
     result = BuildResult(source=str(source))
     check_output_folder(Path(out_dir))
     raw = ingest(source, max_bytes=options.max_input_bytes, meta=options.meta)
+    known = _lint(raw, str(source), options, result)
+    article = normalize(raw, options)
+    result.article = article
+    moment = _moment(article.metadata, options, result)
+
+    rendered: dict[str, bytes] = {}
+    pdf = None
+    if "pdf" in options.formats:
+        from .pdf import write_pdf  # WeasyPrint is imported only when a PDF is wanted
+
+        pdf = write_pdf(
+            article.metadata,
+            compose(article, target="pdf"),
+            base_dirs=(article.base_dir,),
+            theme=load_theme(options.theme or DEFAULT_THEME["pdf"], options.theme_dir),
+            page_size=options.page_size,
+            moment=moment,
+            strict=options.strict,
+            known_defects=known,
+        )
+        _take(result, "pdf", pdf, rendered)
+    if "epub" in options.formats:
+        from .epub import write_epub
+
+        epub = write_epub(
+            article,
+            theme=load_theme(options.theme or DEFAULT_THEME["epub"], options.theme_dir),
+            moment=moment,
+            strict=options.strict,
+            certified_by=options.certified_by,
+            known_defects=known,
+            print_pages=_print_pages(pdf, article.metadata, options),
+        )
+        _take(result, "epub", epub, rendered)
+
+    stem = "stdin" if str(source) == "-" else Path(source).stem
+    _write_all(rendered, Path(out_dir), stem, result)
+    return result
+
+
+def build_packet(
+    spec: PacketSpec, out_dir: str | Path, options: Options, *, source: str | None = None
+) -> BuildResult:
+    """Build a briefing packet: one PDF (cover, contents, every article) and one EPUB."""
+    result = BuildResult(source=source or spec.name)
+    check_output_folder(Path(out_dir))
+    known: list[str] = []
+
+    def read(path: str) -> Article:
+        raw = ingest(path, max_bytes=options.max_input_bytes)
+        known.extend(_lint(raw, path, options, result))
+        return raw
+
+    packet, _ = assemble(spec, options, read=read)
+    known = sorted(set(known))
+    moment = _moment(packet.metadata, options, result)
+    theme_name = options.theme or spec.theme
+    rendered: dict[str, bytes] = {}
+    pdf = None
+    if "pdf" in options.formats:
+        from .pdf import write_pdf
+
+        pdf = write_pdf(
+            packet.metadata,
+            compose_packet(packet, image_href=_absolute_image),
+            base_dirs=tuple(dict.fromkeys(a.base_dir for a in packet.articles)),
+            theme=load_theme(theme_name or DEFAULT_THEME["pdf"], options.theme_dir),
+            page_size=options.page_size,
+            moment=moment,
+            strict=options.strict,
+            known_defects=known,
+        )
+        _take(result, "pdf", pdf, rendered)
+    if "epub" in options.formats:
+        from .epub import write_packet_epub
+
+        epub = write_packet_epub(
+            packet,
+            theme=load_theme(theme_name or DEFAULT_THEME["epub"], options.theme_dir),
+            moment=moment,
+            strict=options.strict,
+            certified_by=options.certified_by,
+            known_defects=known,
+            print_pages=_print_pages(pdf, packet.metadata, options),
+        )
+        _take(result, "epub", epub, rendered)
+    _write_all(rendered, Path(out_dir), spec.name, result)
+    return result
+
+
+def _lint(raw: Article, source: str, options: Options, result: BuildResult) -> list[str]:
+    """Lint the input; warnings are reported, errors fail --strict and block any claim."""
     findings = lint(raw)
     errors = [f for f in findings if f.severity == Severity.ERROR]
     if errors and options.strict:
@@ -70,63 +172,52 @@ def build(source: str | Path, out_dir: str | Path, options: Options) -> BuildRes
             f"{source}: {errors[0].code}: {errors[0].message}",
             hint="fix the input, or build without --strict",
         )
+    prefix = "" if source == result.source else f"{Path(source).name}: "
     result.warnings += [
-        f"{f.code}: {f.message}" + (f" [{f.location}]" if f.location else "")
+        prefix + f"{f.code}: {f.message}" + (f" [{f.location}]" if f.location else "")
         for f in findings
         if f.severity != Severity.INFO
     ]
-    article = normalize(raw, options)
-    result.article = article
-    # Input errors are accessibility defects of both editions: the writers then make no
-    # conformance claim (and fail under --strict).
-    known = [f.code for f in errors]
-    moment = build_moment(article, options)
-    if moment == FALLBACK_MOMENT and not article.metadata.date:
+    return [f.code for f in errors]
+
+
+def _moment(meta, options: Options, result: BuildResult) -> _dt.datetime:
+    moment = build_moment(meta.date, options)
+    if moment == FALLBACK_MOMENT and not meta.date:
         result.warnings.append(
             "no date in the article: dates in the files are 1980-01-01 "
             "(set SOURCE_DATE_EPOCH or give the date)"
         )
+    return moment
 
-    rendered: dict[str, bytes] = {}
-    if "pdf" in options.formats:
-        from .pdf import write_pdf  # WeasyPrint is imported only when a PDF is wanted
 
-        theme = load_theme(options.theme or DEFAULT_THEME["pdf"], options.theme_dir)
-        pdf = write_pdf(
-            article,
-            compose(article, target="pdf"),
-            theme=theme,
-            page_size=options.page_size,
-            moment=moment,
-            strict=options.strict,
-            known_defects=known,
-        )
-        rendered["pdf"] = pdf.data
-        result.warnings += pdf.warnings
-        result.defects += [f"pdf: {d}" for d in pdf.defects]
-    if "epub" in options.formats:
-        from .epub import write_epub
+def _print_pages(pdf, meta, options: Options):
+    """The PDF's pages for the EPUB's page list, unless there is no PDF or it is opted out."""
+    if pdf is None or not options.page_list or not meta.identifier:
+        return None
+    from .epub import PrintPages
 
-        theme = load_theme(options.theme or DEFAULT_THEME["epub"], options.theme_dir)
-        epub = write_epub(
-            article,
-            theme=theme,
-            moment=moment,
-            strict=options.strict,
-            certified_by=options.certified_by,
-            known_defects=known,
-        )
-        rendered["epub"] = epub.data
-        result.warnings += epub.warnings
-        result.defects += [f"epub: {d}" for d in epub.defects]
+    return PrintPages(tuple(pdf.page_starts), edition_identifier(meta.identifier, "pdf"))
 
-    stem = "stdin" if str(source) == "-" else Path(source).stem
-    out = Path(out_dir)
+
+def _absolute_image(article: Article, src: str) -> str:
+    """A packet is one HTML document: resolve each article's relative images itself."""
+    if article.base_dir and src and ":" not in src.split("/", 1)[0] and not src.startswith("/"):
+        return (Path(article.base_dir) / src).resolve().as_uri()
+    return src
+
+
+def _take(result: BuildResult, fmt: str, edition, rendered: dict[str, bytes]) -> None:
+    rendered[fmt] = edition.data
+    result.warnings += edition.warnings
+    result.defects += [f"{fmt}: {d}" for d in edition.defects]
+
+
+def _write_all(rendered: dict[str, bytes], out: Path, stem: str, result: BuildResult) -> None:
     for fmt, data in rendered.items():
         target = out / f"{stem}.{fmt}"
         write_atomic(target, data)
         result.outputs[fmt] = target
-    return result
 
 
 def check_output_folder(folder: Path) -> None:

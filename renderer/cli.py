@@ -34,6 +34,8 @@ BUILD_EXAMPLES = """\
 examples:
   renderer build samples/isil-losing-ground.txt -o out/
   renderer build article.txt --format pdf --theme briefing -o out/
+  renderer build briefing/packet.toml -o out/                    # a briefing packet
+  renderer build a.txt b.html c.md --packet "Weekly briefing" -o out/
   SOURCE_DATE_EPOCH=1430870400 renderer build article.txt -o out/   # fixed timestamps
 
 Both editions are rendered in memory before either file is written; each file is
@@ -55,8 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser(
         "build",
         help="render articles into PDF and/or EPUB",
-        description="Render each INPUT (a plain-text news scrape, or - for standard input) "
-        "into OUT/<name>.pdf and OUT/<name>.epub.",
+        description="Render each INPUT into OUT/<name>.pdf and OUT/<name>.epub. An INPUT is a "
+        "plain-text news scrape (.txt, or - for standard input), a saved web page (.html), "
+        "Markdown with front matter (.md), or a packet manifest (.toml) that binds many "
+        "articles into one briefing packet.",
         epilog=BUILD_EXAMPLES + "\n" + EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -107,6 +111,18 @@ def _parser() -> argparse.ArgumentParser:
         default=20,
         metavar="MB",
         help="refuse inputs larger than this (default: 20 MB)",
+    )
+    build.add_argument(
+        "--packet",
+        metavar="TITLE",
+        help="bind all INPUTs into one briefing packet with this title "
+        "(or give a packet.toml manifest as the INPUT)",
+    )
+    build.add_argument(
+        "--no-page-list",
+        action="store_true",
+        help="do not give the EPUB the PDF edition's page numbers (page-break markers and "
+        "page list; on by default when both editions are built)",
     )
     build.add_argument(
         "--meta",
@@ -237,19 +253,39 @@ def _options(args: argparse.Namespace) -> Options:
         certified_by=args.certified_by,
         meta=tuple(args.meta),
         max_input_bytes=int(args.max_input_size * 1024 * 1024),
+        page_list=not args.no_page_list,
     )
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import build
+    from .build import build, build_packet
+    from .packet import spec_from_inputs
 
     if args.max_input_size <= 0:
         raise UsageError("--max-input-size must be positive")
     options = _options(args)
+    if args.packet is not None:
+        if not args.packet.strip():
+            raise UsageError("--packet needs a title")
+        if args.meta:
+            raise UsageError(
+                "--meta applies to one article; in a packet use a manifest's "
+                "per-article meta tables"
+            )
+        jobs = [
+            (
+                "packet",
+                lambda: build_packet(
+                    spec_from_inputs(args.inputs, args.packet), Path(args.output), options
+                ),
+            )
+        ]
+    else:
+        jobs = [(s, lambda s=s: build(s, Path(args.output), options)) for s in args.inputs]
     worst = 0
-    for source in args.inputs:
+    for source, job in jobs:
         try:
-            result = build(source, Path(args.output), options)
+            result = job()
         except RendererError as error:
             print(f"renderer: error: {error}", file=sys.stderr)
             worst = worst or error.exit_code

@@ -32,6 +32,9 @@ __all__ = [
     "ListBlock",
     "ListItem",
     "Metadata",
+    "Packet",
+    "PageBreak",
+    "PageMarker",
     "Paragraph",
     "Quote",
     "Span",
@@ -102,7 +105,14 @@ class LineBreak:
     pass
 
 
-Inline = Text | Emphasis | Strong | Code | Link | Abbr | Span | Quote | LineBreak
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    """Where page ``number`` of the print (PDF) edition begins, inside running text."""
+
+    number: int
+
+
+Inline = Text | Emphasis | Strong | Code | Link | Abbr | Span | Quote | LineBreak | PageBreak
 
 
 # ---------------------------------------------------------------------- blocks
@@ -180,7 +190,14 @@ class ThematicBreak:
     pass
 
 
-Block = Heading | Paragraph | BlockQuote | ListBlock | Figure | Table | ThematicBreak
+@dataclass(frozen=True, slots=True)
+class PageMarker:
+    """Page ``number`` of the print (PDF) edition begins before the next block."""
+
+    number: int
+
+
+Block = Heading | Paragraph | BlockQuote | ListBlock | Figure | Table | ThematicBreak | PageMarker
 
 
 # -------------------------------------------------------------------- article
@@ -214,6 +231,17 @@ class Article:
     notes: tuple[str, ...] = field(default=())
 
 
+@dataclass(frozen=True, slots=True)
+class Packet:
+    """A briefing packet: many articles, one document, with a cover and contents."""
+
+    metadata: Metadata  # title, subtitle, date, organization, language, identifier, …
+    articles: tuple[Article, ...]
+    prepared_for: str | None = None
+    prepared_by: str | None = None
+    statement: str | None = None  # distribution or handling statement
+
+
 def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
     """The text a reader would hear for a run of inlines."""
     parts: list[str] = []
@@ -225,6 +253,8 @@ def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
                 parts.append(text)
             case LineBreak():
                 parts.append("\n")
+            case PageBreak():
+                pass
             case Emphasis(children) | Strong(children) | Quote(children):
                 parts.append(plain_text(children))
             case Span(_, children) | Link(_, children, _):

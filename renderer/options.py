@@ -39,6 +39,8 @@ class Options:
     meta: tuple[str, ...] = ()
     #: Inputs larger than this are refused (``--max-input-size``).
     max_input_bytes: int = 20 * 1024 * 1024
+    #: With a PDF edition, give the EPUB the PDF's page numbers (``--no-page-list`` turns off).
+    page_list: bool = True
 
     def __post_init__(self) -> None:
         if not self.formats:

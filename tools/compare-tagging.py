@@ -45,8 +45,9 @@ def raw_weasyprint(xhtml: str, base_url: str, page_size: str) -> bytes:
 
 def ours(article, xhtml: str, page_size: str) -> bytes:
     return write_pdf(
-        article,
+        article.metadata,
         xhtml,
+        base_dirs=(article.base_dir,),
         theme=load_theme("briefing"),
         page_size=page_size,
         moment=_dt.datetime(2020, 1, 1, tzinfo=_dt.UTC),

@@ -21,10 +21,22 @@ from functools import cache
 from typing import Literal
 
 import jinja2
+from markupsafe import Markup
 
-from ..model import Article, Block, Heading, plain_text
+from ..model import Article, Block, Heading, Packet, plain_text
 
-__all__ = ["Section", "compose", "format_date", "outline", "safe_href"]
+__all__ = [
+    "ContentsEntry",
+    "Section",
+    "compose",
+    "compose_packet",
+    "compose_title_page",
+    "format_date",
+    "outline",
+    "packet_entries",
+    "positions",
+    "safe_href",
+]
 
 Target = Literal["pdf", "epub"]
 
@@ -97,6 +109,14 @@ _LABELS = {
         "publisher": "Publisher",
         "article_info": "Article information",
         "original": "Original article",
+        "date": "Date",
+        "prepared_for": "Prepared for",
+        "prepared_by": "Prepared by",
+        "organization": "Organization",
+        "articles": "Articles",
+        "in_this_packet": "In this packet",
+        "contents": "Contents",
+        "page": "page",
     },
     "fr": {
         "published": "Publié le",
@@ -106,6 +126,14 @@ _LABELS = {
         "publisher": "Éditeur",
         "article_info": "Informations sur l’article",
         "original": "Article original",
+        "date": "Date",
+        "prepared_for": "Préparé pour",
+        "prepared_by": "Préparé par",
+        "organization": "Organisation",
+        "articles": "Articles",
+        "in_this_packet": "Dans ce dossier",
+        "contents": "Sommaire",
+        "page": "page",
     },
     "es": {
         "published": "Publicado",
@@ -115,6 +143,14 @@ _LABELS = {
         "publisher": "Editor",
         "article_info": "Información del artículo",
         "original": "Artículo original",
+        "date": "Fecha",
+        "prepared_for": "Preparado para",
+        "prepared_by": "Preparado por",
+        "organization": "Organización",
+        "articles": "Artículos",
+        "in_this_packet": "En este dosier",
+        "contents": "Índice",
+        "page": "página",
     },
     "de": {
         "published": "Veröffentlicht",
@@ -124,6 +160,14 @@ _LABELS = {
         "publisher": "Herausgeber",
         "article_info": "Angaben zum Artikel",
         "original": "Originalartikel",
+        "date": "Datum",
+        "prepared_for": "Erstellt für",
+        "prepared_by": "Erstellt von",
+        "organization": "Organisation",
+        "articles": "Artikel",
+        "in_this_packet": "In dieser Mappe",
+        "contents": "Inhalt",
+        "page": "Seite",
     },
 }
 
@@ -208,12 +252,67 @@ def safe_href(href: str | None) -> str | None:
     return value
 
 
+@dataclass(frozen=True, slots=True)
+class ContentsEntry:
+    """One line of a packet's contents list."""
+
+    title: str
+    href: str
+    page: int | None = None  # the print page, shown when known in advance
+
+
+def positions(blocks: tuple[Block, ...], prefix: str = "") -> dict[int, str]:
+    """A stable path for every block, list item and nested block: "3", "3/i2", "3/i2/0".
+
+    The PDF carries them as ``data-pos`` so that where each page begins can be said
+    in terms of the model (see :mod:`renderer.pages`), never by matching text.
+    """
+    paths: dict[int, str] = {}
+
+    def visit(items: tuple[Block, ...], base: str) -> None:
+        for index, block in enumerate(items):
+            path = f"{base}{index}"
+            paths[id(block)] = path
+            if isinstance(block, Heading):
+                continue
+            inner = getattr(block, "blocks", None)
+            if inner is not None:  # BlockQuote
+                visit(inner, f"{path}/q")
+            for number, item in enumerate(getattr(block, "items", ()) or ()):
+                paths[id(item)] = f"{path}/i{number}"
+                visit(item.blocks, f"{path}/i{number}/")
+
+    visit(blocks, prefix)
+    return paths
+
+
+def _pos_function(target: Target, paths: dict[int, str], prefix: str):
+    if target != "pdf":
+        return lambda obj=None, suffix=None: Markup("")
+
+    def pos(obj=None, suffix=None) -> Markup:
+        base = prefix if obj is None else paths.get(id(obj))
+        if base is None:
+            return Markup("")
+        if suffix:
+            base = f"{base}{suffix}" if obj is None else f"{base}/{suffix}"
+        return Markup(' data-pos="{}"').format(base)
+
+    return pos
+
+
+def _context(lang: str, target: Target, **values):
+    return {"target": target, "lang": lang, "labels": labels_for(lang), **values}
+
+
 def compose(
     article: Article,
     *,
     target: Target,
     stylesheet_href: str | None = None,
     image_href: Callable[[str], str] | None = None,
+    shift: int = 0,
+    lead_pages: tuple[int, ...] = (),
 ) -> str:
     """Render ``article`` as a complete XHTML document for ``target``.
 
@@ -221,16 +320,116 @@ def compose(
     (parsed once per process), the EPUB links ``stylesheet_href``.
     ``image_href`` maps an image's model ``src`` to the URL the edition uses
     (a file URL for WeasyPrint, a path inside the EPUB); identity by default.
+    ``shift`` lowers every heading by that many levels (an article inside a
+    packet has an H2 title); ``lead_pages`` are print pages that begin before
+    the article's header.
     """
     meta = article.metadata
     lang = meta.language or "en"
     template = _environment().get_template("article.xhtml.j2")
     return template.render(
-        target=target,
-        meta=meta,
-        lang=lang,
-        labels=labels_for(lang),
-        root=outline(article.blocks),
-        stylesheet_href=stylesheet_href,
-        image_href=image_href or (lambda src: src),
+        _context(
+            lang,
+            target,
+            meta=meta,
+            root=outline(article.blocks),
+            stylesheet_href=stylesheet_href,
+            image_href=image_href or (lambda src: src),
+            pos=_pos_function(target, positions(article.blocks), ""),
+            shift=shift,
+            idp="",
+            lead_pages=lead_pages,
+        )
+    )
+
+
+def _fragment(article: Article, index: int, target: Target, image_href=None) -> Markup:
+    meta = article.metadata
+    lang = meta.language or "en"
+    prefix = f"a{index}:"
+    template = _environment().get_template("article_fragment.j2")
+    html = template.render(
+        _context(
+            lang,
+            target,
+            meta=meta,
+            root=outline(article.blocks),
+            image_href=image_href or (lambda src: src),
+            pos=_pos_function(target, positions(article.blocks, prefix), prefix),
+            shift=1,
+            idp=f"a{index}-",
+            lead_pages=(),
+        )
+    )
+    return Markup(html)
+
+
+def packet_entries(packet: Packet, *, href) -> list[ContentsEntry]:
+    return [ContentsEntry(a.metadata.title, href(i, a)) for i, a in enumerate(packet.articles, 1)]
+
+
+def compose_packet(
+    packet: Packet, *, image_href: Callable[[Article, str], str] | None = None
+) -> str:
+    """The whole packet as ONE document for the PDF: cover, contents, articles.
+
+    Articles are rendered one at a time into fragments (ids prefixed ``a<N>-`` so
+    they stay unique in one document); an article in another language than the
+    packet keeps its own ``lang``.
+    """
+    meta = packet.metadata
+    lang = meta.language or "en"
+    fragments = []
+    for index, article in enumerate(packet.articles, 1):
+        href = (lambda src, a=article: image_href(a, src)) if image_href else None
+        fragment = _fragment(article, index, "pdf", href)
+        article_lang = article.metadata.language or lang
+        if article_lang != lang:
+            fragment = (
+                Markup('<div lang="{0}" xml:lang="{0}">').format(article_lang)
+                + fragment
+                + Markup("</div>")
+            )
+        fragments.append(fragment)
+    template = _environment().get_template("packet.xhtml.j2")
+    return template.render(
+        _context(
+            lang,
+            "pdf",
+            packet=packet,
+            entries=packet_entries(packet, href=lambda i, a: f"#a{i}-title"),
+            fragments=fragments,
+            pos=_pos_function("pdf", {}, ""),
+            shift=0,
+            idp="",
+            cover_pages=(),
+            contents_pages=(),
+        )
+    )
+
+
+def compose_title_page(
+    packet: Packet,
+    *,
+    entries: list[ContentsEntry],
+    stylesheet_href: str | None,
+    cover_pages: tuple[int, ...] = (),
+    contents_pages: tuple[int, ...] = (),
+) -> str:
+    """The EPUB title page of a packet: cover and contents, with their print pages."""
+    lang = packet.metadata.language or "en"
+    template = _environment().get_template("titlepage.xhtml.j2")
+    return template.render(
+        _context(
+            lang,
+            "epub",
+            packet=packet,
+            entries=entries,
+            stylesheet_href=stylesheet_href,
+            pos=_pos_function("epub", {}, ""),
+            shift=0,
+            idp="",
+            cover_pages=cover_pages,
+            contents_pages=contents_pages,
+        )
     )

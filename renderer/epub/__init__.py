@@ -31,20 +31,22 @@ from dataclasses import dataclass
 from ebooklib import epub as _epub
 from lxml import etree
 
-from ..compose import compose
+from ..compose import ContentsEntry, compose, compose_title_page
 from ..errors import AccessibilityError, RenderError
-from ..model import Article
+from ..model import Article, Packet
 from ..normalize import content_identifier
+from ..pages import PageStart, place_page_breaks
 from ..resources import Theme
 from .a11y import A11yMetadata, derive, own_defects
 from .images import plan_images
 from .nav import TocEntry, nav_document, toc_entries
 from .repair import parse_xml, repair
 
-__all__ = ["EpubEdition", "write_epub"]
+__all__ = ["EpubEdition", "PrintPages", "write_epub", "write_packet_epub"]
 
 FOLDER = "EPUB"
 CHAPTER = "article.xhtml"
+TITLEPAGE = "titlepage.xhtml"
 NAV = "nav.xhtml"
 STYLESHEET = "style.css"
 
@@ -117,6 +119,45 @@ def _ebooklib_toc(entry: TocEntry, counter: list[int]) -> object:
     return (link, [_ebooklib_toc(child, counter) for child in entry.children])
 
 
+@dataclass(frozen=True, slots=True)
+class PrintPages:
+    """The print (PDF) edition this EPUB follows page by page."""
+
+    starts: tuple[PageStart, ...]
+    source: str  # the PDF edition's identifier (pageBreakSource)
+
+
+@dataclass(frozen=True, slots=True)
+class _Document:
+    uid: str
+    file_name: str
+    title: str
+    xhtml: bytes
+
+
+def _check_defects(defects: list[str], strict: bool) -> None:
+    if strict and defects:
+        raise AccessibilityError(
+            f"the EPUB would not be accessible: {', '.join(defects)}",
+            hint="fix the article or drop --strict",
+        )
+
+
+def _checked(xhtml: str, name: str) -> bytes:
+    data = xhtml.encode("utf-8")
+    try:
+        parse_xml(data, name)
+    except RenderError as exc:
+        raise RenderError(f"composed {name} is not well-formed XHTML: {exc}") from exc
+    return data
+
+
+def _page_list(documents: list[tuple[str, list[int]]]) -> tuple[tuple[int, str], ...]:
+    """(page, href) for every printed page, in page order."""
+    pairs = [(n, f"{name}#page-{n}") for name, numbers in documents for n in numbers]
+    return tuple(sorted(pairs))
+
+
 def write_epub(
     article: Article,
     *,
@@ -126,49 +167,213 @@ def write_epub(
     certified_by: str | None,
     known_defects: list[str],
     allowed_paths: tuple[str, ...] = (),
+    print_pages: PrintPages | None = None,
 ) -> EpubEdition:
-    """Write one EPUB; ``known_defects`` come from earlier stages (e.g. ``missing-alt``)."""
+    """Write one article's EPUB; ``known_defects`` come from earlier stages (e.g. ``missing-alt``).
+
+    With ``print_pages`` the book carries a page-break marker where each page of
+    the PDF edition begins, a page list and ``pageBreakSource``.
+    """
     meta = article.metadata
-    lang = meta.language or "en"
     defects = sorted(set(known_defects) | set(own_defects(article)))
-    if strict and defects:
-        raise AccessibilityError(
-            f"the EPUB would not be accessible: {', '.join(defects)}",
-            hint="fix the article or drop --strict",
-        )
-    warnings: list[str] = []
+    _check_defects(defects, strict)
+    lead: tuple[int, ...] = ()
+    numbers: list[int] = []
+    if print_pages is not None:
+        placed = place_page_breaks(article, list(print_pages.starts))
+        article, lead, numbers = placed.article, placed.lead_pages, placed.numbers
 
     plan = plan_images(article, allowed_paths)
-    warnings.extend(plan.warnings)
     content = plan.article
+    xhtml = _checked(
+        compose(
+            content,
+            target="epub",
+            stylesheet_href=STYLESHEET,
+            image_href=lambda src: plan.hrefs.get(src, src),
+            lead_pages=lead,
+        ),
+        CHAPTER,
+    )
+    document = _Document("article", CHAPTER, meta.title, xhtml)
+    return _assemble(
+        meta=meta,
+        facts_source=content,
+        documents=[document],
+        toc=(toc_entries(content, CHAPTER),),
+        titlepage=None,
+        images=plan.images,
+        warnings=list(plan.warnings),
+        page_list=_page_list([(CHAPTER, numbers)]) if print_pages else (),
+        print_pages=print_pages,
+        contributors=(),
+        theme=theme,
+        moment=moment,
+        defects=defects,
+        certified_by=certified_by,
+    )
 
-    xhtml = compose(
-        content,
-        target="epub",
-        stylesheet_href=STYLESHEET,
-        image_href=lambda src: plan.hrefs.get(src, src),
-    ).encode("utf-8")
-    try:
-        parse_xml(xhtml, CHAPTER)
-    except RenderError as exc:
-        raise RenderError(f"composed chapter is not well-formed XHTML: {exc}") from exc
 
-    a11y = derive(content, css=theme.epub_css, defects=defects, certified_by=certified_by)
+def write_packet_epub(
+    packet: Packet,
+    *,
+    theme: Theme,
+    moment: _dt.datetime,
+    strict: bool,
+    certified_by: str | None,
+    known_defects: list[str],
+    allowed_paths: tuple[str, ...] = (),
+    print_pages: PrintPages | None = None,
+) -> EpubEdition:
+    """Write a packet's EPUB: a title page (cover and contents) and one document per article.
+
+    The nav toc has two levels (articles, their sections); the landmarks are the
+    title page, the toc and the first article; each article's authors are
+    contributors of the book.
+    """
+    meta = packet.metadata
+    defects = set(known_defects)
+    for article in packet.articles:
+        defects |= set(own_defects(article))
+    defects_list = sorted(defects)
+    _check_defects(defects_list, strict)
+    starts = list(print_pages.starts) if print_pages else []
+
+    documents: list[_Document] = []
+    toc: list[TocEntry] = []
+    images: dict[str, object] = {}
+    warnings: list[str] = []
+    page_docs: list[tuple[str, list[int]]] = []
+    all_blocks: list = []
+    entries: list[ContentsEntry] = []
+    for index, article in enumerate(packet.articles, 1):
+        name = f"article-{index:03d}.xhtml"
+        lead: tuple[int, ...] = ()
+        numbers: list[int] = []
+        if print_pages is not None:
+            placed = place_page_breaks(article, starts, prefix=f"a{index}:")
+            article, lead, numbers = placed.article, placed.lead_pages, placed.numbers
+        plan = plan_images(article, allowed_paths)
+        warnings.extend(plan.warnings)
+        for image in plan.images:
+            images.setdefault(image.href, image)
+        content = plan.article
+        all_blocks.extend(content.blocks)
+        xhtml = _checked(
+            compose(
+                content,
+                target="epub",
+                stylesheet_href=STYLESHEET,
+                image_href=lambda src, plan=plan: plan.hrefs.get(src, src),
+                shift=1,
+                lead_pages=lead,
+            ),
+            name,
+        )
+        documents.append(_Document(f"article-{index}", name, content.metadata.title, xhtml))
+        entry = toc_entries(content, name)
+        # Two levels: the article, then its top sections.
+        toc.append(
+            TocEntry(
+                entry.label, entry.href, tuple(TocEntry(c.label, c.href) for c in entry.children)
+            )
+        )
+        first_page = min(
+            (s.page for s in starts if s.pos and s.pos.startswith(f"a{index}:")), default=None
+        )
+        entries.append(ContentsEntry(content.metadata.title, name, first_page))
+        page_docs.append((name, numbers))
+
+    cover_pages = tuple(s.page for s in starts if s.pos == "cover")
+    contents_pages = tuple(s.page for s in starts if s.pos == "contents")
+    title_xhtml = _checked(
+        compose_title_page(
+            packet,
+            entries=entries,
+            stylesheet_href=STYLESHEET,
+            cover_pages=cover_pages,
+            contents_pages=contents_pages,
+        ),
+        TITLEPAGE,
+    )
+    titlepage = _Document("titlepage", TITLEPAGE, meta.title, title_xhtml)
+    page_docs.insert(0, (TITLEPAGE, [*cover_pages, *contents_pages]))
+    contributors = tuple(dict.fromkeys(a for art in packet.articles for a in art.metadata.authors))
+    return _assemble(
+        meta=meta,
+        facts_source=Article(meta, tuple(all_blocks)),
+        documents=[titlepage, *documents],
+        toc=tuple(toc),
+        titlepage=TITLEPAGE,
+        images=tuple(images.values()),
+        warnings=warnings,
+        page_list=_page_list(page_docs) if print_pages else (),
+        print_pages=print_pages,
+        contributors=contributors,
+        theme=theme,
+        moment=moment,
+        defects=defects_list,
+        certified_by=certified_by,
+    )
+
+
+def _assemble(
+    *,
+    meta,
+    facts_source: Article,
+    documents: list[_Document],
+    toc: tuple[TocEntry, ...],
+    titlepage: str | None,
+    images,
+    warnings: list[str],
+    page_list: tuple[tuple[int, str], ...],
+    print_pages: PrintPages | None,
+    contributors: tuple[str, ...],
+    theme: Theme,
+    moment: _dt.datetime,
+    defects: list[str],
+    certified_by: str | None,
+) -> EpubEdition:
+    """Describe the book to ebooklib, let it write, and repair what it writes."""
+    lang = meta.language or "en"
+    a11y = derive(
+        facts_source,
+        css=theme.epub_css,
+        defects=defects,
+        certified_by=certified_by,
+        page_list=bool(page_list),
+    )
     if defects:
         warnings.append(
             "EPUB accessibility conformance not claimed because of: " + ", ".join(defects)
         )
-
-    toc = toc_entries(content, CHAPTER)
+    bodymatter = next(d.file_name for d in documents if d.file_name != titlepage)
     nav = nav_document(
-        title=meta.title, lang=lang, toc=toc, nav_href=NAV, stylesheet_href=STYLESHEET
+        title=meta.title,
+        lang=lang,
+        toc=toc,
+        nav_href=NAV,
+        stylesheet_href=STYLESHEET,
+        titlepage_href=titlepage,
+        bodymatter_href=bodymatter,
+        page_list=page_list,
     )
 
     book = _epub.EpubBook()
-    _describe(book, content, a11y)
-    chapter = _epub.EpubHtml(uid="article", file_name=CHAPTER, title=meta.title, lang=lang)
-    chapter.content = xhtml
-    book.add_item(chapter)
+    _describe(book, Article(meta, facts_source.blocks), a11y)
+    for n, name in enumerate(contributors, 1):
+        book.add_metadata("DC", "contributor", name, {"id": f"article-author-{n}"})
+        _meta(book, "role", "aut", refines=f"#article-author-{n}", scheme="marc:relators")
+    if print_pages is not None and page_list:
+        _meta(book, "pageBreakSource", print_pages.source)
+    items = []
+    for document in documents:
+        item = _epub.EpubHtml(
+            uid=document.uid, file_name=document.file_name, title=document.title, lang=lang
+        )
+        item.content = document.xhtml
+        book.add_item(item)
+        items.append(item)
     book.add_item(
         _epub.EpubItem(
             uid="style",
@@ -177,7 +382,7 @@ def write_epub(
             content=theme.epub_css.encode("utf-8"),
         )
     )
-    for n, image in enumerate(plan.images, 1):
+    for n, image in enumerate(images, 1):
         book.add_item(
             _epub.EpubImage(
                 uid=f"image-{n}",
@@ -189,10 +394,10 @@ def write_epub(
     book.add_item(_epub.EpubNcx())
     nav_item = _epub.EpubNav(file_name=NAV, title=meta.title)
     book.add_item(nav_item)
-    book.toc = [_ebooklib_toc(toc, [0])]
+    book.toc = [_ebooklib_toc(entry, [0]) for entry in toc]
     # The landmarks link to the toc, and EPUBCheck wants every link target in
     # the spine (RSC-011): the nav is there, outside the linear reading order.
-    book.spine = [chapter, (nav_item, "no")]
+    book.spine = [*items, (nav_item, "no")]
 
     raw = io.BytesIO()
     written = _epub.EpubWriter(
@@ -215,7 +420,10 @@ def write_epub(
     data = repair(
         raw.getvalue(),
         lang=lang,
-        documents={f"{FOLDER}/{CHAPTER}": xhtml, f"{FOLDER}/{NAV}": nav},
+        documents={
+            **{f"{FOLDER}/{d.file_name}": d.xhtml for d in documents},
+            f"{FOLDER}/{NAV}": nav,
+        },
         moment=moment,
     )
     return EpubEdition(data=data, defects=defects, warnings=warnings)

@@ -170,7 +170,9 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{'one' if n == 1 else n} {one if n == 1 else many}"
 
 
-def _summary(facts: ContentFacts, *, resizable: bool, conforming: bool) -> str:
+def _summary(
+    facts: ContentFacts, *, resizable: bool, conforming: bool, pages: bool = False
+) -> str:
     parts = []
     if facts.section_headings:
         parts.append(
@@ -218,6 +220,9 @@ def _summary(facts: ContentFacts, *, resizable: bool, conforming: bool) -> str:
     if facts.abbreviations:
         parts.append("abbreviations carry their expansion")
     sentence = "; ".join(parts) + "."
+    if pages:
+        sentence += (" Page-break markers and a page list give the page numbers of the"
+                     " print (PDF) edition.")
     if resizable:
         sentence += " Text sizes are relative, so the reading system's settings apply."
     sentence += " No flashing, sound or motion hazards."
@@ -234,7 +239,9 @@ def derive(
     css: str,
     defects: list[str],
     certified_by: str | None,
+    page_list: bool = False,
 ) -> A11yMetadata:
+    """Metadata true of this book; page features only when it has a page list."""
     facts = facts_of(article)
     all_alt = facts.images_with_alt == facts.informative_images
     modes = ("textual", "visual") if facts.informative_images else ("textual",)
@@ -248,6 +255,8 @@ def derive(
     resizable = relative_text_sizes(css)
     if resizable:
         features.append("displayTransformability")
+    if page_list:
+        features += ["pageBreakMarkers", "printPageNumbers", "pageNavigation"]
     conforming = not defects
     meta = article.metadata
     certifier = certified_by or meta.publisher or meta.organization or "article-renderer"
@@ -256,7 +265,7 @@ def derive(
         access_modes_sufficient=sufficient,
         features=tuple(features),
         hazards=("none",),
-        summary=_summary(facts, resizable=resizable, conforming=conforming),
+        summary=_summary(facts, resizable=resizable, conforming=conforming, pages=page_list),
         conforms_to=CONFORMS_TO if conforming else None,
         certified_by=certifier if conforming else None,
     )

@@ -22,7 +22,6 @@ from ..model import (
     BlockQuote,
     Figure,
     ListBlock,
-    ListItem,
     Paragraph,
     Text,
     replace,
@@ -137,7 +136,9 @@ def plan_images(article: Article, allowed_paths: tuple[str, ...] = ()) -> ImageP
                     out.append(replace(block, blocks=rewrite(inner)))
                 case ListBlock(items, _, _):
                     out.append(
-                        replace(block, items=tuple(ListItem(rewrite(i.blocks)) for i in items))
+                        replace(
+                            block, items=tuple(replace(i, blocks=rewrite(i.blocks)) for i in items)
+                        )
                     )
                 case _:
                     out.append(block)

@@ -7,7 +7,9 @@ hides them. The document has:
 * ``<nav epub:type="toc" role="doc-toc" id="toc">`` with a localized "Contents"
   heading and one nested ``ol``: the article title, then its sections by level;
 * ``<nav epub:type="landmarks" hidden="">`` with ``toc`` and ``bodymatter``
-  (and ``titlepage`` when the book has one).
+  (and ``titlepage`` when the book has one);
+* with a print edition, ``<nav epub:type="page-list" role="doc-pagelist" hidden="">``
+  linking every printed page's marker.
 """
 
 from __future__ import annotations
@@ -26,10 +28,30 @@ EPUB = "http://www.idpf.org/2007/ops"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 _LABELS = {
-    "en": {"contents": "Contents", "landmarks": "Landmarks", "title_page": "Title page"},
-    "fr": {"contents": "Sommaire", "landmarks": "Repères", "title_page": "Page de titre"},
-    "es": {"contents": "Índice", "landmarks": "Puntos de referencia", "title_page": "Portada"},
-    "de": {"contents": "Inhalt", "landmarks": "Orientierungspunkte", "title_page": "Titelseite"},
+    "en": {
+        "contents": "Contents",
+        "landmarks": "Landmarks",
+        "title_page": "Title page",
+        "pages": "Pages",
+    },
+    "fr": {
+        "contents": "Sommaire",
+        "landmarks": "Repères",
+        "title_page": "Page de titre",
+        "pages": "Pages",
+    },
+    "es": {
+        "contents": "Índice",
+        "landmarks": "Puntos de referencia",
+        "title_page": "Portada",
+        "pages": "Páginas",
+    },
+    "de": {
+        "contents": "Inhalt",
+        "landmarks": "Orientierungspunkte",
+        "title_page": "Titelseite",
+        "pages": "Seiten",
+    },
 }
 
 
@@ -81,12 +103,19 @@ def nav_document(
     *,
     title: str,
     lang: str,
-    toc: TocEntry,
+    toc: TocEntry | tuple[TocEntry, ...],
     nav_href: str,
     stylesheet_href: str | None,
     titlepage_href: str | None = None,
+    bodymatter_href: str | None = None,
+    page_list: tuple[tuple[int, str], ...] = (),
 ) -> bytes:
+    """The navigation document: toc, hidden landmarks and, with a print edition, page-list.
+
+    ``page_list`` is ``(page number, href of its marker)`` for every printed page.
+    """
     words = labels(lang)
+    entries = toc if isinstance(toc, tuple) else (toc,)
     html = etree.Element(f"{{{XHTML}}}html", nsmap={None: XHTML, "epub": EPUB})
     html.set("lang", lang)
     html.set(XML_LANG, lang)
@@ -100,7 +129,7 @@ def nav_document(
     nav = _e(body, "nav", id="toc", role="doc-toc")
     nav.set(f"{{{EPUB}}}type", "toc")
     _e(nav, "h2", words["contents"])
-    _ol(nav, (toc,))
+    _ol(nav, entries)
 
     landmarks = _e(body, "nav", id="landmarks", hidden="")
     landmarks.set(f"{{{EPUB}}}type", "landmarks")
@@ -108,10 +137,18 @@ def nav_document(
     ol = _e(landmarks, "ol")
     marks = [("titlepage", titlepage_href, words["title_page"])] if titlepage_href else []
     marks.append(("toc", f"{nav_href}#toc", words["contents"]))
-    marks.append(("bodymatter", toc.href, title))
+    marks.append(("bodymatter", bodymatter_href or entries[0].href, title))
     for kind, href, label in marks:
         a = _e(_e(ol, "li"), "a", label, href=href)
         a.set(f"{{{EPUB}}}type", kind)
+
+    if page_list:
+        pages = _e(body, "nav", id="page-list", role="doc-pagelist", hidden="")
+        pages.set(f"{{{EPUB}}}type", "page-list")
+        _e(pages, "h2", words["pages"])
+        ol = _e(pages, "ol")
+        for number, href in page_list:
+            _e(_e(ol, "li"), "a", str(number), href=href)
 
     return b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n' + etree.tostring(
         html, encoding="utf-8", pretty_print=True

@@ -128,3 +128,17 @@ def _figures(blocks):
                 yield from _figures(item.blocks)
         elif isinstance(block, ListItem):
             yield from _figures(block.blocks)
+
+
+def edition_identifier(identifier: str, edition: str) -> str:
+    """The identifier of one edition (``"pdf"``) of a work, derived from the work's.
+
+    The EPUB is identified by the work's own identifier; the PDF gets its own, so
+    the EPUB can name the PDF as the source of its page numbers (pageBreakSource).
+    """
+    base = (
+        uuid.UUID(identifier.rsplit(":", 1)[-1])
+        if identifier.startswith("urn:uuid:")
+        else (uuid.uuid5(ARTICLE_NAMESPACE, identifier))
+    )
+    return f"urn:uuid:{uuid.uuid5(base, edition)}"

@@ -22,9 +22,10 @@ import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from io import BytesIO
+from pathlib import Path
 
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
@@ -32,12 +33,14 @@ from weasyprint.urls import URLFetcher
 
 from ..confine import Confinement
 from ..errors import AccessibilityError, RenderError
-from ..model import Article
+from ..model import Metadata
+from ..normalize import edition_identifier
 from ..resources import Theme, data_dir, font_faces_css
 from .metadata import ArticleXmp
+from .pages import PageStart, page_starts
 from .tags import own_tagging
 
-__all__ = ["PdfEdition", "write_pdf"]
+__all__ = ["PageStart", "PdfEdition", "write_pdf"]
 
 log = logging.getLogger("renderer.pdf")
 
@@ -55,6 +58,8 @@ class PdfEdition:
     page_count: int
     defects: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: Where each page begins, in terms of the model (for the EPUB's page list).
+    page_starts: list[PageStart] = field(default_factory=list)
 
     @property
     def claims_pdfua(self) -> bool:
@@ -130,9 +135,10 @@ _WRITE_LOCK = threading.Lock()
 
 
 def write_pdf(
-    article: Article,
+    meta: Metadata,
     xhtml: str,
     *,
+    base_dirs: tuple[str | None, ...],
     theme: Theme,
     page_size: str,
     moment: _dt.datetime,
@@ -140,17 +146,27 @@ def write_pdf(
     known_defects: list[str],
     allowed_paths: tuple[str, ...] = (),
 ) -> PdfEdition:
-    """Lay out and write one PDF; ``known_defects`` come from earlier stages."""
-    meta = article.metadata
+    """Lay out and write one PDF (an article or a whole packet).
+
+    ``base_dirs`` are the folders of the inputs: relative references resolve
+    against the first, and local files are read only under any of them (or
+    ``allowed_paths``). ``known_defects`` come from earlier stages.
+    """
     refused: list[str] = []
-    confinement = Confinement.for_input(article.base_dir, *allowed_paths)
+    folders = tuple(d for d in base_dirs if d)
+    confinement = Confinement.for_input(*(folders or (None,)), *allowed_paths)
     fetcher = _ConfinedFetcher(confinement, refused)
     defects = list(known_defects)
     warnings: list[str] = []
     base_url = (
-        (confinement.roots[0].as_uri() + "/")
-        if article.base_dir
-        else data_dir("fonts").as_uri() + "/"
+        (Path(folders[0]).resolve().as_uri() + "/")
+        if folders
+        else (data_dir("fonts").as_uri() + "/")
+    )
+    identity = (
+        replace(meta, identifier=edition_identifier(meta.identifier, "pdf"))
+        if (meta.identifier)
+        else meta
     )
 
     with _WRITE_LOCK, _weasyprint_log() as logged:
@@ -171,7 +187,7 @@ def write_pdf(
                 errors = any(r.levelno >= logging.ERROR for r in logged.records)
                 return not (defects or errors or tagging.defects)
 
-            document.metadata = ArticleXmp(meta, moment=moment, claim_pdfua=conforming)
+            document.metadata = ArticleXmp(identity, moment=moment, claim_pdfua=conforming)
             try:
                 document.write_pdf(
                     output,
@@ -190,7 +206,9 @@ def write_pdf(
             f"the PDF would not be accessible: {', '.join(unique)}",
             hint="fix the input, or build without --strict",
         )
-    return PdfEdition(output.getvalue(), len(document.pages), unique, warnings)
+    return PdfEdition(
+        output.getvalue(), len(document.pages), unique, warnings, page_starts(document)
+    )
 
 
 def _classify(records: list[logging.LogRecord], warnings: list[str]) -> list[str]:

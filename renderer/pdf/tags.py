@@ -511,6 +511,10 @@ class _Builder:
             )
             self._artifact_subtree(box, ("Pagination", subtype))
             return
+        if getattr(box, "is_leader", False):
+            # leader('.') dots in a contents list: layout, not content.
+            self._artifact_subtree(box, ("Layout", None))
+            return
         node = owner
         element = box.element
         if element is not None and not pdf_page and not isinstance(box, boxes.LineBox):

@@ -9,13 +9,13 @@ import renderer.epub as epub
 
 
 def test_public_names():
-    assert epub.__all__ == ["EpubEdition", "write_epub"]
+    assert epub.__all__ == ["EpubEdition", "PrintPages", "write_epub", "write_packet_epub"]
 
 
 def test_signature():
     params = inspect.signature(epub.write_epub).parameters
     assert list(params) == ["article", "theme", "moment", "strict", "certified_by",
-                            "known_defects", "allowed_paths"]
+                            "known_defects", "allowed_paths", "print_pages"]
     assert params["allowed_paths"].default == ()
     assert all(p.kind is p.KEYWORD_ONLY for name, p in params.items() if name != "article")
     assert [f.name for f in dataclasses.fields(epub.EpubEdition)] == ["data", "defects", "warnings"]
