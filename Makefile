@@ -1,5 +1,6 @@
 # Two commands do all the set-up on a fresh Debian 12 machine:
-#   make demo   - creates .venv, installs the renderer, renders samples/ into out/
+#   make demo   - creates .venv, installs the renderer, renders the samples (two articles and a
+#                 twelve-article briefing packet) into out/
 #   make test   - creates .venv with the test extras, installs the validators, runs pytest
 PYTHON ?= python3
 VENV   := .venv
@@ -29,7 +30,7 @@ $(VENV)/.test: pyproject.toml $(VENV)/.demo
 	@touch $@
 
 demo: system-deps $(VENV)/.demo
-	$(VENV)/bin/renderer build samples/*.txt -o out/
+	$(VENV)/bin/renderer build samples/isil-losing-ground.txt samples/coastal-flood-exercise.md samples/briefing-packet.toml -o out/
 
 validators:
 	@tools/install-validators.sh .validators

@@ -168,6 +168,15 @@ def spec_from_inputs(inputs: list[str], title: str) -> PacketSpec:
     return PacketSpec(name=stem or "packet", title=title, inputs=tuple((p, {}) for p in inputs))
 
 
+def _creators(spec: PacketSpec, articles: list[Article]) -> tuple[str, ...]:
+    """Who made the packet: its preparer, else its organization, else the articles' authors."""
+    if spec.prepared_by:
+        return (spec.prepared_by,)
+    if spec.organization:
+        return (spec.organization,)
+    return tuple(dict.fromkeys(name for a in articles for name in a.metadata.authors))
+
+
 def assemble(spec: PacketSpec, options: Options, read=None) -> tuple[Packet, list[Article]]:
     """Read and normalize every article; return the packet and the raw (pre-normalize) articles.
 
@@ -201,7 +210,7 @@ def assemble(spec: PacketSpec, options: Options, read=None) -> tuple[Packet, lis
         identifier=f"urn:uuid:{uuid.uuid5(ARTICLE_NAMESPACE, key)}",
         description=description,
         keywords=spec.keywords,
-        authors=(),
+        authors=_creators(spec, articles),
     )
     packet = Packet(meta, tuple(articles), spec.prepared_for, spec.prepared_by, spec.statement)
     return packet, raws

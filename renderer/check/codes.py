@@ -123,7 +123,8 @@ CODES: dict[str, CodeInfo] = {
     "PDF-HEAD-005": CodeInfo(W, "Headings present but no outline (bookmarks)", "UA1 7.4 / "
                              "project", "Generate bookmarks from the headings."),
     "PDF-HEAD-006": CodeInfo(W, "Outline does not mirror the headings", "project",
-                             "Bookmarks should list the heading texts in document order."),
+                             "Bookmarks should list the heading texts of the top levels "
+                             "(all, or down to some level), in document order."),
     # ---- PDF: figures -------------------------------------------------------------------------
     "PDF-FIG-001": CodeInfo(E, "Figure without alternative text", "MH 13-004 / UA1 7.3-3",
                             "Give the image alt text, or mark a decorative image as an "

@@ -69,7 +69,9 @@ def _meta(book: _epub.EpubBook, prop: str, value: str, **attrs: str) -> None:
     book.add_metadata(None, "meta", value, {"property": prop, **attrs})
 
 
-def _describe(book: _epub.EpubBook, article: Article, a11y: A11yMetadata) -> None:
+def _describe(
+    book: _epub.EpubBook, article: Article, a11y: A11yMetadata, creator_role: str = "aut"
+) -> None:
     meta = article.metadata
     lang = meta.language or "en"
     book.IDENTIFIER_ID = "pub-id"
@@ -82,7 +84,7 @@ def _describe(book: _epub.EpubBook, article: Article, a11y: A11yMetadata) -> Non
     book.metadata.pop(_epub.NAMESPACES["OPF"], None)
     for n, author in enumerate(meta.authors, 1):
         book.add_metadata("DC", "creator", author, {"id": f"creator-{n}"})
-        _meta(book, "role", "aut", refines=f"#creator-{n}", scheme="marc:relators")
+        _meta(book, "role", creator_role, refines=f"#creator-{n}", scheme="marc:relators")
     publisher = meta.publisher or meta.organization
     if meta.organization and meta.organization != publisher:
         book.add_metadata("DC", "contributor", meta.organization, {"id": "contributor-1"})
@@ -298,7 +300,14 @@ def write_packet_epub(
     )
     titlepage = _Document("titlepage", TITLEPAGE, meta.title, title_xhtml)
     page_docs.insert(0, (TITLEPAGE, [*cover_pages, *contents_pages]))
-    contributors = tuple(dict.fromkeys(a for art in packet.articles for a in art.metadata.authors))
+    # The packet's creators compiled it (MARC "com") when it names who prepared it;
+    # otherwise they are the articles' own authors. Article authors are contributors.
+    compiled = bool(packet.prepared_by or meta.organization)
+    contributors = tuple(
+        name
+        for name in dict.fromkeys(a for art in packet.articles for a in art.metadata.authors)
+        if name not in meta.authors
+    )
     return _assemble(
         meta=meta,
         facts_source=Article(meta, tuple(all_blocks)),
@@ -310,6 +319,7 @@ def write_packet_epub(
         page_list=_page_list(page_docs) if print_pages else (),
         print_pages=print_pages,
         contributors=contributors,
+        creator_role="com" if compiled else "aut",
         theme=theme,
         moment=moment,
         defects=defects_list,
@@ -330,6 +340,7 @@ def _assemble(
     print_pages: PrintPages | None,
     contributors: tuple[str, ...],
     theme: Theme,
+    creator_role: str = "aut",
     moment: _dt.datetime,
     defects: list[str],
     certified_by: str | None,
@@ -360,7 +371,7 @@ def _assemble(
     )
 
     book = _epub.EpubBook()
-    _describe(book, Article(meta, facts_source.blocks), a11y)
+    _describe(book, Article(meta, facts_source.blocks), a11y, creator_role)
     for n, name in enumerate(contributors, 1):
         book.add_metadata("DC", "contributor", name, {"id": f"article-author-{n}"})
         _meta(book, "role", "aut", refines=f"#article-author-{n}", scheme="marc:relators")
@@ -394,7 +405,8 @@ def _assemble(
     book.add_item(_epub.EpubNcx())
     nav_item = _epub.EpubNav(file_name=NAV, title=meta.title)
     book.add_item(nav_item)
-    book.toc = [_ebooklib_toc(entry, [0]) for entry in toc]
+    counter = [0]  # one sequence of NCX ids across every entry
+    book.toc = [_ebooklib_toc(entry, counter) for entry in toc]
     # The landmarks link to the toc, and EPUBCheck wants every link target in
     # the spine (RSC-011): the nav is there, outside the linear reading order.
     book.spine = [*items, (nav_item, "no")]
