@@ -29,7 +29,7 @@ import datetime as _dt
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import (
@@ -1243,18 +1243,10 @@ def _tidy_forward(nodes: tuple[Inline, ...], state: dict) -> tuple[Inline, ...]:
             case Code() | Abbr():
                 state["space"] = False
                 out.append(node)
-            case Emphasis(children) | Strong(children) | Quote(children):
-                inner = _tidy_forward(children, state)
+            case Emphasis() | Strong() | Quote() | Span() | Link():
+                inner = _tidy_forward(node.children, state)
                 if inner:
-                    out.append(type(node)(inner))
-            case Span(lang, children):
-                inner = _tidy_forward(children, state)
-                if inner:
-                    out.append(Span(lang, inner))
-            case Link(href, children, title):
-                inner = _tidy_forward(children, state)
-                if inner:
-                    out.append(Link(href, inner, title))
+                    out.append(replace(node, children=inner))
     return tuple(out)
 
 
@@ -1274,18 +1266,10 @@ def _tidy_backward(nodes: tuple[Inline, ...], state: dict) -> tuple[Inline, ...]
             case Code() | Abbr():
                 state["strip"] = False
                 out.append(node)
-            case Emphasis(children) | Strong(children) | Quote(children):
-                inner = _tidy_backward(children, state)
+            case Emphasis() | Strong() | Quote() | Span() | Link():
+                inner = _tidy_backward(node.children, state)
                 if inner:
-                    out.append(type(node)(inner))
-            case Span(lang, children):
-                inner = _tidy_backward(children, state)
-                if inner:
-                    out.append(Span(lang, inner))
-            case Link(href, children, title):
-                inner = _tidy_backward(children, state)
-                if inner:
-                    out.append(Link(href, inner, title))
+                    out.append(replace(node, children=inner))
     return tuple(reversed(out))
 
 

@@ -569,17 +569,21 @@ def test_footnote_refs_numbered_by_first_use_and_unused_noted():
 
 # ------------------------------------------------------------------------ limits
 
+HANG = 60  # seconds: far beyond any machine's normal time, only catches runaway work
+
 
 @pytest.mark.parametrize(
     "nested",
     ["- " * 10_000 + "x", ">" * 10_000 + " x", "> - " * 5_000 + "x", "1. " * 10_000 + "x"],
     ids=["lists", "quotes", "mixed", "ordered"],
 )
-def test_ten_thousand_levels_are_refused_quickly(nested):
+def test_ten_thousand_levels_are_refused(nested):
     start = time.perf_counter()
     with pytest.raises(InputTooLarge, match=r"^deep\.md: nesting deeper than 24 levels"):
         read_markdown("# T\n\n" + nested, name="deep.md")
-    assert time.perf_counter() - start < 3
+    # A hang guard, not a speed test (speed is measured in bench/): a quadratic regression
+    # on this input once took minutes.
+    assert time.perf_counter() - start < HANG
 
 
 def test_nesting_within_the_limit_is_kept():
@@ -606,7 +610,7 @@ def test_other_deep_inputs_end_in_an_article_or_input_error(text):
     start = time.perf_counter()
     with contextlib.suppress(InputError):
         read_markdown(text)
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < HANG  # hang guard, see above
 
 
 _PIECES = st.sampled_from(
