@@ -150,6 +150,15 @@ CODES: dict[str, CodeInfo] = {
     "PDF-TABLE-007": CodeInfo(W, "TD /Headers names an ID that no cell of the table has",
                               "UA1 7.5-1 / ISO 32000-1 14.8.5.7",
                               "Point /Headers at the /ID of a TH in the same table."),
+    "PDF-TABLE-008": CodeInfo(E, "THead, TBody or TFoot outside a Table", "MH 09-004 / "
+                              "UA1 7.2-1", "Table row groups belong directly in a Table."),
+    "PDF-TABLE-009": CodeInfo(E, "TR contains something other than TH or TD", "MH 09-004 / "
+                              "UA1 7.2-1", "Rows contain only TH and TD cells."),
+    "PDF-TABLE-010": CodeInfo(E, "Table with more than one Caption or TFoot, a Caption in the "
+                              "middle, or THead/TFoot without TBody",
+                              "MH 09-004 / UA1 7.2-1 / ISO 32000-1 14.8.4.3.4",
+                              "One optional Caption (first or last) and TFoot; THead and "
+                              "TFoot come with a TBody."),
     # ---- PDF: lists ---------------------------------------------------------------------------
     "PDF-LIST-001": CodeInfo(E, "Unexpected child of L", "MH 09-005",
                              "L children are LI (and optionally one Caption)."),
@@ -160,6 +169,17 @@ CODES: dict[str, CodeInfo] = {
     "PDF-LIST-004": CodeInfo(W, "List without ListNumbering attribute",
                              "ISO 32000-1 14.8.5.5",
                              "Add /A << /O /List /ListNumbering /Disc >> (or /Decimal …)."),
+    "PDF-LIST-005": CodeInfo(E, "LBody outside LI", "MH 09-005 / UA1 7.2-1",
+                             "List item bodies belong in an LI."),
+    "PDF-LIST-006": CodeInfo(E, "List Caption is not the first child, or there are several",
+                             "MH 09-005 / UA1 7.2-1 / ISO 32000-1 14.8.4.3.3",
+                             "An L has at most one Caption, as its first child."),
+    # ---- PDF: tables of contents ----------------------------------------------------------
+    "PDF-TOC-001": CodeInfo(E, "TOCI outside TOC", "MH 09-007 / UA1 7.2-1",
+                            "Contents items belong in a TOC."),
+    "PDF-TOC-002": CodeInfo(E, "TOC contains something other than TOCI, TOC and one Caption",
+                            "MH 09-007 / UA1 7.2-1 / ISO 32000-1 14.8.4.2",
+                            "A TOC holds TOCI items, nested TOCs and at most one Caption."),
     # ---- PDF: links and annotations -------------------------------------------------------
     "PDF-LINK-001": CodeInfo(E, "Link annotation not inside a Link structure element",
                              "MH 28-011 / UA1 7.18.5-1",
