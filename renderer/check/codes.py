@@ -258,16 +258,20 @@ CODES: dict[str, CodeInfo] = {
                              "the article metadata."),
     # ---- EPUB: accessibility metadata -------------------------------------------------------
     "EPUB-META-001": CodeInfo(E, "Required accessibility metadata missing",
-                              "Ace metadata-accessmode / -accessibilityfeature / "
-                              "-accessibilityhazard; EPUB A11Y 1.1 5.1",
+                              "Ace metadata-accessmode, metadata-accessibilityfeature, "
+                              "metadata-accessibilityhazard / EPUB A11Y 1.1 5.1",
                               "Declare schema:accessMode, schema:accessibilityFeature and "
                               "schema:accessibilityHazard."),
     "EPUB-META-002": CodeInfo(W, "Recommended accessibility metadata missing",
-                              "Ace metadata-accessibilitysummary / -accessmodesufficient",
+                              "Ace metadata-accessibilitysummary, "
+                              "metadata-accessmodesufficient",
                               "Declare schema:accessibilitySummary and "
                               "schema:accessModeSufficient."),
     "EPUB-META-003": CodeInfo(E, "Accessibility metadata value is not in the vocabulary",
-                              "Ace metadata-*-invalid",
+                              "Ace metadata-accessmode-invalid, "
+                              "metadata-accessmodesufficient-invalid, "
+                              "metadata-accessibilityfeature-invalid, "
+                              "metadata-accessibilityhazard-invalid",
                               "Use the schema.org accessibility vocabulary terms (case "
                               "matters; accessModeSufficient is comma-separated; none/unknown "
                               "stand alone)."),
