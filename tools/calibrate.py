@@ -35,8 +35,15 @@ sys.path.insert(0, str(ROOT))
 from renderer.check import check  # noqa: E402
 from renderer.check.epub import ACE_RULES  # noqa: E402
 
-DEFAULT_VERAPDF = Path("/work/shared/corpora/verapdf-pdfua1")
-DEFAULT_ACE = Path("/work/shared/corpora/ace-fixtures")
+
+def corpus(name: str) -> Path:
+    """``shared/corpora/NAME`` beside the checkout (as CI has it), else under /work."""
+    beside = ROOT.parent / "shared" / "corpora" / name
+    return beside if beside.is_dir() else Path("/work/shared/corpora") / name
+
+
+DEFAULT_VERAPDF = corpus("verapdf-pdfua1")
+DEFAULT_ACE = corpus("ace-fixtures")
 START, END = "<!-- calibration:start -->", "<!-- calibration:end -->"
 
 TABLE = {"PDF-TABLE-001", "PDF-TABLE-002", "PDF-TABLE-004", "PDF-TABLE-005", "PDF-TABLE-008",

@@ -154,8 +154,8 @@ def sarif(reports: Sequence[Report], version: str = "") -> dict[str, Any]:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": driver},
-            "artifacts": [{"location": {"uri": _uri(p)}} for r in reports
-                          for p in r.path.split(" + ")],
+            "artifacts": [{"location": {"uri": u}} for u in dict.fromkeys(
+                _uri(p) for r in reports for p in r.path.split(" + "))],
             "results": results,
             "columnKind": "unicodeCodePoints",
         }],
