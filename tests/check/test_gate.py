@@ -283,3 +283,10 @@ def test_calibration_table_is_current_and_meets_the_target() -> None:
                            str(ROOT / "docs/check.md")], capture_output=True, text=True,
                           timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_raw_weasyprint_output_fails_the_gate(raw_pdf, capsys) -> None:
+    assert main(["check", str(raw_pdf)]) == 1
+    out = capsys.readouterr().out
+    for code in ("PDF-STRUCT-005", "PDF-SPLIT-001", "PDF-FIG-001", "PDF-LIST-003"):
+        assert code in out
