@@ -136,20 +136,64 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser(
         "check",
-        help="check PDF files for the PDF/UA-1 machine-checkable points",
-        description="Inspect each FILE and report findings with stable codes.",
-        epilog=EXIT_CODES,
+        help="check PDF and EPUB editions: the accessibility gate for CI",
+        description="Inspect each FILE (a PDF, an EPUB, or an unpacked EPUB folder) and report "
+        "findings with stable codes (renderer/check/CODES.md). A PDF and an EPUB with the same "
+        "stem are also compared with each other (title, language, authors, headings, alt texts, "
+        "page numbering). See docs/check.md.",
+        epilog="""\
+examples:
+  renderer check out/*.pdf out/*.epub
+  renderer check out/*.pdf out/*.epub --with epubcheck,ace --fail-on warning \\
+      --format junit --output out/check.xml
+  renderer check a.pdf b.epub --cross --format sarif --output check.sarif
+
+exit codes (check):
+  0   no finding at or above --fail-on
+  1   findings at or above --fail-on
+  2   usage error (bad option, unknown --with tool)
+  3   an input cannot be inspected (missing, unreadable, not a PDF or EPUB)
+  6   --output cannot be written
+  7   a validator asked for with --with is missing or failed to run
+  70  internal error (a bug: please report it with the traceback)
+The first that applies wins, in the order 2, 6, 3, 7, 1.
+""",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument(
-        "--format", choices=("text", "json"), default="text", help="report format (default: text)"
+        "--format",
+        choices=("text", "json", "junit", "sarif"),
+        default="text",
+        help="report format (default: text)",
+    )
+    check.add_argument(
+        "--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout"
     )
     check.add_argument(
         "--fail-on",
         choices=("error", "warning"),
         default="error",
         help="lowest severity that makes the exit code 1 (default: error)",
+    )
+    check.add_argument(
+        "--with",
+        dest="tools",
+        default="",
+        metavar="TOOLS",
+        help="also run external validators on each EPUB, comma-separated: epubcheck, ace "
+        "(found through EPUBCHECK_JAR / ACE_HOME, else .validators/)",
+    )
+    cross = check.add_mutually_exclusive_group()
+    cross.add_argument(
+        "--cross",
+        action="store_true",
+        help="compare the first PDF with the first EPUB even if their names differ",
+    )
+    cross.add_argument(
+        "--no-cross",
+        action="store_true",
+        help="do not compare PDF/EPUB pairs with the same stem",
     )
 
     lint = sub.add_parser(
@@ -299,16 +343,44 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .build import write_atomic
     from .check import check
+    from .check.cross import compare, pairs
+    from .check.external import TOOLS, run_tools
+    from .check.formats import failing, render
 
-    reports = [check(Path(f)) for f in args.files]
-    if args.format == "json":
-        print(json.dumps([r.to_dict() for r in reports], indent=2, ensure_ascii=False))
+    tools = [t.strip().lower() for t in args.tools.split(",") if t.strip()]
+    unknown = [t for t in tools if t not in TOOLS]
+    if unknown:
+        raise UsageError(f"--with: unknown tool {', '.join(unknown)} (known: {', '.join(TOOLS)})")
+    reports = []
+    for f in args.files:
+        report = check(Path(f))
+        if tools and report.kind == "epub":
+            report.findings.extend(run_tools(f, tools))
+        reports.append(report)
+    if not args.no_cross:
+        reports += [compare(p, e) for p, e in pairs(list(args.files), force=args.cross)]
+    out = render(reports, args.format, args.fail_on, __version__)
+    if args.output and args.output != "-":
+        try:
+            write_atomic(Path(args.output), out.encode("utf-8"))
+        except OSError as error:
+            print(f"renderer: error: cannot write {args.output}: {error}", file=sys.stderr)
+            return 6
+        if args.format != "text":
+            summary = render(reports, "text", args.fail_on)
+            print(summary, end="")
     else:
-        for report in reports:
-            print(report.to_text())
-    failing = any(r.errors or (args.fail_on == "warning" and r.warnings) for r in reports)
-    return 1 if failing else 0
+        sys.stdout.write(out)
+    codes = {f.code for r in reports for f in r.findings}
+    unreadable = {"FILE-001", "FILE-002", "PDF-FILE-001", "PDF-FILE-002", "EPUB-FILE-001"}
+    if codes & unreadable:
+        return 3
+    if codes & {"EXT-001", "EXT-002"}:
+        return 7
+    failing_ = any(failing(f, args.fail_on) for r in reports for f in r.findings)
+    return 1 if failing_ else 0
 
 
 def _lint(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""Turn a finished edition (PDF, later EPUB) into a report of findings with stable codes.
+"""Turn a finished edition (PDF or EPUB) into a report of findings with stable codes.
 
 ``check(path)`` picks the inspector from the file's first bytes; the catalogue of codes is in
 :mod:`renderer.check.codes`.
@@ -9,15 +9,21 @@ from __future__ import annotations
 import os
 
 from .codes import CODES, make
+from .epub import check_epub
 from .findings import Finding, Report, Severity
 from .pdf import check_pdf
 
-__all__ = ["CODES", "Finding", "Report", "Severity", "check", "check_pdf"]
+__all__ = ["CODES", "Finding", "Report", "Severity", "check", "check_epub", "check_pdf"]
 
 
 def check(path: str | os.PathLike[str]) -> Report:
     """Inspect a file of any supported kind; unreadable or unknown files give a finding."""
     p = os.fspath(path)
+    if os.path.isdir(p):  # an unpacked EPUB (as EPUBCheck and Ace accept)
+        if os.path.isfile(os.path.join(p, "META-INF", "container.xml")):
+            return check_epub(p)
+        return Report(p, "unknown", [make("FILE-001", "A folder that is not an unpacked EPUB "
+                                          "(no META-INF/container.xml).")])
     try:
         with open(p, "rb") as fh:
             head = fh.read(1024)
@@ -25,6 +31,8 @@ def check(path: str | os.PathLike[str]) -> Report:
         return Report(p, "unknown", [make("FILE-002", f"Cannot read the file: {exc}")])
     if b"%PDF-" in head:
         return check_pdf(p)
-    kind = "epub" if head.startswith(b"PK") and b"mimetypeapplication/epub+zip" in head \
-        else "unknown"
+    if head.startswith(b"PK") and (b"mimetypeapplication/epub+zip" in head
+                                   or p.lower().endswith(".epub")):
+        return check_epub(p)
+    kind = "zip" if head.startswith(b"PK") else "unknown"
     return Report(p, kind, [make("FILE-001", f"No inspector for this file type ({kind}).")])

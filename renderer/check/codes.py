@@ -151,6 +151,15 @@ CODES: dict[str, CodeInfo] = {
     "PDF-TABLE-007": CodeInfo(W, "TD /Headers names an ID that no cell of the table has",
                               "UA1 7.5-1 / ISO 32000-1 14.8.5.7",
                               "Point /Headers at the /ID of a TH in the same table."),
+    "PDF-TABLE-008": CodeInfo(E, "THead, TBody or TFoot outside a Table", "MH 09-004 / "
+                              "UA1 7.2-1", "Table row groups belong directly in a Table."),
+    "PDF-TABLE-009": CodeInfo(E, "TR contains something other than TH or TD", "MH 09-004 / "
+                              "UA1 7.2-1", "Rows contain only TH and TD cells."),
+    "PDF-TABLE-010": CodeInfo(E, "Table with more than one Caption or TFoot, a Caption in the "
+                              "middle, or THead/TFoot without TBody",
+                              "MH 09-004 / UA1 7.2-1 / ISO 32000-1 14.8.4.3.4",
+                              "One optional Caption (first or last) and TFoot; THead and "
+                              "TFoot come with a TBody."),
     # ---- PDF: lists ---------------------------------------------------------------------------
     "PDF-LIST-001": CodeInfo(E, "Unexpected child of L", "MH 09-005",
                              "L children are LI (and optionally one Caption)."),
@@ -161,6 +170,17 @@ CODES: dict[str, CodeInfo] = {
     "PDF-LIST-004": CodeInfo(W, "List without ListNumbering attribute",
                              "ISO 32000-1 14.8.5.5",
                              "Add /A << /O /List /ListNumbering /Disc >> (or /Decimal …)."),
+    "PDF-LIST-005": CodeInfo(E, "LBody outside LI", "MH 09-005 / UA1 7.2-1",
+                             "List item bodies belong in an LI."),
+    "PDF-LIST-006": CodeInfo(E, "List Caption is not the first child, or there are several",
+                             "MH 09-005 / UA1 7.2-1 / ISO 32000-1 14.8.4.3.3",
+                             "An L has at most one Caption, as its first child."),
+    # ---- PDF: tables of contents ----------------------------------------------------------
+    "PDF-TOC-001": CodeInfo(E, "TOCI outside TOC", "MH 09-007 / UA1 7.2-1",
+                            "Contents items belong in a TOC."),
+    "PDF-TOC-002": CodeInfo(E, "TOC contains something other than TOCI, TOC and one Caption",
+                            "MH 09-007 / UA1 7.2-1 / ISO 32000-1 14.8.4.2",
+                            "A TOC holds TOCI items, nested TOCs and at most one Caption."),
     # ---- PDF: links and annotations -------------------------------------------------------
     "PDF-LINK-001": CodeInfo(E, "Link annotation not inside a Link structure element",
                              "MH 28-011 / UA1 7.18.5-1",
@@ -212,6 +232,165 @@ CODES: dict[str, CodeInfo] = {
     "PDF-SPLIT-004": CodeInfo(E, "Grouping element rebuilt per page", "project (STANDARDS.md)",
                               "One <main>/<article>/<section> must be one Part/Art/Sect, "
                               "not one per page."),
+    # ---- EPUB: opening and parsing ----------------------------------------------------------
+    "EPUB-FILE-001": CodeInfo(E, "Not a readable EPUB", "EPUBCheck PKG-/RSC-001 / EPUB 3.3 4",
+                              "The zip, META-INF/container.xml or the package document is "
+                              "missing or broken; regenerate the file."),
+    "EPUB-FILE-002": CodeInfo(E, "XML document is not well-formed", "EPUBCheck RSC-016",
+                              "Fix the markup of the named document (an XHTML parse error "
+                              "makes ebooklib write an empty chapter)."),
+    "EPUB-FILE-003": CodeInfo(E, "Inspection incomplete", "project",
+                              "A check could not run on this file; the message names it. "
+                              "Report it with the file attached."),
+    "EPUB-FILE-004": CodeInfo(E, "Document listed in the manifest is missing", "EPUBCheck RSC-001",
+                              "Add the file to the container or remove the manifest item."),
+    # ---- EPUB: package document -------------------------------------------------------------
+    "EPUB-PKG-001": CodeInfo(E, "Package document has no xml:lang", "Ace epub-lang",
+                             "Set xml:lang on <package> to the publication language "
+                             "(ebooklib 0.20 omits it)."),
+    "EPUB-PKG-002": CodeInfo(E, "No dc:title", "Ace epub-title / EPUBCheck RSC-005",
+                             "Put the article headline in dc:title."),
+    "EPUB-PKG-003": CodeInfo(E, "No dc:language (or not a BCP 47 tag)",
+                             "EPUBCheck RSC-005 / OPF-092",
+                             "Add dc:language with the article language, e.g. en."),
+    "EPUB-PKG-004": CodeInfo(W, "Recommended Dublin Core metadata missing",
+                             "project (STANDARDS.md)",
+                             "Fill dc:creator, dc:date, dc:publisher and dc:description from "
+                             "the article metadata."),
+    # ---- EPUB: accessibility metadata -------------------------------------------------------
+    "EPUB-META-001": CodeInfo(E, "Required accessibility metadata missing",
+                              "Ace metadata-accessmode, metadata-accessibilityfeature, "
+                              "metadata-accessibilityhazard / EPUB A11Y 1.1 5.1",
+                              "Declare schema:accessMode, schema:accessibilityFeature and "
+                              "schema:accessibilityHazard."),
+    "EPUB-META-002": CodeInfo(W, "Recommended accessibility metadata missing",
+                              "Ace metadata-accessibilitysummary, "
+                              "metadata-accessmodesufficient",
+                              "Declare schema:accessibilitySummary and "
+                              "schema:accessModeSufficient."),
+    "EPUB-META-003": CodeInfo(E, "Accessibility metadata value is not in the vocabulary",
+                              "Ace metadata-accessmode-invalid, "
+                              "metadata-accessmodesufficient-invalid, "
+                              "metadata-accessibilityfeature-invalid, "
+                              "metadata-accessibilityhazard-invalid",
+                              "Use the schema.org accessibility vocabulary terms (case "
+                              "matters; accessModeSufficient is comma-separated; none/unknown "
+                              "stand alone)."),
+    "EPUB-META-004": CodeInfo(E, "accessMode visual claimed but no informative image",
+                              "project (STANDARDS.md) / EPUB A11Y Techniques META-001",
+                              "Claim visual only when the book has informative images "
+                              "(decorative ones do not count)."),
+    "EPUB-META-005": CodeInfo(E, "Informative images but accessMode visual not declared",
+                              "project (STANDARDS.md) / EPUB A11Y Techniques META-001",
+                              "Add schema:accessMode visual."),
+    "EPUB-META-006": CodeInfo(E, "alternativeText claimed but an informative image lacks alt",
+                              "project (STANDARDS.md) / DESIGN.md 6",
+                              "Give every informative image alt text, or drop the claim; never "
+                              "hard-code alternativeText."),
+    "EPUB-META-007": CodeInfo(W, "Every informative image has alt but alternativeText is not "
+                              "declared", "project (STANDARDS.md)",
+                              "Add schema:accessibilityFeature alternativeText."),
+    "EPUB-META-008": CodeInfo(E, "printPageNumbers/pageBreakMarkers claimed but the content has "
+                              "no page breaks",
+                              "Ace metadata-accessibilityFeature-printPageNumbers-nopagebreaks",
+                              "Claim page features only with epub:type=\"pagebreak\" markers."),
+    "EPUB-META-009": CodeInfo(E, "pageNavigation claimed but the navigation has no page-list",
+                              "Ace metadata-accessibilityFeature-printPageNumbers-nopagelist",
+                              "Claim pageNavigation only with a nav epub:type=\"page-list\"."),
+    "EPUB-META-010": CodeInfo(W, "Page list or page breaks present but the page features are not "
+                              "declared", "project (STANDARDS.md)",
+                              "Declare pageNavigation (page-list) and printPageNumbers / "
+                              "pageBreakMarkers (page breaks)."),
+    "EPUB-META-011": CodeInfo(E, "No conformance claim (dcterms:conformsTo)",
+                              "EPUB A11Y 1.1 5.1 / project (STANDARDS.md)",
+                              "Claim \"EPUB Accessibility 1.1 - WCAG 2.2 Level AA\" once the "
+                              "checks pass (the renderer omits it when they do not)."),
+    "EPUB-META-012": CodeInfo(E, "conformsTo is not a valid EPUB Accessibility 1.1 string",
+                              "Ace metadata-conformsto-invalid",
+                              "Use \"EPUB Accessibility 1.1 - WCAG 2.x Level A|AA|AAA\"."),
+    "EPUB-META-013": CodeInfo(E, "Conformance claimed without a11y:certifiedBy",
+                              "EPUB A11Y 1.1 5.2",
+                              "Name who evaluated the book in a11y:certifiedBy "
+                              "(--certified-by)."),
+    "EPUB-META-014": CodeInfo(W, "conformsTo is not this project's claim",
+                              "project (STANDARDS.md)",
+                              "Claim exactly \"EPUB Accessibility 1.1 - WCAG 2.2 Level AA\"."),
+    # ---- EPUB: navigation -------------------------------------------------------------------
+    "EPUB-NAV-001": CodeInfo(E, "No navigation document with a toc nav",
+                             "EPUBCheck RSC-005 / EPUB 3.3 7.4",
+                             "Add a nav document (manifest properties=\"nav\") with "
+                             "<nav epub:type=\"toc\">."),
+    "EPUB-NAV-002": CodeInfo(W, "No landmarks nav", "project (STANDARDS.md) / EPUB 3.3 7.4.3",
+                             "Add a hidden <nav epub:type=\"landmarks\"> with toc and "
+                             "bodymatter."),
+    "EPUB-NAV-003": CodeInfo(W, "Landmarks nav is not hidden", "project (STANDARDS.md)",
+                             "Add the hidden attribute to the landmarks nav."),
+    "EPUB-NAV-004": CodeInfo(E, "Table of contents entry points nowhere or out of reading order",
+                             "Ace epub-toc-order",
+                             "Each toc link must reach an existing id, in spine order."),
+    "EPUB-NAV-005": CodeInfo(E, "Page-list entry points to a missing target or not to a page "
+                             "break", "Ace epub-pagelist-broken",
+                             "Point page-list links at epub:type=\"pagebreak\" elements."),
+    "EPUB-NAV-006": CodeInfo(E, "Page break missing from the page-list",
+                             "Ace epub-pagelist-missing-pagebreak",
+                             "List every page-break marker in the page-list."),
+    "EPUB-NAV-007": CodeInfo(E, "Page-list without a page source", "Ace epub-pagesource",
+                             "Name the print/PDF edition in pageBreakSource (or dc:source)."),
+    # ---- EPUB: content documents ------------------------------------------------------------
+    "EPUB-LANG-001": CodeInfo(E, "Content document without lang and xml:lang on <html>",
+                              "Ace/axe html-has-lang / WCAG 3.1.1",
+                              "Put lang and xml:lang on the html element (ebooklib drops "
+                              "attributes when it rebuilds a document)."),
+    "EPUB-LANG-002": CodeInfo(E, "lang and xml:lang disagree", "Ace/axe html-xml-lang-mismatch",
+                              "Give both attributes the same value."),
+    "EPUB-LANG-003": CodeInfo(E, "Language attribute is not a BCP 47 tag",
+                              "Ace/axe html-lang-valid, valid-lang",
+                              "Use tags like en, en-GB, fr."),
+    "EPUB-LANG-004": CodeInfo(W, "Only one of lang and xml:lang on <html>",
+                              "project (STANDARDS.md)",
+                              "XHTML content documents carry both lang and xml:lang."),
+    "EPUB-TYPE-001": CodeInfo(E, "epub:type without the matching DPUB-ARIA role",
+                              "Ace epub-type-has-matching-role",
+                              "Add the role from the EPUB type→ARIA table, e.g. "
+                              "epub:type=\"toc\" role=\"doc-toc\"."),
+    "EPUB-HEAD-001": CodeInfo(E, "Heading level skipped", "Ace/axe heading-order / WCAG 1.3.1",
+                              "Do not jump levels (h1 → h3); use the next level down."),
+    "EPUB-HEAD-002": CodeInfo(E, "Empty heading", "Ace/axe empty-heading / WCAG 2.4.6",
+                              "Give the heading text, or remove it."),
+    "EPUB-IMG-001": CodeInfo(E, "Image without alt attribute", "Ace/axe image-alt / WCAG 1.1.1",
+                             "Describe the image in alt, or mark it decorative with alt=\"\"."),
+    # ---- external validators ----------------------------------------------------------------
+    "EXT-001": CodeInfo(E, "Requested validator is not available", "project",
+                        "Install it (tools/install-validators.sh) or point EPUBCHECK_JAR / "
+                        "ACE_HOME at it; java/node must be on PATH."),
+    "EXT-002": CodeInfo(E, "Validator failed to run", "project",
+                        "The message has the tool's last output; run the tool by hand."),
+    "EPUB-CHECK-001": CodeInfo(E, "EPUBCheck error", "EPUBCheck (id in the message)",
+                               "See the EPUBCheck message id in the EPUBCheck documentation."),
+    "EPUB-CHECK-002": CodeInfo(W, "EPUBCheck warning", "EPUBCheck (id in the message)",
+                               "See the EPUBCheck message id in the EPUBCheck documentation."),
+    "EPUB-ACE-001": CodeInfo(E, "Ace violation (critical or serious)",
+                             "Ace (rule id in the message)",
+                             "See the rule in the Ace report / DAISY Knowledge Base."),
+    "EPUB-ACE-002": CodeInfo(W, "Ace violation (moderate or minor)",
+                             "Ace (rule id in the message)",
+                             "See the rule in the Ace report / DAISY Knowledge Base."),
+    # ---- cross-edition (a PDF and an EPUB of the same article) ------------------------------
+    "CROSS-001": CodeInfo(E, "Editions differ in title", "project",
+                          "Build both editions from the same source and metadata."),
+    "CROSS-002": CodeInfo(E, "Editions differ in language", "project",
+                          "Build both editions with the same --lang."),
+    "CROSS-003": CodeInfo(W, "Editions differ in authors", "project",
+                          "Build both editions from the same source and metadata."),
+    "CROSS-004": CodeInfo(E, "Editions differ in headings (text or level)", "project",
+                          "Both editions carry the same outline; rebuild them together."),
+    "CROSS-005": CodeInfo(E, "Editions differ in image alternative texts", "project",
+                          "Both editions carry the same alt texts; rebuild them together."),
+    "CROSS-006": CodeInfo(W, "Page numbering differs between the editions", "project",
+                          "The EPUB page-list must name the PDF's pages (same count and "
+                          "labels)."),
+    "CROSS-007": CodeInfo(I, "Cross-edition comparison incomplete", "project",
+                          "One edition could not be read; its own report says why."),
     # ---- input lint: the article before rendering (renderer lint / build) ------------------
     "IN-ALT-001": CodeInfo(E, "Informative image without alt text", "WCAG 1.1.1",
                            "Describe the image in alt text, or mark it decorative (alt=\"\")."),

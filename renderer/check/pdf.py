@@ -361,6 +361,26 @@ def check_elements(d: Doc) -> None:
                 d.add("PDF-LIST-002", f"LI contains {', '.join(bad)}.", loc(e))
         elif role == "Link" and any(a.role == "Link" for a in e.ancestors()):
             d.add("PDF-LINK-004", f"Link inside Link ({short(d.text_of(e), 40)!r}).", loc(e))
+        elif role in ("THead", "TBody", "TFoot") and parent_role != "Table":
+            d.add("PDF-TABLE-008", f"{role} inside {e.parent.type if e.parent else 'nothing'}.",
+                  loc(e))
+        elif role == "LBody" and parent_role != "LI":
+            d.add("PDF-LIST-005", f"{role} inside {e.parent.type if e.parent else 'nothing'}.",
+                  loc(e))
+        elif role == "TOCI" and parent_role != "TOC":
+            d.add("PDF-TOC-001", f"TOCI inside {e.parent.type if e.parent else 'nothing'}.",
+                  loc(e))
+        elif role == "TOC":
+            kids = e.elems()
+            bad = [k.type for k in kids if k.role not in ("TOCI", "TOC", "Caption")]
+            captions = sum(k.role == "Caption" for k in kids)
+            if bad or captions > 1:
+                what = f"contains {', '.join(bad)}" if bad else f"has {captions} Captions"
+                d.add("PDF-TOC-002", f"TOC {what}.", loc(e))
+        if role == "TR":
+            bad = [k.type for k in e.elems() if k.role not in ("TH", "TD")]
+            if bad:
+                d.add("PDF-TABLE-009", f"TR contains {', '.join(bad)}.", loc(e))
 
 
 def _table_cells(table: Elem) -> Iterator[Elem]:
@@ -381,6 +401,15 @@ def check_table(d: Doc, t: Elem) -> None:
     if len(heads) > 1:
         d.add("PDF-TABLE-004", f"Table has {len(heads)} THead elements (header row repeated "
               "on each page as real content).", loc(t))
+    count = {r: sum(k.role == r for k in kids) for r in ("Caption", "TFoot", "TBody", "THead")}
+    problems = [f"{count[r]} {r} elements" for r in ("Caption", "TFoot") if count[r] > 1]
+    problems += [f"a {r} but no TBody" for r in ("THead", "TFoot")
+                 if count[r] and not count["TBody"]]
+    caps = [i for i, k in enumerate(kids) if k.role == "Caption"]
+    if len(caps) == 1 and caps[0] not in (0, len(kids) - 1):
+        problems.append("a Caption that is neither the first nor the last child")
+    if problems:
+        d.add("PDF-TABLE-010", f"Table has {' and '.join(problems)}.", loc(t))
     cells = list(_table_cells(t))
     no_scope = [c for c in cells if c.role == "TH" and c.attr("/Scope") is None]
     uses_headers = any(c.role == "TD" and c.attr("/Headers") is not None for c in cells)
@@ -391,6 +420,8 @@ def check_table(d: Doc, t: Elem) -> None:
     ids = {text(get(c.obj, "/ID")) or bytes(get(c.obj, "/ID") or b"").decode("latin-1")
            for c in cells if get(c.obj, "/ID") is not None}
     for c in cells:
+        if c.role != "TD":  # PDF/UA 7.5: a data cell must reach its headers
+            continue
         refs = [text(h) for h in as_list(c.attr("/Headers"))]
         missing = [h for h in refs if h is not None and h not in ids]
         if missing:
@@ -400,7 +431,12 @@ def check_table(d: Doc, t: Elem) -> None:
 
 
 def check_list(d: Doc, lst: Elem) -> None:
-    for k in lst.elems():
+    kids = lst.elems()
+    captions = [i for i, k in enumerate(kids) if k.role == "Caption"]
+    if len(captions) > 1 or (captions and captions[0] != 0):
+        d.add("PDF-LIST-006", f"L has {len(captions)} Caption(s); the Caption must be the "
+              "first and only one.", loc(lst))
+    for k in kids:
         if k.role == "L":
             d.add("PDF-LIST-003", "L directly inside L (it belongs in the parent LI's LBody).",
                   loc(k))

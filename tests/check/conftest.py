@@ -98,3 +98,20 @@ def corpus_file():
         return matches[0]
 
     return find
+
+
+@pytest.fixture(scope="session")
+def editions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The seed (plain text) and the rich sample (Markdown, images) built by the CLI."""
+    from renderer.cli import main
+
+    root = Path(__file__).resolve().parents[2] / "samples"
+    out = tmp_path_factory.mktemp("editions")
+    assert main(["build", str(root / "isil-losing-ground.txt"),
+                 str(root / "coastal-flood-exercise.md"), "-o", str(out), "-q"]) == 0
+    return {
+        "seed.pdf": out / "isil-losing-ground.pdf",
+        "seed.epub": out / "isil-losing-ground.epub",
+        "rich.pdf": out / "coastal-flood-exercise.pdf",
+        "rich.epub": out / "coastal-flood-exercise.epub",
+    }

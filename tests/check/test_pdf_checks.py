@@ -407,7 +407,7 @@ def test_public_api_is_pinned() -> None:
     import renderer.check
 
     assert sorted(renderer.check.__all__) == [
-        "CODES", "Finding", "Report", "Severity", "check", "check_pdf"]
+        "CODES", "Finding", "Report", "Severity", "check", "check_epub", "check_pdf"]
 
 
 def test_unknown_code_is_rejected() -> None:
