@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
@@ -130,7 +131,8 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         metavar="KEY=VALUE",
         help='correct a metadata field, e.g. --meta lang=fr --meta "authors=A, B" '
-        "(repeatable; wins over INPUT's <name>.meta.yaml sidecar)",
+        "(repeatable; wins over INPUT's <name>.meta.yaml sidecar); with --packet it describes "
+        "the packet: organization, prepared_by, prepared_for, publisher, date, subtitle, …",
     )
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
@@ -311,19 +313,9 @@ def _build(args: argparse.Namespace) -> int:
     if args.packet is not None:
         if not args.packet.strip():
             raise UsageError("--packet needs a title")
-        if args.meta:
-            raise UsageError(
-                "--meta applies to one article; in a packet use a manifest's "
-                "per-article meta tables"
-            )
-        jobs = [
-            (
-                "packet",
-                lambda: build_packet(
-                    spec_from_inputs(args.inputs, args.packet), Path(args.output), options
-                ),
-            )
-        ]
+        spec = spec_from_inputs(args.inputs, args.packet, tuple(args.meta))
+        options = replace(options, meta=())  # --meta described the packet, not each article
+        jobs = [("packet", lambda: build_packet(spec, Path(args.output), options))]
     else:
         jobs = [(s, lambda s=s: build(s, Path(args.output), options)) for s in args.inputs]
     worst = 0

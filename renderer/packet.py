@@ -33,7 +33,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, UsageError
 from .ingest import ingest
 from .ingest.sidecar import apply_overrides
 from .model import Article, Metadata, Packet
@@ -162,10 +162,53 @@ def load_manifest(path: str | Path, allowed_paths: tuple[str, ...] = ()) -> Pack
     )
 
 
-def spec_from_inputs(inputs: list[str], title: str) -> PacketSpec:
-    """``renderer build a.txt b.md --packet "Title"``: a packet without a manifest."""
+_SPEC_FIELDS = (
+    "subtitle",
+    "prepared_for",
+    "prepared_by",
+    "date",
+    "organization",
+    "publisher",
+    "statement",
+    "language",
+    "description",
+    "keywords",
+)
+
+
+def spec_from_inputs(inputs: list[str], title: str, meta: tuple[str, ...] = ()) -> PacketSpec:
+    """``renderer build a.txt b.md --packet "Title" [--meta key=value …]``: no manifest needed.
+
+    ``meta`` describes the packet with the manifest's keys (``organization=…``,
+    ``prepared_by=…``, ``date=2024-10-18``, …).
+    """
+    values: dict = {}
+    for item in meta:
+        key, sep, value = item.partition("=")
+        key, value = key.strip(), value.strip()
+        if not sep or key not in _SPEC_FIELDS:
+            raise UsageError(
+                f"--meta {item!r}: with --packet, use one of {', '.join(_SPEC_FIELDS)}",
+                hint='e.g. --meta organization="Records Branch"',
+            )
+        if key == "date":
+            try:
+                value = _dt.date.fromisoformat(value)
+            except ValueError:
+                raise UsageError(f"--meta date={value!r}: use YYYY-MM-DD") from None
+        elif key == "keywords":
+            value = tuple(k.strip() for k in value.split(",") if k.strip())
+        values[key] = value
     stem = "-".join("".join(c if c.isalnum() else " " for c in title.lower()).split())[:60]
-    return PacketSpec(name=stem or "packet", title=title, inputs=tuple((p, {}) for p in inputs))
+    return PacketSpec(
+        name=stem or "packet", title=title, inputs=tuple((p, {}) for p in inputs), **values
+    )
+
+
+def _shared_publisher(articles: list[Article]) -> str | None:
+    """The articles' publisher when they all have the same one."""
+    publishers = {a.metadata.publisher or a.metadata.organization for a in articles}
+    return publishers.pop() if len(publishers) == 1 else None
 
 
 def _creators(spec: PacketSpec, articles: list[Article]) -> tuple[str, ...]:
@@ -205,7 +248,7 @@ def assemble(spec: PacketSpec, options: Options, read=None) -> tuple[Packet, lis
         subtitle=spec.subtitle,
         date=spec.date or (max(dates) if dates else None),
         organization=spec.organization,
-        publisher=spec.publisher or spec.organization,
+        publisher=spec.publisher or spec.organization or _shared_publisher(articles),
         language=language,
         identifier=f"urn:uuid:{uuid.uuid5(ARTICLE_NAMESPACE, key)}",
         description=description,

@@ -26,14 +26,15 @@ def seed_editions(tmp_path_factory) -> dict[str, Path]:
 def pdftotext(path: Path, *args: str) -> str:
     if not shutil.which("pdftotext"):
         pytest.fail("poppler-utils is not installed (make test installs it)")
-    return subprocess.run(["pdftotext", *args, str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", *args, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def seed_paragraphs() -> list[str]:
     """The seed's eight body paragraphs as the scrape has them (dateline removed)."""
     blocks = [b.strip() for b in SEED.read_text("utf-8").split("\n\n") if b.strip()]
-    body = blocks[blocks.index(next(b for b in blocks if b.startswith("MACDILL"))):]
+    body = blocks[blocks.index(next(b for b in blocks if b.startswith("MACDILL"))) :]
     body[0] = body[0].split(" - ", 1)[1]
     return [" ".join(b.split()) for b in body]
 
@@ -42,8 +43,8 @@ def seed_paragraphs() -> list[str]:
 #
 # Every PDF and EPUB that a test writes through renderer.build (the CLI's path) is checked
 # as it is written: PDFs by the project's inspector (zero errors, zero warnings), EPUBs by
-# EPUBCheck (0/0/0) and Ace (0 violations). Results are cached by content hash, so a
-# rebuild of the same bytes is not validated twice. A test that writes a deliberately
+# the project's EPUB checks, EPUBCheck (0/0/0) and Ace (0 violations). Results are cached
+# by content hash, so a rebuild of the same bytes is not validated twice. A test that writes a deliberately
 # defective edition opts out with @pytest.mark.defective_edition.
 
 _VERDICTS: dict[str, list[str]] = {}
@@ -62,12 +63,17 @@ def _problems(path: Path, data: bytes) -> list[str]:
         report = check(path)
         problems = [f"{path.name}: {f.to_text()}" for f in report.findings if f.severity != "info"]
     elif path.suffix == ".epub":
+        from renderer.check import check
+
         from .validators import run_ace, run_epubcheck
+
+        own = check(path)
+        problems = [f"{path.name}: {f.to_text()}" for f in own.findings if f.severity != "info"]
 
         try:
             result = run_epubcheck(path)
         except pytest.skip.Exception:
-            return []  # no validators on this developer machine (under CI=true: a failure)
+            return problems  # no validators on this developer machine (CI=true: a failure)
         if (result["fatal"], result["error"], result["warning"]) != (0, 0, 0):
             problems.append(f"{path.name}: EPUBCheck {result['messages']}")
         ace = run_ace(path)

@@ -260,6 +260,10 @@ def test_packet_from_the_command_line(tmp_path, capsys):
             str(SAMPLES / "more" / "og-only.html"),
             "--packet",
             "Three stories",
+            "--meta",
+            "organization=Records Branch",
+            "--meta",
+            "date=2024-10-18",
             "-o",
             str(tmp_path),
         ]
@@ -267,6 +271,14 @@ def test_packet_from_the_command_line(tmp_path, capsys):
     assert code == 0, capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["three-stories.epub", "three-stories.pdf"]
     _assert_equivalent(tmp_path / "three-stories.pdf", tmp_path / "three-stories.epub")
+    with pikepdf.open(tmp_path / "three-stories.pdf") as pdf, pdf.open_metadata() as xmp:
+        assert xmp["dc:publisher"] == {"Records Branch"}
+        assert xmp["dc:date"] == ["2024-10-18"]
+
+
+def test_packet_meta_must_name_a_packet_field(tmp_path, capsys):
+    code = main(["build", str(SEED), "--packet", "T", "--meta", "colour=red", "-o", str(tmp_path)])
+    assert code == 2 and "with --packet, use one of" in capsys.readouterr().err
 
 
 def test_no_page_list(tmp_path):

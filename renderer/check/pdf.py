@@ -680,8 +680,9 @@ def check_splits(d: Doc) -> None:
         for k in [*kids, None]:
             s = spans.get(id(k)) if k is not None else None
             one_page = s is not None and s.first_page == s.last_page
+            # A piece that opens with its own heading is a new section, not a continuation.
             if k is not None and one_page and k.role in ("Part", "Art", "Sect") and run and \
-                    run[-1].role == k.role and \
+                    run[-1].role == k.role and not _opens_with_heading(k) and \
                     spans[id(run[-1])].last_page + 1 == s.first_page:  # type: ignore[union-attr]
                 run.append(k)
                 continue
@@ -692,6 +693,11 @@ def check_splits(d: Doc) -> None:
                       "element rebuilt at every page break.", loc(run[0]))
             run = [k] if k is not None and one_page and k.role in ("Part", "Art", "Sect") \
                 else []
+
+
+def _opens_with_heading(element: Elem) -> bool:
+    kids = element.elems()
+    return bool(kids) and (kids[0].role == "H" or bool(HEADING.match(kids[0].role)))
 
 
 # ---------------------------------------------------------------------------------------------
