@@ -20,12 +20,12 @@ from pathlib import Path
 from .check.findings import Severity
 from .check.lint import lint
 from .compose import compose
-from .errors import AccessibilityError, OutputError
+from .errors import AccessibilityError, OutputError, UsageError
 from .ingest import ingest
 from .model import Article
 from .normalize import normalize
 from .options import Options
-from .resources import load_theme
+from .resources import Theme, load_theme
 
 __all__ = ["BuildResult", "build", "build_moment", "check_output_folder", "write_atomic"]
 
@@ -34,7 +34,7 @@ log = logging.getLogger("renderer")
 #: Used when neither SOURCE_DATE_EPOCH nor the article gives a date (zip's own epoch).
 FALLBACK_MOMENT = _dt.datetime(1980, 1, 1, tzinfo=_dt.UTC)
 
-DEFAULT_THEME = {"pdf": "briefing", "epub": "briefing"}
+DEFAULT_THEME = {"pdf": "briefing", "epub": "ereader"}
 
 
 @dataclass(slots=True)
@@ -92,14 +92,21 @@ def build(source: str | Path, out_dir: str | Path, options: Options) -> BuildRes
         from .pdf import write_pdf  # WeasyPrint is imported only when a PDF is wanted
 
         theme = load_theme(options.theme or DEFAULT_THEME["pdf"], options.theme_dir)
+        if options.page_size not in theme.page_sizes:
+            raise UsageError(
+                f"theme {theme.name!r} has no {options.page_size} page size",
+                hint=f"use --page-size {' or '.join(theme.page_sizes)}",
+            )
+        xhtml = compose(article, target="pdf")
+        pdf_known = known + _glyph_coverage(xhtml, theme, options, result)
         pdf = write_pdf(
             article,
-            compose(article, target="pdf"),
+            xhtml,
             theme=theme,
             page_size=options.page_size,
             moment=moment,
             strict=options.strict,
-            known_defects=known,
+            known_defects=pdf_known,
         )
         rendered["pdf"] = pdf.data
         result.warnings += pdf.warnings
@@ -127,6 +134,28 @@ def build(source: str | Path, out_dir: str | Path, options: Options) -> BuildRes
         write_atomic(target, data)
         result.outputs[fmt] = target
     return result
+
+
+def _glyph_coverage(xhtml: str, theme: Theme, options: Options, result: BuildResult) -> list[str]:
+    """Report text no bundled font can show: it would come from a system font or be .notdef."""
+    from lxml import etree
+
+    from .fonts import missing_glyphs
+
+    root = etree.fromstring(xhtml.encode("utf-8"))
+    missing = missing_glyphs("".join(root.itertext()), theme)
+    if not missing:
+        return []
+    message = (
+        f"text the bundled fonts of theme {theme.name!r} cannot show "
+        f"(it would be drawn from a system font or as a missing glyph): {missing.describe()}"
+    )
+    if options.strict:
+        raise AccessibilityError(
+            message, hint="build without --strict, or use a theme that covers it"
+        )
+    result.warnings.append(message)
+    return ["missing-glyphs"]
 
 
 def check_output_folder(folder: Path) -> None:

@@ -146,8 +146,8 @@ def dejavu() -> dict:
         "licence": "Bitstream-Vera", "licence_file": "LICENSE.txt",
         "origin": f"Debian 12 package fonts-dejavu-core {version} "
                   "(upstream: DejaVu fonts, dejavu-fonts.github.io)",
-        "scripts": EUROPEAN + ["Armenian", "Georgian", "Hebrew", "Arabic (basic)", "IPA",
-                               "symbols, arrows, maths, box drawing"],
+        "scripts": [*EUROPEAN, "Armenian", "Georgian", "Hebrew", "Arabic (basic)", "IPA",
+                    "symbols, arrows, maths, box drawing"],
         "fallback": True, "files": files,
     }
 

@@ -47,6 +47,7 @@ FOLDER = "EPUB"
 CHAPTER = "article.xhtml"
 NAV = "nav.xhtml"
 STYLESHEET = "style.css"
+FONTS = "fonts"
 
 
 @dataclass
@@ -117,6 +118,11 @@ def _ebooklib_toc(entry: TocEntry, counter: list[int]) -> object:
     return (link, [_ebooklib_toc(child, counter) for child in entry.children])
 
 
+def _stylesheet(theme: Theme) -> str:
+    faces = theme.epub_font_faces_css(FONTS)
+    return f"{faces}\n{theme.epub_css}" if faces else theme.epub_css
+
+
 def write_epub(
     article: Article,
     *,
@@ -174,9 +180,20 @@ def write_epub(
             uid="style",
             file_name=STYLESHEET,
             media_type="text/css",
-            content=theme.epub_css.encode("utf-8"),
+            content=_stylesheet(theme).encode("utf-8"),
         )
     )
+    # Only a theme that needs its face (dyslexia-friendly) embeds fonts; others leave
+    # the choice of typeface to the reader.
+    for n, font in enumerate(theme.epub_fonts, 1):
+        book.add_item(
+            _epub.EpubItem(
+                uid=f"font-{n}",
+                file_name=f"{FONTS}/{font.path.name}",
+                media_type=font.media_type,
+                content=font.path.read_bytes(),
+            )
+        )
     for n, image in enumerate(plan.images, 1):
         book.add_item(
             _epub.EpubImage(
