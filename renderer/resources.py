@@ -86,6 +86,8 @@ class Theme:
     page_sizes: tuple[str, ...] = ("letter", "a4")
     #: Font files the EPUB embeds (with ``@font-face`` rules in its stylesheet).
     epub_fonts: tuple[FontFile, ...] = ()
+    #: WCAG contrast every text/background pair must reach (7 for AAA themes).
+    min_contrast: float = 4.5
 
     def epub_font_faces_css(self, folder: str) -> str:
         """``@font-face`` rules for :attr:`epub_fonts` stored under ``folder`` in the EPUB."""
@@ -170,6 +172,7 @@ def load_theme(name: str, extra_dir: str | None = None) -> Theme:
         fonts=fonts,
         page_sizes=page_sizes,
         epub_fonts=tuple(f for f in bundled_fonts() if f.family in epub_families),
+        min_contrast=float(max(m.get("min_contrast", 4.5) for m in metas)),
     )
 
 
