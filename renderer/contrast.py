@@ -14,7 +14,14 @@ from dataclasses import dataclass
 import tinycss2
 from tinycss2.color3 import parse_color
 
-__all__ = ["ColourPair", "colour_pairs", "contrast_ratio", "link_problems", "relative_luminance"]
+__all__ = [
+    "ColourPair",
+    "colour_pairs",
+    "contrast_ratio",
+    "final_declarations",
+    "link_problems",
+    "relative_luminance",
+]
 
 WHITE = (1.0, 1.0, 1.0)
 BLACK = (0.0, 0.0, 0.0)
@@ -171,6 +178,17 @@ def colour_pairs(css: str) -> list[ColourPair]:
             pairs.append(ColourPair(text_selector, over, bg_selector, under,
                                     contrast_ratio(over, under), large))
     return pairs
+
+
+def final_declarations(css: str) -> dict[str, dict[str, str]]:
+    """For each single selector, the last value of each property (the same light cascade)."""
+    final: dict[str, dict[str, str]] = {}
+    for rule in _rules(css):
+        for selector in _selectors(rule.selector):
+            props = final.setdefault(selector, {})
+            for decl in rule.declarations:
+                props[decl.lower_name] = tinycss2.serialize(decl.value).strip()
+    return final
 
 
 _LINK = re.compile(r"(^|[\s>+~,])a($|[\s:.\[#,])")
