@@ -1,4 +1,4 @@
-"""Theme tests: editions are built once per module through the CLI, inside a test.
+"""Theme tests: editions are built once per session (per worker) through the CLI, in a test.
 
 Building inside a test (not in a module fixture) keeps the suite-wide autouse
 fixture in charge: every PDF goes through our inspector, every EPUB through
@@ -23,7 +23,7 @@ THEMES = [name for name, _ in list_themes()]
 BUNDLED = ("briefing", "dyslexia-friendly", "ereader", "high-contrast", "large-print")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def editions(tmp_path_factory):
     """``editions(theme, sample)`` → {"pdf": path, "epub": path}, built at most once."""
     built: dict[tuple[str, str], dict[str, Path]] = {}

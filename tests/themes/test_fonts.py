@@ -11,7 +11,7 @@ from renderer.cli import main
 from renderer.fonts import family_coverage, missing_glyphs
 from renderer.resources import bundled_fonts, data_dir, font_manifest, load_theme
 
-from .conftest import RICH, SEED, THEMES, font_origin_problems, pdf_fonts
+from .conftest import SEED, THEMES, font_origin_problems
 
 SCRIPT_SAMPLES = {
     "Latin": "The quick brown fox",
@@ -87,14 +87,6 @@ def test_theme_css_names_only_bundled_families(name):
         # the `font` shorthand starts with size/line-height before the first family
         families[0] = re.sub(r"^.*\d\S*\s+", "", families[0]).strip("'\"")
         assert set(families) <= bundled, (name, stack)
-
-
-@pytest.mark.parametrize("name", THEMES)
-def test_pdf_fonts_are_bundled_files(name, editions):
-    for sample in (SEED, RICH):
-        pdf = editions(name, sample)["pdf"]
-        assert pdf_fonts(pdf), pdf
-        assert font_origin_problems(pdf) == [], (name, sample.name)
 
 
 def test_system_font_in_theme_is_caught(tmp_path):
