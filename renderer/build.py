@@ -20,13 +20,13 @@ from pathlib import Path
 from .check.findings import Severity
 from .check.lint import lint
 from .compose import compose, compose_packet
-from .errors import AccessibilityError, OutputError
+from .errors import AccessibilityError, OutputError, UsageError
 from .ingest import ingest
 from .model import Article
 from .normalize import edition_identifier, normalize
 from .options import Options
 from .packet import PacketSpec, assemble, is_manifest, load_manifest
-from .resources import load_theme
+from .resources import Theme, load_theme
 
 __all__ = [
     "BuildResult",
@@ -42,7 +42,7 @@ log = logging.getLogger("renderer")
 #: Used when neither SOURCE_DATE_EPOCH nor the article gives a date (zip's own epoch).
 FALLBACK_MOMENT = _dt.datetime(1980, 1, 1, tzinfo=_dt.UTC)
 
-DEFAULT_THEME = {"pdf": "briefing", "epub": "briefing"}
+DEFAULT_THEME = {"pdf": "briefing", "epub": "ereader"}
 
 
 @dataclass(slots=True)
@@ -83,15 +83,17 @@ def build(source: str | Path, out_dir: str | Path, options: Options) -> BuildRes
     if "pdf" in options.formats:
         from .pdf import write_pdf  # WeasyPrint is imported only when a PDF is wanted
 
+        theme = _pdf_theme(options.theme, options)
+        xhtml = compose(article, target="pdf")
         pdf = write_pdf(
             article.metadata,
-            compose(article, target="pdf"),
+            xhtml,
             base_dirs=(article.base_dir,),
-            theme=load_theme(options.theme or DEFAULT_THEME["pdf"], options.theme_dir),
+            theme=theme,
             page_size=options.page_size,
             moment=moment,
             strict=options.strict,
-            known_defects=known,
+            known_defects=known + _glyph_coverage(xhtml, theme, options, result),
         )
         _take(result, "pdf", pdf, rendered)
     if "epub" in options.formats:
@@ -135,15 +137,17 @@ def build_packet(
     if "pdf" in options.formats:
         from .pdf import write_pdf
 
+        theme = _pdf_theme(theme_name, options)
+        xhtml = compose_packet(packet, image_href=_absolute_image)
         pdf = write_pdf(
             packet.metadata,
-            compose_packet(packet, image_href=_absolute_image),
+            xhtml,
             base_dirs=tuple(dict.fromkeys(a.base_dir for a in packet.articles)),
-            theme=load_theme(theme_name or DEFAULT_THEME["pdf"], options.theme_dir),
+            theme=theme,
             page_size=options.page_size,
             moment=moment,
             strict=options.strict,
-            known_defects=known,
+            known_defects=known + _glyph_coverage(xhtml, theme, options, result),
         )
         _take(result, "pdf", pdf, rendered)
     if "epub" in options.formats:
@@ -189,6 +193,38 @@ def _moment(meta, options: Options, result: BuildResult) -> _dt.datetime:
             "(set SOURCE_DATE_EPOCH or give the date)"
         )
     return moment
+
+
+def _pdf_theme(name: str | None, options: Options) -> Theme:
+    theme = load_theme(name or DEFAULT_THEME["pdf"], options.theme_dir)
+    if options.page_size not in theme.page_sizes:
+        raise UsageError(
+            f"theme {theme.name!r} has no {options.page_size} page size",
+            hint=f"use --page-size {' or '.join(theme.page_sizes)}",
+        )
+    return theme
+
+
+def _glyph_coverage(xhtml: str, theme: Theme, options: Options, result: BuildResult) -> list[str]:
+    """Report text no bundled font can show: it would come from a system font or be .notdef."""
+    from lxml import etree
+
+    from .fonts import missing_glyphs
+
+    root = etree.fromstring(xhtml.encode("utf-8"))
+    missing = missing_glyphs("".join(root.itertext()), theme)
+    if not missing:
+        return []
+    message = (
+        f"text the bundled fonts of theme {theme.name!r} cannot show "
+        f"(it would be drawn from a system font or as a missing glyph): {missing.describe()}"
+    )
+    if options.strict:
+        raise AccessibilityError(
+            message, hint="build without --strict, or use a theme that covers it"
+        )
+    result.warnings.append(message)
+    return ["missing-glyphs"]
 
 
 def _print_pages(pdf, meta, options: Options):

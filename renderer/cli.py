@@ -244,6 +244,27 @@ The first that applies wins, in the order 2, 6, 3, 7, 1.
         help="list the available themes",
         description="List bundled themes (and those in --theme-dir).",
     ).add_argument("--theme-dir", metavar="DIR", help="folder with your own themes")
+
+    preview = sub.add_parser(
+        "preview",
+        help="render the first page(s) of an article's PDF to a PNG picture",
+        description="Build INPUT's PDF edition in a temporary folder and rasterize its first "
+        "page(s), side by side, into one PNG (to see a theme without opening a PDF).",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    preview.add_argument("input", metavar="INPUT")
+    preview.add_argument("-o", "--output", required=True, metavar="FILE.png", help="PNG to write")
+    preview.add_argument("--theme", metavar="NAME", help="theme name (default: briefing)")
+    preview.add_argument("--theme-dir", metavar="DIR", help="folder with your own themes")
+    preview.add_argument(
+        "--page-size", choices=("letter", "a4"), default="letter", help="default: letter"
+    )
+    preview.add_argument("--pages", type=int, default=1, metavar="N", help="pages (default: 1)")
+    preview.add_argument("--dpi", type=int, default=100, help="resolution (default: 100)")
+    preview.add_argument(
+        "--meta", action="append", default=[], metavar="KEY=VALUE", help="as for build"
+    )
     return parser
 
 
@@ -263,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
             return _lint(args)
         if args.command == "show":
             return _show(args)
+        if args.command == "preview":
+            return _preview(args)
         if args.command == "themes":
             from .resources import list_themes
 
@@ -407,4 +430,23 @@ def _show(args: argparse.Namespace) -> int:
         print("\nLint")
         for finding in findings:
             print(f"  {finding.to_text()}")
+    return 0
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from .build import write_atomic
+    from .preview import preview_png
+
+    if args.pages < 1 or not 10 <= args.dpi <= 600:
+        raise UsageError("--pages must be at least 1 and --dpi between 10 and 600")
+    options = Options(
+        formats=("pdf",),
+        theme=args.theme,
+        theme_dir=args.theme_dir,
+        page_size=args.page_size,
+        meta=tuple(args.meta),
+    )
+    target = Path(args.output)
+    write_atomic(target, preview_png(args.input, options, pages=args.pages, dpi=args.dpi))
+    print(target)
     return 0

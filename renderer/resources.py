@@ -16,7 +16,19 @@ from pathlib import Path
 
 from .errors import UsageError
 
-__all__ = ["Theme", "data_dir", "font_faces_css", "list_themes", "load_theme"]
+__all__ = [
+    "PAGE_SIZES",
+    "FontFile",
+    "Theme",
+    "bundled_fonts",
+    "data_dir",
+    "font_faces_css",
+    "font_manifest",
+    "list_themes",
+    "load_theme",
+]
+
+PAGE_SIZES = ("letter", "a4")
 
 
 @cache
@@ -34,12 +46,52 @@ def data_dir(name: str) -> Path:
 
 
 @dataclass(frozen=True, slots=True)
+class FontFile:
+    """One bundled font file, as ``fonts/manifest.toml`` describes it."""
+
+    family: str
+    path: Path
+    weight: int
+    style: str
+    media_type: str
+    postscript_name: str
+    unicode_range: str | None = None
+    fallback: bool = False
+
+    def face_css(self, url: str) -> str:
+        """An ``@font-face`` rule for this file at ``url``."""
+        rule = (
+            f"@font-face {{ font-family: {self.family!r}; src: url({url!r}); "
+            f"font-weight: {self.weight}; font-style: {self.style};"
+        )
+        if self.unicode_range:
+            rule += f" unicode-range: {self.unicode_range};"
+        return rule + " }"
+
+
+@dataclass(frozen=True, slots=True)
 class Theme:
+    """A resolved theme: its CSS already has every ancestor's CSS in front of its own."""
+
     name: str
     description: str
     folder: Path
     pdf_css: str
     epub_css: str
+    #: The theme and its ancestors, child first (``("large-print", "briefing")``).
+    lineage: tuple[str, ...] = ()
+    #: Font families the theme's CSS names (all bundled; checked when loading).
+    fonts: tuple[str, ...] = ()
+    #: Page sizes the PDF may use with this theme.
+    page_sizes: tuple[str, ...] = ("letter", "a4")
+    #: Font files the EPUB embeds (with ``@font-face`` rules in its stylesheet).
+    epub_fonts: tuple[FontFile, ...] = ()
+    #: WCAG contrast every text/background pair must reach (7 for AAA themes).
+    min_contrast: float = 4.5
+
+    def epub_font_faces_css(self, folder: str) -> str:
+        """``@font-face`` rules for :attr:`epub_fonts` stored under ``folder`` in the EPUB."""
+        return "\n".join(f.face_css(f"{folder}/{f.path.name}") for f in self.epub_fonts)
 
 
 def _theme_folders(extra_dir: str | None) -> list[Path]:
@@ -65,22 +117,89 @@ def _read_optional(path: Path) -> str:
     return path.read_text("utf-8") if path.is_file() else ""
 
 
-@cache
-def load_theme(name: str, extra_dir: str | None = None) -> Theme:
-    """Read a theme; CSS is read once per process (themes are immutable data)."""
+def _find_theme(name: str, extra_dir: str | None) -> Path:
     for folder in _theme_folders(extra_dir):
         toml = folder / name / "theme.toml"
         if toml.is_file():
-            meta = tomllib.loads(toml.read_text("utf-8"))
-            return Theme(
-                name=name,
-                description=meta.get("description", ""),
-                folder=toml.parent,
-                pdf_css=_read_optional(toml.parent / "pdf.css"),
-                epub_css=_read_optional(toml.parent / "epub.css"),
-            )
+            return toml
     names = ", ".join(n for n, _ in list_themes(extra_dir))
     raise UsageError(f"unknown theme {name!r}", hint=f"available: {names}")
+
+
+@cache
+def load_theme(name: str, extra_dir: str | None = None) -> Theme:
+    """Read a theme and its ancestors; CSS is read once per process (themes are data).
+
+    A child's CSS comes after its parent's, so the child wins the cascade. A
+    theme may only name bundled font families: anything else would let
+    fontconfig pick a font installed on this machine.
+    """
+    lineage: list[Path] = []
+    current: str | None = name
+    while current:
+        toml = _find_theme(current, extra_dir)
+        if toml in lineage:
+            chain = " -> ".join(p.parent.name for p in [*lineage, toml])
+            raise UsageError(f"theme {name!r} inherits from itself: {chain}")
+        lineage.append(toml)
+        # A theme named like its parent (a user's "briefing" over ours) inherits the bundled one.
+        parent = tomllib.loads(toml.read_text("utf-8")).get("inherits") or None
+        if parent == current:
+            lineage.append(data_dir("themes") / parent / "theme.toml")
+            if not lineage[-1].is_file():
+                raise UsageError(f"theme {current!r} inherits from itself")
+            parent = tomllib.loads(lineage[-1].read_text("utf-8")).get("inherits") or None
+        current = parent
+    metas = [tomllib.loads(t.read_text("utf-8")) for t in lineage]
+    own = metas[0]
+    bundled = {f.family for f in bundled_fonts()}
+    fonts = tuple(dict.fromkeys(f for meta in metas for f in meta.get("fonts", ())))
+    epub_families = own.get("epub_fonts", metas[1].get("epub_fonts", []) if len(metas) > 1 else [])
+    unknown = [f for f in (*fonts, *epub_families) if f not in bundled]
+    if unknown:
+        raise UsageError(
+            f"theme {name!r} names a font family that is not bundled: {unknown[0]!r}",
+            hint=f"bundled: {', '.join(sorted(bundled))}",
+        )
+    page_sizes = tuple(next((m["page_sizes"] for m in metas if "page_sizes" in m), PAGE_SIZES))
+    return Theme(
+        name=name,
+        description=own.get("description", ""),
+        folder=lineage[0].parent,
+        pdf_css="\n".join(_read_optional(t.parent / "pdf.css") for t in reversed(lineage)),
+        epub_css="\n".join(_read_optional(t.parent / "epub.css") for t in reversed(lineage)),
+        lineage=tuple(t.parent.name for t in lineage),
+        fonts=fonts,
+        page_sizes=page_sizes,
+        epub_fonts=tuple(f for f in bundled_fonts() if f.family in epub_families),
+        min_contrast=float(max(m.get("min_contrast", 4.5) for m in metas)),
+    )
+
+
+@cache
+def font_manifest() -> dict:
+    """``fonts/manifest.toml``: family, files, licence, origin, sha256."""
+    return tomllib.loads((data_dir("fonts") / "manifest.toml").read_text("utf-8"))
+
+
+@cache
+def bundled_fonts() -> tuple[FontFile, ...]:
+    """Every bundled font file, in manifest order."""
+    root = data_dir("fonts")
+    return tuple(
+        FontFile(
+            family=family["css_name"],
+            path=(root / family["folder"] / face["file"]).resolve(),
+            weight=face["weight"],
+            style=face["style"],
+            media_type=face["media_type"],
+            postscript_name=face["postscript_name"],
+            unicode_range=face.get("unicode_range"),
+            fallback=family.get("fallback", False),
+        )
+        for family in font_manifest()["family"]
+        for face in family["files"]
+    )
 
 
 @cache
@@ -90,16 +209,4 @@ def font_faces_css() -> str:
     The PDF uses only these faces, so its output never depends on the fonts
     installed on the machine.
     """
-    root = data_dir("fonts")
-    manifest = tomllib.loads((root / "manifest.toml").read_text("utf-8"))
-    rules = []
-    for family in manifest["family"]:
-        for face in family["files"]:
-            path = (root / family["folder"] / face["file"]).resolve()
-            rules.append(
-                "@font-face { "
-                f"font-family: {family['css_name']!r}; "
-                f"src: url({path.as_uri()!r}); "
-                f"font-weight: {face['weight']}; font-style: {face['style']}; }}"
-            )
-    return "\n".join(rules)
+    return "\n".join(f.face_css(f.path.as_uri()) for f in bundled_fonts())

@@ -44,8 +44,8 @@ def seed_paragraphs() -> list[str]:
 # Every PDF and EPUB that a test writes through renderer.build (the CLI's path) is checked
 # as it is written: PDFs by the project's inspector (zero errors, zero warnings), EPUBs by
 # the project's EPUB checks, EPUBCheck (0/0/0) and Ace (0 violations). Results are cached
-# by content hash, so a rebuild of the same bytes is not validated twice. A test that writes a deliberately
-# defective edition opts out with @pytest.mark.defective_edition.
+# by content hash, so a rebuild of the same bytes is not validated twice. A test that
+# writes a deliberately defective edition opts out with @pytest.mark.defective_edition.
 
 _VERDICTS: dict[str, list[str]] = {}
 

@@ -1,9 +1,19 @@
 #!/usr/bin/env python3
 """Copy the bundled font families into fonts/ and write fonts/manifest.toml.
 
-Run on Debian 12 with ``fonts-noto-core`` installed (``apt-get install
-fonts-noto-core``). The manifest records, for every file, where it came from and
-its sha256, so a test can prove that the PDF only uses these files.
+Sources (each file's origin and sha256 go into the manifest, so a test can
+prove that the PDF only uses these files):
+
+* Noto Serif, Noto Sans: Debian 12 ``fonts-noto-core`` (OFL-1.1) - body text,
+  headings; Latin, Latin Extended, Greek, Cyrillic.
+* DejaVu Sans: Debian 12 ``fonts-dejavu-core`` (Bitstream Vera licence, DejaVu
+  changes public domain) - the fallback for other scripts and symbols
+  (Armenian, Georgian, Hebrew, basic Arabic, IPA, arrows, maths, box drawing).
+* Atkinson Hyperlegible: npm ``@fontsource/atkinson-hyperlegible`` (OFL-1.1,
+  Braille Institute) - the dyslexia-friendly theme; WOFF2 subsets ``latin`` and
+  ``latin-ext`` with their ``unicode-range``; also embedded in that theme's EPUB.
+
+Needs ``apt-get install fonts-noto-core fonts-dejavu-core`` and ``npm``.
 
     python3 tools/bundle-fonts.py            # refresh fonts/
     python3 tools/bundle-fonts.py --check    # verify fonts/ against the manifest
@@ -13,15 +23,21 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
+import tarfile
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = ROOT / "fonts"
 NOTO = Path("/usr/share/fonts/truetype/noto")
-COPYRIGHT = Path("/usr/share/doc/fonts-noto-core/copyright")
+NOTO_COPYRIGHT = Path("/usr/share/doc/fonts-noto-core/copyright")
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+DEJAVU_COPYRIGHT = Path("/usr/share/doc/fonts-dejavu-core/copyright")
+ATKINSON_NPM = "@fontsource/atkinson-hyperlegible@5.3.0"
 
 STYLES = [
     ("Regular", 400, "normal"),
@@ -29,22 +45,34 @@ STYLES = [
     ("Bold", 700, "normal"),
     ("BoldItalic", 700, "italic"),
 ]
-FAMILIES = [
+EUROPEAN = ["Latin", "Latin Extended", "Greek", "Cyrillic"]
+NOTO_FAMILIES = [
     # folder, CSS family name, file prefix, role
     ("noto-serif", "Noto Serif", "NotoSerif", "body text"),
     ("noto-sans", "Noto Sans", "NotoSans", "headings, metadata, page furniture"),
 ]
+MEDIA_TYPES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2"}
 
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def ofl_text() -> str:
-    """The OFL 1.1 text as Debian's copyright file carries it, de-indented."""
-    lines = COPYRIGHT.read_text("utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.strip() == "License: OFL-1.1"
-                 and i + 1 < len(lines) and lines[i + 1].strip() == "PREAMBLE")
+def postscript_name(path: Path) -> str:
+    """The name a PDF gives the font (``/BaseFont``, after the subset tag)."""
+    from fontTools.ttLib import TTFont
+
+    return str(TTFont(path, lazy=True)["name"].getDebugName(6))
+
+
+def debian_paragraph(copyright_file: Path, licence: str, first_line: str | None = None) -> str:
+    """A ``License:`` paragraph of a Debian copyright file, de-indented."""
+    lines = copyright_file.read_text("utf-8").splitlines()
+    start = next(
+        i for i, line in enumerate(lines)
+        if line.strip() == f"License: {licence}"
+        and (first_line is None or (i + 1 < len(lines) and lines[i + 1].strip() == first_line))
+    )
     body = []
     for line in lines[start + 1:]:
         if not line.startswith(" "):
@@ -53,17 +81,31 @@ def ofl_text() -> str:
     return "\n".join(body) + "\n"
 
 
-def debian_version() -> str:
-    out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "fonts-noto-core"],
+def debian_version(package: str) -> str:
+    out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package],
                          capture_output=True, text=True, check=True)
     return out.stdout.strip()
 
 
-def bundle() -> None:
-    version = debian_version()
-    licence = ofl_text()
-    entries = []
-    for folder, css_name, prefix, role in FAMILIES:
+def face(path: Path, weight: int, style: str, unicode_range: str | None = None) -> dict:
+    entry = {
+        "file": path.name,
+        "weight": weight,
+        "style": style,
+        "media_type": MEDIA_TYPES[path.suffix],
+        "postscript_name": postscript_name(path),
+        "sha256": sha256(path),
+    }
+    if unicode_range:
+        entry["unicode_range"] = unicode_range
+    return entry
+
+
+def noto() -> list[dict]:
+    version = debian_version("fonts-noto-core")
+    licence = debian_paragraph(NOTO_COPYRIGHT, "OFL-1.1", "PREAMBLE")
+    families = []
+    for folder, css_name, prefix, role in NOTO_FAMILIES:
         target = FONTS / folder
         target.mkdir(parents=True, exist_ok=True)
         (target / "OFL.txt").write_text(
@@ -74,35 +116,95 @@ def bundle() -> None:
         for style, weight, font_style in STYLES:
             name = f"{prefix}-{style}.ttf"
             shutil.copyfile(NOTO / name, target / name)
-            files.append((name, weight, font_style, sha256(target / name)))
-        entries.append((folder, css_name, role, files))
+            files.append(face(target / name, weight, font_style))
+        families.append({
+            "name": css_name, "folder": folder, "role": role, "licence": "OFL-1.1",
+            "licence_file": "OFL.txt",
+            "origin": f"Debian 12 package fonts-noto-core {version} "
+                      "(upstream: Noto project, github.com/notofonts)",
+            "scripts": EUROPEAN, "fallback": False, "files": files,
+        })
+    return families
 
+
+def dejavu() -> dict:
+    version = debian_version("fonts-dejavu-core")
+    target = FONTS / "dejavu-sans"
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "LICENSE.txt").write_text(
+        "Copyright (c) 2003 by Bitstream, Inc. All Rights Reserved.\n"
+        "Bitstream Vera is a trademark of Bitstream, Inc.\n"
+        "DejaVu changes are in public domain.\n\n"
+        + debian_paragraph(DEJAVU_COPYRIGHT, "bitstream-vera"), "utf-8")
+    files = []
+    for name, weight in (("DejaVuSans.ttf", 400), ("DejaVuSans-Bold.ttf", 700)):
+        shutil.copyfile(DEJAVU / name, target / name)
+        files.append(face(target / name, weight, "normal"))
+    return {
+        "name": "DejaVu Sans", "folder": "dejavu-sans",
+        "role": "fallback for scripts and symbols the other families lack",
+        "licence": "Bitstream-Vera", "licence_file": "LICENSE.txt",
+        "origin": f"Debian 12 package fonts-dejavu-core {version} "
+                  "(upstream: DejaVu fonts, dejavu-fonts.github.io)",
+        "scripts": [*EUROPEAN, "Armenian", "Georgian", "Hebrew", "Arabic (basic)", "IPA",
+                    "symbols, arrows, maths, box drawing"],
+        "fallback": True, "files": files,
+    }
+
+
+def atkinson() -> dict:
+    target = FONTS / "atkinson-hyperlegible"
+    target.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run(["npm", "pack", "--silent", ATKINSON_NPM], cwd=tmp,
+                             capture_output=True, text=True, check=True).stdout.split()[-1]
+        with tarfile.open(Path(tmp) / out) as tar:
+            tar.extractall(tmp, filter="data")
+        package = Path(tmp) / "package"
+        version = json.loads((package / "package.json").read_text("utf-8"))["version"]
+        ranges = json.loads((package / "unicode.json").read_text("utf-8"))
+        shutil.copyfile(package / "LICENSE", target / "OFL.txt")
+        files = []
+        for weight in (400, 700):
+            for subset in ("latin", "latin-ext"):
+                name = f"atkinson-hyperlegible-{subset}-{weight}-normal.woff2"
+                shutil.copyfile(package / "files" / name, target / name)
+                files.append(face(target / name, weight, "normal", ranges[subset]))
+    return {
+        "name": "Atkinson Hyperlegible", "folder": "atkinson-hyperlegible",
+        "role": "dyslexia-friendly theme (hyperlegible sans); embedded in its EPUB",
+        "licence": "OFL-1.1", "licence_file": "OFL.txt",
+        "origin": f"npm package @fontsource/atkinson-hyperlegible {version} "
+                  "(upstream: Braille Institute of America)",
+        "scripts": ["Latin", "Latin Extended"], "fallback": False, "files": files,
+    }
+
+
+def toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def write_manifest(families: list[dict]) -> None:
     out = [
         "# Bundled font families. Generated by tools/bundle-fonts.py; do not edit by hand.",
         "# Every glyph in a PDF comes from one of these files (tests check the PDF's font names).",
         "",
     ]
-    for folder, css_name, role, files in entries:
-        out += [
-            "[[family]]",
-            f'name = "{css_name}"',
-            f'css_name = "{css_name}"',
-            f'folder = "{folder}"',
-            f'role = "{role}"',
-            'licence = "OFL-1.1"',
-            'licence_file = "OFL.txt"',
-            f'origin = "Debian 12 package fonts-noto-core {version} (upstream: Noto project, '
-            'github.com/notofonts)"',
-            'scripts = ["Latin", "Latin Extended", "Greek", "Cyrillic"]',
-        ]
-        for name, weight, font_style, digest in files:
-            out += [
-                "[[family.files]]",
-                f'file = "{name}"',
-                f"weight = {weight}",
-                f'style = "{font_style}"',
-                f'sha256 = "{digest}"',
-            ]
+    for family in families:
+        out.append("[[family]]")
+        out.append(f"name = {toml_value(family['name'])}")
+        out.append(f"css_name = {toml_value(family['name'])}")
+        for key in ("folder", "role", "licence", "licence_file", "origin", "scripts", "fallback"):
+            out.append(f"{key} = {toml_value(family[key])}")
+        for entry in family["files"]:
+            out.append("[[family.files]]")
+            out += [f"{key} = {toml_value(value)}" for key, value in entry.items()]
         out.append("")
     (FONTS / "manifest.toml").write_text("\n".join(out), "utf-8")
 
@@ -112,17 +214,20 @@ def check() -> int:
 
     manifest = tomllib.loads((FONTS / "manifest.toml").read_text("utf-8"))
     bad = 0
+    total = 0
     for family in manifest["family"]:
         folder = FONTS / family["folder"]
         if not (folder / family["licence_file"]).is_file():
             print(f"missing licence: {folder / family['licence_file']}")
             bad += 1
-        for face in family["files"]:
-            path = folder / face["file"]
-            if not path.is_file() or sha256(path) != face["sha256"]:
+        for entry in family["files"]:
+            path = folder / entry["file"]
+            if not path.is_file() or sha256(path) != entry["sha256"]:
                 print(f"missing or changed: {path}")
                 bad += 1
-    print("fonts: ok" if not bad else f"fonts: {bad} problem(s)")
+            else:
+                total += path.stat().st_size
+    print(f"fonts: ok ({total / 1e6:.1f} MB)" if not bad else f"fonts: {bad} problem(s)")
     return 1 if bad else 0
 
 
@@ -132,7 +237,10 @@ if __name__ == "__main__":
     args = parser.parse_args()
     if args.check:
         sys.exit(check())
-    if not NOTO.is_dir():
-        sys.exit("fonts-noto-core is not installed: apt-get install fonts-noto-core")
-    bundle()
+    for folder, package in ((NOTO, "fonts-noto-core"), (DEJAVU, "fonts-dejavu-core")):
+        if not folder.is_dir():
+            sys.exit(f"{package} is not installed: apt-get install {package}")
+    if not shutil.which("npm"):
+        sys.exit("npm is needed to fetch @fontsource/atkinson-hyperlegible")
+    write_manifest([*noto(), dejavu(), atkinson()])
     sys.exit(check())

@@ -49,6 +49,7 @@ CHAPTER = "article.xhtml"
 TITLEPAGE = "titlepage.xhtml"
 NAV = "nav.xhtml"
 STYLESHEET = "style.css"
+FONTS = "fonts"
 
 
 @dataclass
@@ -158,6 +159,11 @@ def _page_list(documents: list[tuple[str, list[int]]]) -> tuple[tuple[int, str],
     """(page, href) for every printed page, in page order."""
     pairs = [(n, f"{name}#page-{n}") for name, numbers in documents for n in numbers]
     return tuple(sorted(pairs))
+
+
+def _stylesheet(theme: Theme) -> str:
+    faces = theme.epub_font_faces_css(FONTS)
+    return f"{faces}\n{theme.epub_css}" if faces else theme.epub_css
 
 
 def write_epub(
@@ -390,9 +396,20 @@ def _assemble(
             uid="style",
             file_name=STYLESHEET,
             media_type="text/css",
-            content=theme.epub_css.encode("utf-8"),
+            content=_stylesheet(theme).encode("utf-8"),
         )
     )
+    # Only a theme that needs its face (dyslexia-friendly) embeds fonts; others leave
+    # the choice of typeface to the reader.
+    for n, font in enumerate(theme.epub_fonts, 1):
+        book.add_item(
+            _epub.EpubItem(
+                uid=f"font-{n}",
+                file_name=f"{FONTS}/{font.path.name}",
+                media_type=font.media_type,
+                content=font.path.read_bytes(),
+            )
+        )
     for n, image in enumerate(images, 1):
         book.add_item(
             _epub.EpubImage(
