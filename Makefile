@@ -37,7 +37,7 @@ validators:
 
 test: system-deps validators $(VENV)/.test
 	@tools/system-deps.sh --test
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 lint: $(VENV)/.test
 	$(VENV)/bin/ruff check renderer tests tools

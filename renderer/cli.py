@@ -80,7 +80,10 @@ def _parser() -> argparse.ArgumentParser:
         help="which editions to write (default: both)",
     )
     build.add_argument(
-        "--theme", metavar="NAME", help="theme name (see `renderer themes`; default: briefing)"
+        "--theme",
+        metavar="NAME",
+        help="theme name (see `renderer themes`; default: briefing for the PDF, "
+        "ereader for the EPUB)",
     )
     build.add_argument(
         "--theme-dir", metavar="DIR", help="folder with your own themes, searched first"
