@@ -36,6 +36,7 @@ __all__ = [
     "PageBreak",
     "PageMarker",
     "Paragraph",
+    "PhotoCaption",
     "Quote",
     "Span",
     "Strong",
@@ -170,6 +171,19 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class PhotoCaption:
+    """A photo's caption kept from a scrape whose image is gone: text, no image.
+
+    ``credit`` is the parenthesised credit without its parentheses ("U.S. Army photo by
+    Spc. Jane Roe"). It is rendered as a figure caption with no image, so nothing claims
+    a visual resource (no alt text is owed, no ``visual`` access mode).
+    """
+
+    children: tuple[Inline, ...]
+    credit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Cell:
     children: tuple[Inline, ...]
     header: bool = False
@@ -197,7 +211,17 @@ class PageMarker:
     number: int
 
 
-Block = Heading | Paragraph | BlockQuote | ListBlock | Figure | Table | ThematicBreak | PageMarker
+Block = (
+    Heading
+    | Paragraph
+    | BlockQuote
+    | ListBlock
+    | Figure
+    | PhotoCaption
+    | Table
+    | ThematicBreak
+    | PageMarker
+)
 
 
 # -------------------------------------------------------------------- article

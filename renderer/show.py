@@ -8,7 +8,17 @@ description) the value it will use is shown with where it came from.
 from __future__ import annotations
 
 from .compose import outline
-from .model import Article, Block, Figure, Heading, ListBlock, Paragraph, Table, plain_text
+from .model import (
+    Article,
+    Block,
+    Figure,
+    Heading,
+    ListBlock,
+    Paragraph,
+    PhotoCaption,
+    Table,
+    plain_text,
+)
 from .normalize import normalize
 from .options import Options
 
@@ -55,6 +65,7 @@ def _summary(blocks: tuple[Block, ...]) -> str:
         "list": sum(isinstance(b, ListBlock) for b in blocks),
         "table": sum(isinstance(b, Table) for b in blocks),
         "figure": sum(isinstance(b, Figure) for b in blocks),
+        "photo caption": sum(isinstance(b, PhotoCaption) for b in blocks),
     }
     parts = [f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counts.items() if n]
     return ", ".join(parts)

@@ -23,6 +23,7 @@ from ..model import (
     Link,
     ListBlock,
     Paragraph,
+    PhotoCaption,
     Table,
     plain_text,
 )
@@ -109,7 +110,7 @@ def _walk(blocks: tuple[Block, ...], prefix: str = "") -> Iterator[tuple[str, Bl
 
 def _inlines_of(block: Block) -> Iterator[tuple[Inline, ...]]:
     match block:
-        case Paragraph(children=c) | Heading(children=c):
+        case Paragraph(children=c) | Heading(children=c) | PhotoCaption(children=c):
             yield c
         case Figure(caption=c):
             yield c

@@ -39,6 +39,7 @@ from ..model import (
     Link,
     ListBlock,
     Paragraph,
+    PhotoCaption,
     Quote,
     Span,
     Strong,
@@ -97,7 +98,8 @@ def _walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
 
 def _inlines_of(block: Block) -> Iterator[tuple[Inline, ...]]:
     match block:
-        case Paragraph(children) | Heading(_, children, _):
+        case Paragraph(children) | Heading(_, children, _) | PhotoCaption(children, _):
+            # A PhotoCaption is text whose photo is gone: never an image, no visual claim.
             yield children
         case Figure(_, caption, _):
             yield caption
