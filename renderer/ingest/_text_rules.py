@@ -19,29 +19,65 @@ def _table(words: str) -> frozenset[str]:
 
 # ------------------------------------------------------------------------ dates
 
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1,
-    "february": 2, "feb": 2,
-    "march": 3, "mar": 3,
-    "april": 4, "apr": 4,
-    "may": 5,
-    "june": 6, "jun": 6,
-    "july": 7, "jul": 7,
-    "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10,
-    "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+# Month names (and abbreviations) per language, as they are printed in datelines and
+# kickers. Only names that mean the same month in every language they occur in are listed
+# (English "mar" and Spanish "mar." are both March); ambiguous or clipped forms are left out.
+_MONTH_TABLES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "january jan", "february feb", "march mar", "april apr", "may", "june jun",
+        "july jul", "august aug", "september sept sep", "october oct", "november nov",
+        "december dec",
+    ),
+    "fr": (
+        "janvier janv", "février fevrier févr fevr", "mars", "avril avr", "mai", "juin",
+        "juillet juil", "août aout", "septembre sept", "octobre oct", "novembre nov",
+        "décembre decembre déc dec",
+    ),
+    "es": (
+        "enero ene", "febrero", "marzo", "abril abr", "mayo", "junio", "julio",
+        "agosto", "septiembre setiembre", "octubre", "noviembre", "diciembre dic",
+    ),
+    "de": (
+        "januar jänner", "februar", "märz maerz", "april", "mai", "juni", "juli", "august",
+        "september", "oktober okt", "november", "dezember dez",
+    ),
 }  # fmt: skip
+
+
+def _month_table() -> dict[str, int]:
+    months: dict[str, int] = {}
+    for rows in _MONTH_TABLES.values():
+        for number, row in enumerate(rows, start=1):
+            for name in row.split():
+                assert months.setdefault(name, number) == number, name  # unambiguous
+    return months
+
+
+MONTHS: dict[str, int] = _month_table()
+
+# Weekdays that may open a date ("Tuesday, May 5, 2015", "mercredi 6 mai 2015").
+WEEKDAYS = _table(
+    """
+    monday tuesday wednesday thursday friday saturday sunday
+    lundi mardi mercredi jeudi vendredi samedi dimanche
+    lunes martes miércoles miercoles jueves viernes sábado sabado domingo
+    montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag
+    """
+)
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 MONTH = rf"(?i:(?:{_MONTH_NAMES})\b\.?)"
-_WEEKDAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
+_WEEKDAY = rf"(?i:(?:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))}),?\s+)"
+# "6", "6th", "1er" (fr), "6." (de), "1º" (es).
+_DAY = r"\d{1,2}(?:st|nd|rd|th|er|º|\.)?"
+# Spanish joins day, month and year with "de": "6 de mayo de 2015".
+_DE = r"(?:de\s+|del\s+)?"
 # A date as news pages print it: AP style ("Sept. 3, 2019"), full month, military
-# ("3 September 2019") or ISO. No groups, so it can be embedded in larger patterns.
+# ("3 September 2019"), day first in French, Spanish or German ("6 mai 2015",
+# "6 de mayo de 2015", "6. Mai 2015") or ISO. No groups, so it can be embedded.
 DATE = (
     rf"(?:{_WEEKDAY}?{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}\s+{MONTH}\s+\d{{4}}"
+    rf"|{_WEEKDAY}?{_DAY}\s+(?i:de\s+)?{MONTH},?\s+(?i:{_DE})\d{{4}}"
     r"|\d{4}-\d{2}-\d{2})"
 )
 
@@ -49,7 +85,10 @@ _DATE_FORMS = (
     re.compile(
         rf"{_WEEKDAY}?(?P<m>(?i:{_MONTH_NAMES}))\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
     ),
-    re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>(?i:{_MONTH_NAMES}))\.?\s+(?P<y>\d{{4}})"),
+    re.compile(
+        rf"{_WEEKDAY}?(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s+(?i:de\s+)?"
+        rf"(?P<m>(?i:{_MONTH_NAMES}))\.?,?\s+(?i:{_DE})(?P<y>\d{{4}})"
+    ),
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
 )
 
@@ -126,6 +165,19 @@ CHROME_LINES: tuple[re.Pattern[str], ...] = tuple(
         # "Share", "Print", "Facebook Twitter LinkedIn Email", "Share: Facebook | X".
         rf"(?:{_SOCIAL})(?:\s*(?:[:|/,·•]\s*)?(?:{_SOCIAL}))*\s*[:|]?",
         r"(?:Photo|Image) Details:?|Download(?: Full)? Image:?|Hide Caption|Show Caption",
+        # Archive and historical-collection notices, at the top or the bottom of the page:
+        # "This is archived content from the U.S. Department of Defense (DoD) website. …",
+        # "This page is part of a historical collection and is no longer updated."
+        r"Archived?(?: (?:Content|Page|Web Page|Article|Story|News Release|Material))?\s*:?",
+        r"This is (?:an )?archived (?:content|page|web page|article|story|news release|"
+        r"material|document)\b.*",
+        r"This (?:page|article|story|content|item|release|document|site|material)"
+        r" (?:is|has been|was) (?:archived|part of (?:a|an|the) (?:historical|archived?)"
+        r" (?:collection|archive|record))\b.*",
+        r"(?:This|The) (?:information|content|page|material) (?:on this page )?"
+        r"(?:may be|is) (?:out of date|outdated|no longer (?:current|updated|maintained))\b.*",
+        r"Archived (?:content|pages?) (?:is|are) (?:provided|maintained|kept) for"
+        r" (?:reference|historical)\b.*",
     )
 )
 
@@ -171,11 +223,23 @@ def is_trailer_line(line: str) -> bool:
 
 # --------------------------------------------------------------- kicker, dates
 
-_SECTION = re.compile(r"[A-Z][A-Za-z&'’-]*(?: [A-Za-z&'’-]+){0,4}")
+_LETTER = r"[^\W\d_]"
+_SECTION = re.compile(rf"(?=[A-ZÀ-ÖØ-Þ]){_LETTER}[\w&'’-]*(?: [\w&'’-]+){{0,4}}")
 
-# "Published Feb. 27, 2018", "Updated: March 4, 2020 at 10:30 a.m. EST".
+# The words of a date line, per kind: first publication or a later update.
+PUBLISHED_WORDS = (
+    "Published", "Posted", "Publié le", "Publié", "Mis en ligne le", "Publicado el",
+    "Publicado", "Veröffentlicht am", "Veröffentlicht",
+)  # fmt: skip
+UPDATED_WORDS = (
+    "Last Updated", "Updated", "Mis à jour le", "Mis à jour", "Actualizado el", "Actualizado",
+    "Aktualisiert am", "Aktualisiert",
+)  # fmt: skip
+_DATE_WORDS = "|".join(re.escape(w) for w in sorted(PUBLISHED_WORDS + UPDATED_WORDS, key=len)[::-1])
+
+# "Published Feb. 27, 2018", "Updated: March 4, 2020 at 10:30 a.m. EST", "Publié le 6 mai 2015".
 DATE_LINE = re.compile(
-    rf"(?P<kind>Published|Posted|Last Updated|Updated)(?: on)?:?\s+(?P<date>{DATE})"
+    rf"(?P<kind>{_DATE_WORDS})(?: on)?:?\s+(?P<date>{DATE})"
     r"(?:\s*(?:,|at)?\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*",
     re.IGNORECASE,
 )
@@ -223,7 +287,14 @@ NAME_PARTICLES = frozenset(
      "al", "bin", "ibn", "ter", "y", "e", "j.g.", "(j.g.)"}
 )  # fmt: skip
 
-BYLINE = re.compile(r"(?:(?:By|BY|Story by|Written by|Story and photos by):?\s+)+(?P<rest>\S.*)")
+# The words that open a byline, per language ("By", French "Par", Spanish "Por", German
+# "Von"). Case matters: "by" inside a sentence never opens one.
+BYLINE_WORDS = (
+    "By", "BY", "Story by", "Written by", "Story and photos by",
+    "Par", "PAR", "Por", "POR", "Von", "VON",
+)  # fmt: skip
+_BYLINE_WORDS = "|".join(re.escape(w) for w in sorted(BYLINE_WORDS, key=len)[::-1])
+BYLINE = re.compile(rf"(?:(?:{_BYLINE_WORDS})\s*:?\s+)+(?P<rest>\S.*)")
 FROM_LINE = re.compile(r"From\s+(?P<org>[A-Z0-9].*)")
 _TRAILING_DATE = re.compile(rf"(?:,|\s\|)\s*(?P<date>{DATE})\s*$")
 _AUTHOR_SPLIT = re.compile(r"\s+(?:and|&)\s+")
@@ -314,10 +385,12 @@ def is_org_continuation(line: str) -> bool:
 
 # --------------------------------------------------------------------- datelines
 
-_PLACE_WORD = r"[A-Z][A-Z0-9.'’&-]*"
+_PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][A-Z0-9À-ÖØ-Þ.'’&-]*"
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,7}}"
 # "Fla.", "Calif.", "N.C.", "D.C.", or a name AP does not abbreviate ("Texas", "South Korea").
-_STATE = r"(?:[A-Z]\.\s?[A-Z]\.|[A-Z][a-z]{1,5}\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+_STATE = (
+    r"(?:[A-Z]\.\s?[A-Z]\.|[A-Z][a-z]{1,5}\.|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?)"
+)
 _DATELINE_DATE = rf"(?:{DATE}|{MONTH}\s+\d{{1,2}})"
 _TAG = r"\([A-Z][A-Za-z.&' ]{0,40}\)"
 
@@ -330,6 +403,25 @@ DATELINE = re.compile(
 )
 
 
+# "NORFOLK, Va. (NNS) --" alone on its line, the story beginning on the next one: the
+# separator (or a wire tag) is required, so an ALL-CAPS subhead is never taken for one.
+DATELINE_ALONE = re.compile(
+    rf"(?P<dateline>{_PLACE}(?:,\s+{_STATE})?(?:,\s+{_DATELINE_DATE})?"
+    rf"(?:\s*{_TAG}\s*(?:--|—|–|-)?|\s*(?:--|—|–|-)))\s*"
+)
+
+
+def dateline_alone(line: str) -> str | None:
+    """The dateline when ``line`` is nothing but one ("WASHINGTON (AFNS) --"), else None."""
+    m = DATELINE_ALONE.fullmatch(line)
+    if m is None:
+        return None
+    dateline = m["dateline"].strip().rstrip("-—–").strip()
+    if len(re.findall(r"[A-Z]", dateline.split(",")[0])) < 3:
+        return None
+    return dateline
+
+
 def split_dateline(paragraph: str) -> tuple[str, str] | None:
     """``(dateline, rest)`` when the paragraph opens with a dateline, else None."""
     m = DATELINE.fullmatch(paragraph)
@@ -339,6 +431,44 @@ def split_dateline(paragraph: str) -> tuple[str, str] | None:
     if len(re.findall(r"[A-Z]", dateline.split(",")[0])) < 3:
         return None
     return dateline, m["rest"].strip()
+
+
+# --------------------------------------------------------------- photo captions
+
+# Words one of which a parenthesised credit holds for the line to be a photo caption:
+# "(U.S. Army photo by Spc. Jane Roe)", "(Courtesy photo)", "(Photo Marine nationale)",
+# "(Foto: Armada de Chile)", "(Bild: Bundeswehr/Jana Roth)".
+CREDIT_WORDS = _table(
+    """
+    photo photos photograph photographs photographer image images illustration graphic
+    video courtesy released
+    crédit credit
+    foto fotos fotografía imagen cortesía
+    bild bilder
+    """
+)
+_CREDIT = re.compile(r"(?P<caption>.*?[.!?…][\"”’]?)\s*\((?P<credit>[^()]{3,160})\)\s*")
+MAX_CREDIT_WORDS = 20
+
+
+def split_photo_caption(line: str) -> tuple[str, str] | None:
+    """``(caption, credit)`` when ``line`` is a photo caption ending with its credit.
+
+    The credit is the last thing on the line, in parentheses, after a finished sentence,
+    and names a photo (or image, illustration…): "Soldiers unload supplies at the port,
+    May 3, 2018. (U.S. Army photo by Spc. Jane Roe)".
+    """
+    m = _CREDIT.fullmatch(line)
+    if m is None:
+        return None
+    credit = " ".join(m["credit"].split())
+    words = [w.strip(".,:;/").lower() for w in re.split(r"[\s/]+", credit)]
+    if len(words) > MAX_CREDIT_WORDS or not CREDIT_WORDS.intersection(words):
+        return None
+    caption = m["caption"].strip()
+    if len(caption.split()) < 3:
+        return None
+    return caption, credit
 
 
 # ------------------------------------------------------------ sentences, headings

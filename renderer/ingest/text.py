@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from renderer.errors import InputError
 from renderer.ingest import _text_rules as rules
-from renderer.model import Article, Block, Heading, Metadata, Paragraph, Text
+from renderer.model import Article, Block, Heading, Metadata, Paragraph, PhotoCaption, Text
 
 __all__ = ["read_text"]
 
@@ -41,7 +41,7 @@ def read_text(text: str, *, name: str = "<input>") -> Article:
     header = _Header()
     start = header.read(lines, name)
     body_lines = header.take_date_lines(lines[start:])
-    blocks, dateline = _body(body_lines)
+    blocks, dateline = _body(body_lines, header.captions)
     if not any(isinstance(b, Paragraph) for b in blocks):
         raise InputError(f"{name}: no body paragraphs after the title {header.title!r}")
 
@@ -118,6 +118,7 @@ class _Header:
     byline: rules.Byline | None = None
     organization: str | None = None
     notes: list[str] = field(default_factory=list)
+    captions: list[tuple[str, str]] = field(default_factory=list)  # photo captions met here
 
     def read(self, lines: list[str | None], name: str) -> int:
         """Consume header lines; return the index where the body begins."""
@@ -130,6 +131,10 @@ class _Header:
                 continue
             if rules.is_trailer_line(line):
                 break
+            if caption := rules.split_photo_caption(line):  # a photo above the story
+                self.captions.append(caption)
+                pos += 1
+                continue
             if self.section is None and (kicker := rules.parse_kicker(line)):
                 self.section, self.kicker_date = kicker.section, kicker.date
                 if kicker.date is None:
@@ -164,7 +169,11 @@ class _Header:
 
     def _byline_follows(self, lines: list[str | None], pos: int) -> bool:
         for line in lines[pos:]:
-            if line is _BLANK or rules.DATE_LINE.fullmatch(line):
+            if (
+                line is _BLANK
+                or rules.DATE_LINE.fullmatch(line)
+                or rules.split_photo_caption(line)
+            ):
                 continue
             return rules.parse_byline(line) is not None
         return False
@@ -175,7 +184,7 @@ class _Header:
         if m is None:
             return False
         found = rules.parse_date(m["date"])
-        if m["kind"].lower() in ("published", "posted"):
+        if m["kind"] in rules.PUBLISHED_WORDS:
             self.published = self.published or found
         else:
             self.updated = self.updated or found
@@ -197,6 +206,8 @@ def _check_title(line: str, name: str) -> str:
 
     if rules.parse_byline(line) is not None:
         raise refuse("a byline")
+    if rules.dateline_alone(line) is not None:
+        raise refuse("a dateline")
     if rules.split_dateline(line) is not None and (
         rules.SENTENCE_END.search(line) or len(line) > 120
     ):
@@ -211,24 +222,54 @@ def _check_title(line: str, name: str) -> str:
 # -------------------------------------------------------------------- pass 3: body
 
 
-def _body(lines: list[str | None]) -> tuple[list[Block], str | None]:
-    """Paragraphs and subheads, and the dateline cut off the first paragraph."""
-    texts = _paragraph_texts(lines)
+def _body(
+    lines: list[str | None], header_captions: list[tuple[str, str]] = ()
+) -> tuple[list[Block], str | None]:
+    """Paragraphs, subheads and photo captions, and the dateline opening the story.
+
+    The dateline is cut off the first text that is not a photo caption, or is that text
+    when it stands alone on its line ("NORFOLK, Va. (NNS) --") and the story follows.
+    """
+    parts = [(text, rules.split_photo_caption(text)) for text in _paragraph_texts(lines)]
     dateline = None
-    if texts:
-        split = rules.split_dateline(texts[0])
-        if split is not None:
-            dateline, first = split
-            texts = [first, *texts[1:]] if first else texts[1:]
-    candidate = [rules.is_heading_like(t) for t in texts]
-    blocks: list[Block] = []
-    for i, paragraph in enumerate(texts):
-        between_paragraphs = 0 < i < len(texts) - 1 and not (candidate[i - 1] or candidate[i + 1])
-        if candidate[i] and between_paragraphs:
-            blocks.append(Heading(level=2, children=(Text(paragraph),)))
+    first = next((i for i, (_, caption) in enumerate(parts) if caption is None), None)
+    if first is not None:
+        text = parts[first][0]
+        alone = rules.dateline_alone(text)
+        if alone is not None and any(caption is None for _, caption in parts[first + 1 :]):
+            dateline = alone
+            del parts[first]
+        elif (split := rules.split_dateline(text)) is not None:
+            dateline, rest = split
+            if rest:
+                parts[first] = (rest, None)
+            else:
+                del parts[first]
+    # Subheads are judged among the story's texts only: a caption is no neighbour.
+    story = [text for text, caption in parts if caption is None]
+    candidate = [rules.is_heading_like(t) for t in story]
+    headings = {
+        i
+        for i in range(1, len(story) - 1)
+        if candidate[i] and not (candidate[i - 1] or candidate[i + 1])
+    }
+    blocks: list[Block] = [_caption_block(c) for c in header_captions]
+    index = 0
+    for text, caption in parts:
+        if caption is not None:
+            blocks.append(_caption_block(caption))
+            continue
+        if index in headings:
+            blocks.append(Heading(level=2, children=(Text(text),)))
         else:
-            blocks.append(Paragraph((Text(paragraph),)))
+            blocks.append(Paragraph((Text(text),)))
+        index += 1
     return blocks, dateline
+
+
+def _caption_block(caption: tuple[str, str]) -> PhotoCaption:
+    text, credit = caption
+    return PhotoCaption((Text(text),), credit)
 
 
 def _paragraph_texts(lines: list[str | None]) -> list[str]:
@@ -247,6 +288,8 @@ def _paragraph_texts(lines: list[str | None]) -> list[str]:
     groups = [g for g in groups if g]
     texts: list[str] = []
     for group in groups:
+        if len(group) > 1 and rules.dateline_alone(group[0]) is not None:
+            texts.append(group.pop(0))  # "WASHINGTON (AFNS) --" over the first paragraph
         if len(groups) > 1 and _hard_wrapped(group):
             texts.append(" ".join(group))
         else:
