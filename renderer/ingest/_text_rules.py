@@ -149,7 +149,11 @@ GENERIC_PUBLISHERS = frozenset({"government", "federal government", "u.s. govern
 
 _SOCIAL = (
     r"Share(?: This(?: Page| Story| Article)?)?|Print(?: This(?: Page| Story| Article)?)?|"
-    r"E-?mail|Facebook|Twitter|X|LinkedIn|Pinterest|Reddit|WhatsApp|Tweet|Copy Link|Link"
+    r"E-?mail|Facebook|Twitter|X|LinkedIn|Pinterest|Reddit|WhatsApp|Tweet|Copy Link|Link|"
+    # French, Spanish, German share and print buttons.
+    r"Partager(?: cet article| sur)?|Imprimer(?: cet article)?|Envoyer|Copier le lien|"
+    r"Compartir(?: en)?|Imprimir|Enviar|Copiar enlace|"
+    r"Teilen|Drucken|Link kopieren|Artikel teilen"
 )
 
 # Whole lines that are navigation or sharing widgets, wherever they occur.
@@ -158,9 +162,12 @@ CHROME_LINES: tuple[re.Pattern[str], ...] = tuple(
     for p in (
         r"Skip to (?:main )?content(?:\s*\(Press Enter\)\.?)?",
         r"Skip navigation(?: links)?",
+        r"Aller au contenu(?: principal)?|Passer au contenu(?: principal)?|Ir al contenido"
+        r"(?: principal)?|Saltar al contenido(?: principal)?|Zum (?:Haupt)?[Ii]nhalt springen"
+        r"|Direkt zum Inhalt",
         r"Toggle navigation|Main menu|Menu|Search|Close|Back to top",
         # Breadcrumbs: "Home > News > Article View", "Home / News / Stories".
-        r"Home\s*(?:>|/|»|›|\|)\s*.*",
+        r"(?:Home|Accueil|Inicio|Portada|Startseite)\s*(?:>|/|»|›|\|)\s*.*",
         r"[^>»›]{1,40}(?:\s*[>»›]\s*[^>»›]{1,40}){2,}",
         # "Share", "Print", "Facebook Twitter LinkedIn Email", "Share: Facebook | X".
         rf"(?:{_SOCIAL})(?:\s*(?:[:|/,·•]\s*)?(?:{_SOCIAL}))*\s*[:|]?",
@@ -189,6 +196,9 @@ TRAILER_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"Related(?: (?:Links|Stories|Articles|Content|News|Videos|Pages))?\s*:?",
         r"More (?:Stories|News|Like This)\s*:?",
         r"You may also like\s*:?",
+        r"(?:Voir aussi|À lire aussi|A lire aussi|Lire aussi|Sur le même sujet|Articles liés)\s*:?",
+        r"(?:Ver también|Lea también|Noticias relacionadas|Artículos relacionados)\s*:?",
+        r"(?:Mehr zum Thema|Weitere Artikel|Das könnte Sie auch interessieren|Siehe auch)\s*:?",
         r"Hosted by Defense Media Activity.*",
     )
 )

@@ -131,6 +131,10 @@ class _Header:
                 continue
             if rules.is_trailer_line(line):
                 break
+            if (bare := rules.parse_date(line)) is not None:  # army.mil: a date under the byline
+                self.published = self.published or bare
+                pos += 1
+                continue
             if caption := rules.split_photo_caption(line):  # a photo above the story
                 self.captions.append(caption)
                 pos += 1
@@ -172,6 +176,7 @@ class _Header:
             if (
                 line is _BLANK
                 or rules.DATE_LINE.fullmatch(line)
+                or rules.parse_date(line) is not None
                 or rules.split_photo_caption(line)
             ):
                 continue
