@@ -10,14 +10,16 @@ import pytest
 
 from renderer.errors import InputError
 from renderer.ingest._text_rules import (
+    dateline_alone,
     is_chrome_line,
     parse_byline,
     parse_date,
     parse_kicker,
     split_dateline,
+    split_photo_caption,
 )
 from renderer.ingest.text import read_text
-from renderer.model import Article, Heading, Paragraph, Text, plain_text
+from renderer.model import Article, Heading, Paragraph, PhotoCaption, Text, plain_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "samples" / "isil-losing-ground.txt"
@@ -693,3 +695,572 @@ def test_near_chrome_lines_are_rejected_quickly(line):
 )
 def test_chrome_lines(line):
     assert is_chrome_line(line)
+
+
+# ------------------------------------------------------------- the wider family
+
+
+def items(article: Article) -> list[tuple[str, ...]]:
+    """The body in order: ("p", text), ("h2", text) or ("caption", text, credit)."""
+    out: list[tuple[str, ...]] = []
+    for block in article.blocks:
+        assert len(block.children) == 1 and isinstance(block.children[0], Text)
+        text = block.children[0].text
+        if isinstance(block, PhotoCaption):
+            out.append(("caption", text, block.credit))
+        else:
+            assert isinstance(block, Heading | Paragraph)
+            out.append((f"h{block.level}" if isinstance(block, Heading) else "p", text))
+    return out
+
+
+def test_archive_notices_and_press_release_kicker():
+    article = read("archive-notice-press-release.txt")
+    m = article.metadata
+    assert m.title == "Depot finishes overhaul of its last steam crane"
+    assert m.subtitle is None
+    assert m.section == "Press Release"
+    assert m.date == dt.date(2019, 1, 3)
+    assert m.authors == ("Marcus Bell",)
+    assert m.organization == "Defense Logistics Agency Public Affairs"
+    assert m.dateline == "SUSQUEHANNA, Pa."
+    assert m.language is None
+    assert m.publisher == "U.S. Department of Defense"
+    assert (m.source, m.identifier, m.description, m.keywords) == (None, None, None, ())
+    assert article.notes == ()
+    assert items(article) == [
+        (
+            "p",
+            "Workers at the distribution depot this week lowered the boom of the "
+            "installation's last steam-powered crane onto a flatbed bound for a railroad museum.",
+        ),
+        (
+            "p",
+            "The crane lifted crates on the depot's north siding from 1943 until 1991, when "
+            "diesel equipment replaced it.",
+        ),
+        (
+            "p",
+            "Volunteers from the museum spent three weekends removing asbestos lagging under "
+            "the supervision of the depot's safety office.",
+        ),
+        (
+            "p",
+            '"It is the last thing on this base that remembers coal," said Ruth Adair, the '
+            "depot's historian.",
+        ),
+    ]
+    assert_no_chrome(
+        article,
+        "ARCHIVED CONTENT",
+        "archived content",
+        "out of date",
+        "historical collection",
+        "no longer updated",
+        "Newsroom",
+        "Press Release | Jan. 3, 2019",
+    )
+
+
+def test_nns_dateline_alone_on_its_line():
+    article = read("nns-dateline-own-line.txt")
+    m = article.metadata
+    assert m.title == "Corpsmen teach bleeding control to middle school staff"
+    assert m.subtitle is None
+    assert m.section == "News Story"
+    assert m.date == dt.date(2018, 2, 27)
+    assert m.authors == ("Mass Communication Specialist 2nd Class Erin Castillo",)
+    assert m.organization == "Naval Medical Center Portsmouth Public Affairs"  # second line
+    assert m.dateline == "NORFOLK, Va. (NNS)"
+    assert m.language is None
+    assert m.publisher == "U.S. Department of Defense"
+    assert (m.source, m.identifier, m.description, m.keywords) == (None, None, None, ())
+    assert article.notes == ()
+    assert items(article) == [
+        (
+            "p",
+            "Hospital corpsmen from the medical center spent a teacher workday showing 60 "
+            "school employees how to pack a wound and apply a tourniquet.",
+        ),
+        (
+            "p",
+            "Each teacher practiced on a foam limb until the instructors were satisfied with "
+            "the pressure and placement.",
+        ),
+        ("h2", "Why Schools"),
+        (
+            "p",
+            "Corpsmen said the idea came from a parent who works in the emergency department "
+            "and wanted trained hands in every hallway.",
+        ),
+        ("p", "The school district plans to repeat the class for bus drivers in the fall."),
+    ]
+    assert_no_chrome(
+        article,
+        "(NNS) --",
+        "Navy > News",
+        "Photo Details",
+        "Download Full Image",
+        "Related Links",
+        "Corpsmen join community health fair",
+        "archived",
+    )
+
+
+def test_army_photo_captions_and_date_line_under_the_byline():
+    article = read("army-photo-captions.txt")
+    m = article.metadata
+    assert m.title == "Reservists clear a backlog of cargo at a Gulf port"
+    assert m.subtitle is None
+    assert m.section is None
+    assert m.date == dt.date(2018, 5, 4)  # the bare date line, not the caption's May 3
+    assert m.authors == ("Spc. Jane Roe",)
+    assert m.organization == "311th Expeditionary Sustainment Command"
+    assert m.dateline == "GULFPORT, Miss."
+    assert m.language is None
+    assert m.publisher == "U.S. Department of Defense"
+    assert (m.source, m.identifier, m.description, m.keywords) == (None, None, None, ())
+    assert article.notes == ("no kicker line",)
+    assert items(article) == [
+        (
+            "caption",
+            "Soldiers unload supplies at the port, May 3, 2018.",
+            "U.S. Army photo by Spc. Jane Roe",
+        ),
+        (
+            "p",
+            "Reserve Soldiers from three transportation companies moved 400 containers off "
+            "the docks in five days, clearing a backlog left by a spring storm.",
+        ),
+        (
+            "p",
+            "The units train at the port each year, but this was the first time their work "
+            "went straight to relief agencies.",
+        ),
+        (
+            "caption",
+            "A forklift operator guides a container onto a trailer during the night shift.",
+            "U.S. Army photo by Staff Sgt. Luis Ortega",
+        ),
+        ("h2", "LONG NIGHTS"),
+        (
+            "p",
+            "Crews worked 12-hour shifts, handing over at dawn and dusk so the cranes never "
+            "stopped.",
+        ),
+        (
+            "p",
+            '"We counted every box twice, because a missing pallet of water is somebody\'s '
+            'missing water," said 1st Lt. Priya Natarajan, a platoon leader.',
+        ),
+        (
+            "caption",
+            "Volunteers from a local church served dinner to the night shift on the last "
+            "evening.",
+            "Courtesy photo",
+        ),
+    ]
+    paragraphs = [b for b in article.blocks if isinstance(b, Paragraph)]
+    assert len(paragraphs) == 4
+    assert not any("photo by" in plain_text(p.children) for p in paragraphs)
+    assert_no_chrome(
+        article,
+        "GULFPORT, Miss. --",
+        "Photo Details",
+        "Download Full Image",
+        "RELATED LINKS",
+        "Army Reserve at 110 years",
+        "May 4, 2018",
+    )
+
+
+def test_french_scrape():
+    article = read("french-marine.txt")
+    m = article.metadata
+    assert m.title == "Un patrouilleur rentre à Brest après quatre mois en mer"
+    assert m.subtitle is None
+    assert m.section == "Actualités"
+    assert m.date == dt.date(2015, 5, 6)  # "6 mai 2015"
+    assert m.authors == ("Jeanne Dupont",)  # "Par", not "By"
+    assert m.organization == "Service de presse de la Marine"
+    assert m.dateline == "BREST, France"
+    assert m.language is None  # normalize detects it (see test_non_english_languages)
+    assert m.publisher is None
+    assert (m.source, m.identifier, m.description, m.keywords) == (None, None, None, ())
+    assert article.notes == ()
+    assert items(article) == [
+        (
+            "p",
+            "Le patrouilleur est rentré mercredi matin dans sa base de Brest, après une "
+            "mission de quatre mois dans le golfe de Guinée, où il a participé à la lutte "
+            "contre la pêche illégale.",
+        ),
+        (
+            "p",
+            "L’équipage de 45 marins a contrôlé une trentaine de navires de pêche et a porté "
+            "assistance à un cargo en avarie au large des côtes.",
+        ),
+        (
+            "caption",
+            "Des familles attendent l’arrivée du bâtiment sur le quai, le 6 mai 2015.",
+            "Photo Marine nationale / Paul Martin",
+        ),
+        ("h2", "UNE MISSION DE LONGUE DURÉE"),
+        (
+            "p",
+            "Pour le commandant, le plus difficile a été la chaleur dans les compartiments "
+            "des machines, où la température dépassait souvent les 50 degrés.",
+        ),
+        (
+            "p",
+            "« Les marins ont tenu le rythme du début à la fin, et je suis fier de ce qu’ils "
+            "ont fait », a déclaré le capitaine de frégate Luc Morel, qui commande le bâtiment.",
+        ),
+        (
+            "p",
+            "Le patrouilleur doit reprendre la mer à la fin de l’été, après un arrêt "
+            "technique au bassin.",
+        ),
+    ]
+    assert_no_chrome(
+        article,
+        "Aller au contenu",
+        "Accueil",
+        "Partager",
+        "Imprimer",
+        "Voir aussi",
+        "Une frégate en escale à Dakar",
+        "Par Jeanne",
+        "BREST, France —",
+    )
+
+
+def test_spanish_scrape():
+    article = read("spanish-armada.txt")
+    m = article.metadata
+    assert m.title == "Un buque escuela zarpa con cadetes de diez países"
+    assert m.subtitle is None
+    assert m.section is None
+    assert m.date == dt.date(2019, 3, 12)  # "Publicado el 12 de marzo de 2019"
+    assert m.authors == ("Ana María Ruiz",)
+    assert m.organization == "Oficina de Prensa de la Armada"
+    assert m.dateline == "VALPARAÍSO, Chile"
+    assert m.language is None
+    assert m.publisher is None
+    assert (m.source, m.identifier, m.description, m.keywords) == (None, None, None, ())
+    assert article.notes == ("no kicker line",)
+    assert items(article) == [
+        (
+            "p",
+            "El buque escuela zarpó el martes desde el puerto de Valparaíso con 90 cadetes de "
+            "diez países a bordo, para un crucero de instrucción de cinco meses por el "
+            "océano Pacífico.",
+        ),
+        (
+            "p",
+            "Los cadetes aprenderán navegación astronómica, maniobras con velas y trabajo en "
+            "equipo en condiciones de mar abierto.",
+        ),
+        (
+            "caption",
+            "Cadetes forman en la cubierta del buque antes de zarpar, el 12 de marzo de 2019.",
+            "Foto: Armada / Jorge Soto",
+        ),
+        (
+            "p",
+            "La tripulación permanente, de 150 marinos, se encargará de la instrucción "
+            "durante la travesía.",
+        ),
+        (
+            "p",
+            "El buque hará escala en seis puertos, donde los cadetes participarán en "
+            "actividades con las marinas de cada país.",
+        ),
+    ]
+    assert_no_chrome(
+        article,
+        "Ir al contenido",
+        "Inicio /",
+        "Compartir",
+        "Imprimir",
+        "Publicado el",
+        "Noticias relacionadas",
+        "La Armada celebra su aniversario",
+    )
+
+
+def test_german_single_newline_scrape_with_dateline_alone():
+    article = read("german-marine-single-newline.txt")
+    m = article.metadata
+    assert m.title == "Minenjagdboot kehrt nach Kiel zurück"
+    assert m.subtitle is None
+    assert m.section == "Aktuelles"
+    assert m.date == dt.date(2020, 10, 14)  # "14. Oktober 2020"
+    assert m.authors == ("Jana Roth",)  # "Von"
+    assert m.organization == "Presse- und Informationszentrum Marine"
+    assert m.dateline == "KIEL"
+    assert m.language is None
+    assert m.publisher is None
+    assert (m.source, m.identifier, m.description, m.keywords) == (None, None, None, ())
+    assert article.notes == ()
+    assert items(article) == [
+        (
+            "p",
+            "Das Minenjagdboot ist am Mittwoch nach einem halben Jahr im Einsatzverband der "
+            "NATO in der Ostsee wieder in den Heimathafen eingelaufen.",
+        ),
+        (
+            "p",
+            "Die Besatzung hat in dieser Zeit mehr als 40 Altlasten aus dem Zweiten Weltkrieg "
+            "auf dem Meeresboden gefunden und für die Räumung markiert.",
+        ),
+        (
+            "caption",
+            "Angehörige warten am Tirpitzhafen auf die Besatzung, 14. Oktober 2020.",
+            "Foto: Bundeswehr / Tom Weber",
+        ),
+        (
+            "p",
+            "„Die Zusammenarbeit mit den Partnern war hervorragend und sehr eng“, sagte der "
+            "Kommandant, Korvettenkapitän Jens Albers.",
+        ),
+        (
+            "p",
+            "Das Boot geht nun für zwei Monate in die Werft, bevor die Ausbildung für den "
+            "nächsten Einsatz beginnt.",
+        ),
+    ]
+    assert_no_chrome(
+        article,
+        "Zum Inhalt springen",
+        "Startseite",
+        "Teilen",
+        "Drucken",
+        "Mehr zum Thema",
+        "Marine übt mit Partnern in der Nordsee",
+        "KIEL –",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "visible_date"),
+    [
+        ("french-marine.txt", "fr", "6 mai 2015"),
+        ("spanish-armada.txt", "es", "12 de marzo de 2019"),
+        ("german-marine-single-newline.txt", "de", "14. Oktober 2020"),
+        ("army-photo-captions.txt", "en", "May 4, 2018"),
+    ],
+)
+def test_non_english_languages(name, language, visible_date):
+    from renderer.compose import compose
+    from renderer.normalize import normalize
+    from renderer.options import Options
+
+    final = normalize(read(name))
+    assert final.metadata.language == language  # detected from the body
+    xhtml = compose(final, target="epub")
+    assert f'lang="{language}"' in xhtml
+    assert visible_date in xhtml
+    # --lang wins over detection
+    assert normalize(read(name), Options(lang="en")).metadata.language == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6 mai 2015", dt.date(2015, 5, 6)),
+        ("1er mai 2015", dt.date(2015, 5, 1)),
+        ("mercredi 6 mai 2015", dt.date(2015, 5, 6)),
+        ("6 févr. 2015", dt.date(2015, 2, 6)),
+        ("15 août 2015", dt.date(2015, 8, 15)),
+        ("3 décembre 2019", dt.date(2019, 12, 3)),
+        ("6 de mayo de 2015", dt.date(2015, 5, 6)),
+        ("miércoles, 6 de mayo de 2015", dt.date(2015, 5, 6)),
+        ("1 de setiembre de 2020", dt.date(2020, 9, 1)),
+        ("6. Mai 2015", dt.date(2015, 5, 6)),
+        ("Mittwoch, 6. Mai 2015", dt.date(2015, 5, 6)),
+        ("3. März 2019", dt.date(2019, 3, 3)),
+        ("31 février 2015", None),
+    ],
+)
+def test_parse_date_other_languages(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_month_tables_are_unambiguous():
+    from renderer.ingest._text_rules import _MONTH_TABLES, MONTHS
+
+    for rows in _MONTH_TABLES.values():
+        assert len(rows) == 12
+        for number, row in enumerate(rows, start=1):
+            for word in row.split():
+                assert MONTHS[word] == number
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "org"),
+    [
+        ("Par Jeanne Dupont, Service de presse de la Marine", ("Jeanne Dupont",),
+         "Service de presse de la Marine"),
+        ("Por Ana María Ruiz, Oficina de Prensa de la Armada", ("Ana María Ruiz",),
+         "Oficina de Prensa de la Armada"),
+        ("Von Jana Roth, Presse- und Informationszentrum Marine", ("Jana Roth",),
+         "Presse- und Informationszentrum Marine"),
+    ],
+)  # fmt: skip
+def test_parse_byline_other_languages(line, authors, org):
+    byline = parse_byline(line)
+    assert byline is not None
+    assert (byline.authors, byline.organization) == (authors, org)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Par temps de pluie, les marins restent à quai.",
+        "Por la mañana, el buque zarpó.",
+        "Von Kiel nach Oslo in drei Tagen",
+    ],
+)
+def test_not_a_byline_other_languages(line):
+    assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This is archived content from the U.S. Department of Defense (DoD) website.",
+        "This page is part of a historical collection and is no longer updated.",
+        "This content is archived and is no longer updated.",
+        "This information may be out of date.",
+        "ARCHIVED CONTENT",
+        "Archived",
+        "Aller au contenu principal",
+        "Partager",
+        "Compartir",
+        "Teilen Drucken",
+        "Accueil > Actualités",
+    ],
+)
+def test_more_chrome_lines(line):
+    assert is_chrome_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The archive holds 40,000 photographs from the war.",
+        "This page of history is worth reading again.",
+        "Archived records show the unit left in 1944.",
+    ],
+)
+def test_archive_words_in_a_sentence_are_not_chrome(line):
+    assert not is_chrome_line(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        ("NORFOLK, Va. (NNS) --", "NORFOLK, Va. (NNS)"),
+        ("WASHINGTON (AFNS)", "WASHINGTON (AFNS)"),
+        ("JOINT BASE SAN ANTONIO-RANDOLPH, Texas (AFNS) --",
+         "JOINT BASE SAN ANTONIO-RANDOLPH, Texas (AFNS)"),
+        ("FORT BRAGG, N.C., Sept. 3, 2019 -", "FORT BRAGG, N.C., Sept. 3, 2019"),
+        ("BREST, France —", "BREST, France"),
+    ],
+)  # fmt: skip
+def test_dateline_alone(line, dateline):
+    assert dateline_alone(line) == dateline
+
+
+@pytest.mark.parametrize("line", ["SAFETY FIRST", "WASHINGTON", "Lessons From the Range", "NATO"])
+def test_not_a_dateline_alone(line):
+    assert dateline_alone(line) is None
+
+
+def test_dateline_alone_over_a_hard_wrapped_first_paragraph():
+    text = (
+        "Title of the story\n\n"
+        "WASHINGTON (AFNS) --\n"
+        "This paragraph was wrapped at a fixed width by whatever tool\n"
+        "saved the page, so its lines belong together as one paragraph.\n\n"
+        "Second paragraph.\n"
+    )
+    article = read_text(text)
+    assert article.metadata.dateline == "WASHINGTON (AFNS)"
+    assert [t for _, t in texts(article)] == [
+        "This paragraph was wrapped at a fixed width by whatever tool saved the page, so its "
+        "lines belong together as one paragraph.",
+        "Second paragraph.",
+    ]
+
+
+def test_a_dateline_alone_is_not_a_title():
+    with pytest.raises(InputError, match="looks like a dateline"):
+        read_text("NORFOLK, Va. (NNS) --\n\nSailors said so.\n", name="d.txt")
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        (
+            "Soldiers unload supplies at the port, May 3, 2018. (U.S. Army photo by Spc. Jane Roe)",
+            "Soldiers unload supplies at the port, May 3, 2018.",
+            "U.S. Army photo by Spc. Jane Roe",
+        ),
+        (
+            "Sailors man the rails as the ship returns. (U.S. Navy photo by Mass Communication "
+            "Specialist 2nd Class Ann Lee/Released)",
+            "Sailors man the rails as the ship returns.",
+            "U.S. Navy photo by Mass Communication Specialist 2nd Class Ann Lee/Released",
+        ),
+        ("A team poses after the race. (Courtesy photo)", "A team poses after the race.",
+         "Courtesy photo"),
+        ("Airmen load a pallet. (U.S. Air Force photo illustration)", "Airmen load a pallet.",
+         "U.S. Air Force photo illustration"),
+    ],
+)  # fmt: skip
+def test_split_photo_caption(line, caption, credit):
+    assert split_photo_caption(line) == (caption, credit)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He said it was fine. (He laughed.)",
+        "The crew (pictured) worked through the night.",
+        "The unit posted the photo by the door (next to the flag).",
+        "Done. (See the related story for the photo contest rules and the full list of "
+        "winners, judges, prizes and the deadline for next year's entries in every category)",
+    ],
+)
+def test_not_a_photo_caption(line):
+    assert split_photo_caption(line) is None
+
+
+def test_caption_between_title_and_byline_is_not_a_subtitle():
+    text = (
+        "Main headline\n"
+        "Crews gather on the pier, June 1, 2020. (U.S. Navy photo by Ann Lee)\n"
+        "By Jane Doe\n\nBody text here.\n"
+    )
+    article = read_text(text)
+    assert (article.metadata.title, article.metadata.subtitle) == ("Main headline", None)
+    assert article.metadata.authors == ("Jane Doe",)
+    assert items(article) == [
+        ("caption", "Crews gather on the pier, June 1, 2020.", "U.S. Navy photo by Ann Lee"),
+        ("p", "Body text here."),
+    ]
+
+
+def test_captions_are_no_neighbours_for_subheads():
+    text = (
+        "Title\n\nFirst paragraph.\n\nA photo of the crew at work. (Courtesy photo)\n\n"
+        "SUBHEAD HERE\n\nSecond paragraph.\n"
+    )
+    assert [k for k, *_ in items(read_text(text))] == ["p", "caption", "h2", "p"]
+
+
+def test_scrape_count():
+    scrapes = sorted(SCRAPES.glob("*.txt"))
+    assert len(scrapes) >= 12, [p.name for p in scrapes]
