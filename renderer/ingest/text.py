@@ -18,6 +18,7 @@ headline the reader stops with an :class:`~renderer.errors.InputError` instead o
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from renderer.errors import InputError
@@ -228,7 +229,7 @@ def _check_title(line: str, name: str) -> str:
 
 
 def _body(
-    lines: list[str | None], header_captions: list[tuple[str, str]] = ()
+    lines: list[str | None], header_captions: Sequence[tuple[str, str]] = ()
 ) -> tuple[list[Block], str | None]:
     """Paragraphs, subheads and photo captions, and the dateline opening the story.
 
