@@ -22,6 +22,7 @@ stops the others; with it, the first failure cancels everything not yet started.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -128,6 +129,9 @@ def warm(options: Options) -> None:
             import renderer.epub  # noqa: F401  (ebooklib, lxml)
     except Exception:
         pass
+    # What is loaded now lives as long as the worker: keep it out of every later
+    # garbage collection.
+    gc.freeze()
 
 
 def default_jobs() -> int:
