@@ -274,8 +274,11 @@ def _pool(jobs: int, options: Options) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
-        # The fork server imports the renderer (not WeasyPrint) once; workers fork from it.
-        context.set_forkserver_preload(["renderer.build", "renderer.batch"])
+        # The fork server imports the renderer, WeasyPrint and ebooklib once; every worker
+        # is forked from it with those modules loaded (nothing else: no fonts, no CSS).
+        context.set_forkserver_preload(
+            ["renderer.build", "renderer.batch", "renderer.pdf", "renderer.epub"]
+        )
     else:
         context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(
