@@ -23,7 +23,7 @@ then prints the ratios the issue sets targets for and writes a JSON result
 JSON result without measuring anything.
 
     python bench/run.py [--runs 5] [--json bench/results/latest.json] [--quick]
-    python bench/run.py --markdown [--json bench/results/latest.json]
+    python bench/run.py --markdown [--json bench/results/latest.json] [--readme README.md]
 """
 
 from __future__ import annotations
@@ -60,11 +60,19 @@ DEFAULT_JSON = BENCH / "results" / "latest.json"
 #: The issue's targets: (key of the ratio, comparison, limit, what it means).
 TARGETS = [
     ("cli_both_over_raw_pdf", "<=", 1.25, "seed PDF+EPUB via the CLI / raw `weasyprint` CLI"),
-    ("warm_both_over_weasyprint", "<=", 1.3, "warm in-process both editions / WeasyPrint "
-     "render+write"),
+    (
+        "warm_both_over_weasyprint",
+        "<=",
+        1.3,
+        "warm in-process both editions / WeasyPrint render+write",
+    ),
     ("epub_over_pandoc", "<=", 1.0, "seed EPUB alone via the CLI / pandoc Markdown→EPUB"),
-    ("packet_500_over_5x100", "<=", 1.1, "500-article packet / 5 × the 100-article packet "
-     "(≤ 5.5× the 100-article packet)"),
+    (
+        "packet_500_over_5x100",
+        "<=",
+        1.1,
+        "500-article packet / 5 × the 100-article packet (≤ 5.5× the 100-article packet)",
+    ),
     ("jobs2_speedup", ">=", 1.8, "200 articles `--jobs 2` speed-up over `--jobs 1`"),
     ("packet_500_peak_mb", "<=", 400, "peak memory of the 500-article packet (MB)"),
 ]
@@ -112,9 +120,8 @@ def machine() -> dict:
         "pandoc": pandoc_version(),
         "harfbuzz": hb,
         # What WeasyPrint checks before subsetting with HarfBuzz instead of fontTools.
-        "harfbuzz_subset": harfbuzz_subset is not None and bool(
-            harfbuzz.hb_version_atleast(4, 1, 0)
-        ),
+        "harfbuzz_subset": harfbuzz_subset is not None
+        and bool(harfbuzz.hb_version_atleast(4, 1, 0)),
     }
 
 
@@ -140,13 +147,26 @@ def load() -> list[float]:
 #: Starts a command, waits for it and reports its wall time and peak RSS. A separate small
 #: process, because a child's peak RSS starts at its parent's (it survives fork and exec):
 #: measured from this process, everything would weigh at least what the bench weighs.
+#: It is also the "subreaper" of everything the command starts, so that worker processes
+#: (whose fork server the command never waits for) are counted: the peak is that of the
+#: largest single process of the whole tree.
 LAUNCHER = """
-import os, subprocess, sys, time
+import ctypes, os, resource, subprocess, sys, time
+try:
+    ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+except Exception:
+    pass
 start = time.perf_counter()
 process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
 _, status, usage = os.wait4(process.pid, 0)
 seconds = time.perf_counter() - start
-print(os.waitstatus_to_exitcode(status), seconds, usage.ru_maxrss)
+while True:
+    try:
+        os.wait()
+    except ChildProcessError:
+        break
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(os.waitstatus_to_exitcode(status), seconds, peak)
 """
 
 
@@ -160,15 +180,15 @@ def run_process(command: list[str], env: dict | None = None) -> tuple[float, flo
     except ValueError:
         code, seconds, peak_kb = "-1", "0", "0"
     if int(code) != 0:
-        raise SystemExit(
-            f"bench: {' '.join(command)} failed ({code}):\n{done.stderr[-2000:]}"
-        )
+        raise SystemExit(f"bench: {' '.join(command)} failed ({code}):\n{done.stderr[-2000:]}")
     return float(seconds), int(peak_kb) / 1024
 
 
 def processes(name: str, command: list[str], runs: int, env: dict | None = None) -> dict:
+    load_before = os.getloadavg()[0]
     run_process(command, env)  # warm-up: page cache, bytecode, fontconfig cache
     samples = [run_process(command, env) for _ in range(runs)]
+    load_after = os.getloadavg()[0]
     seconds = [s for s, _ in samples]
     row = {
         "name": name,
@@ -177,6 +197,8 @@ def processes(name: str, command: list[str], runs: int, env: dict | None = None)
         "max_s": round(max(seconds), 3),
         "runs": runs,
         "peak_mb": round(max(m for _, m in samples), 1),
+        # 1-minute load average before and after: other work on the machine shows here.
+        "load": [round(load_before, 2), round(load_after, 2)],
     }
     print(
         f"  {name:44} {row['median_s']:8.3f} s  (min {row['min_s']:.3f}, max "
@@ -275,9 +297,7 @@ def raw_weasyprint_inputs(folder: Path):
     html.write_text(compose(article, target="pdf"), "utf-8")
     theme = load_theme("briefing")
     css = folder / "seed.css"
-    css.write_text(
-        font_faces_css() + "\n" + theme.pdf_css + "\n@page { size: letter; }\n", "utf-8"
-    )
+    css.write_text(font_faces_css() + "\n" + theme.pdf_css + "\n@page { size: letter; }\n", "utf-8")
     # The theme's relative url()s resolve against the CSS file: give it the theme's files.
     for item in theme.folder.iterdir():
         if item.is_file() and item.suffix not in (".css", ".toml"):
@@ -318,15 +338,27 @@ def whole_processes(work: Path, runs: int, sizes: list[int], batch: int) -> dict
     rows: dict[str, dict] = {}
 
     print("whole processes (median after one warm-up)", flush=True)
-    rows["cli_pdf"] = processes("seed PDF (renderer build --format pdf)",
-                                [*ours, "--format", "pdf", str(SEED)], runs, env)
-    rows["cli_epub"] = processes("seed EPUB (renderer build --format epub)",
-                                 [*ours, "--format", "epub", str(SEED)], runs, env)
+    rows["cli_pdf"] = processes(
+        "seed PDF (renderer build --format pdf)", [*ours, "--format", "pdf", str(SEED)], runs, env
+    )
+    rows["cli_epub"] = processes(
+        "seed EPUB (renderer build --format epub)",
+        [*ours, "--format", "epub", str(SEED)],
+        runs,
+        env,
+    )
     rows["cli_both"] = processes("seed PDF+EPUB (renderer build)", [*ours, str(SEED)], runs, env)
     rows["raw_weasyprint"] = processes(
         "raw weasyprint --pdf-variant pdf/ua-1",
-        [weasyprint_cli, "--pdf-variant", "pdf/ua-1", "-s", str(css), str(html),
-         str(work / "raw.pdf")],
+        [
+            weasyprint_cli,
+            "--pdf-variant",
+            "pdf/ua-1",
+            "-s",
+            str(css),
+            str(html),
+            str(work / "raw.pdf"),
+        ],
         runs,
         env,
     )
@@ -342,8 +374,7 @@ def whole_processes(work: Path, runs: int, sizes: list[int], batch: int) -> dict
         manifest = samples / f"bench-packet-{n}.toml"
         manifest.write_text(packet_manifest(n), "utf-8")
         key = f"packet_{n}"
-        rows[key] = processes(f"packet of {n} articles PDF+EPUB", [*ours, str(manifest)],
-                              runs, env)
+        rows[key] = processes(f"packet of {n} articles PDF+EPUB", [*ours, str(manifest)], runs, env)
         rows[key]["pages"] = pdf_pages(out / f"bench-packet-{n}.pdf")
     folder = batch_folder(work / f"batch{batch}", batch)
     for jobs in (1, 2):
@@ -404,8 +435,13 @@ def speed_work(work: Path, runs: int, sizes: list[int]) -> dict:
     print("speed work: before → after (ms, median, alternating runs)", flush=True)
 
     def record(key: str, what: str, before: float, after: float, **extra) -> None:
-        rows[key] = {"what": what, "before_ms": round(before, 1), "after_ms": round(after, 1),
-                     "speedup": round(before / after, 2), **extra}
+        rows[key] = {
+            "what": what,
+            "before_ms": round(before, 1),
+            "after_ms": round(after, 1),
+            "speedup": round(before / after, 2),
+            **extra,
+        }
         print(f"  {what:60} {before:9.1f} → {after:9.1f}  ×{before / after:.2f}", flush=True)
 
     # 1. HarfBuzz subsetting (libharfbuzz-subset0) vs WeasyPrint's fontTools fallback.
@@ -420,8 +456,7 @@ def speed_work(work: Path, runs: int, sizes: list[int]) -> dict:
 
     if hb is not None:
         before, after = alternating_ms(fonttools, lambda: build(RICH, out, pdf_only), runs)
-        record("harfbuzz_subset", "rich sample PDF: fontTools subsetting → HarfBuzz", before,
-               after)
+        record("harfbuzz_subset", "rich sample PDF: fontTools subsetting → HarfBuzz", before, after)
 
     # 2. Stylesheets and font configuration parsed once per process, not per article.
     def uncached():
@@ -430,8 +465,7 @@ def speed_work(work: Path, runs: int, sizes: list[int]) -> dict:
         build(SEED, out, pdf_only)
 
     before, after = alternating_ms(uncached, lambda: build(SEED, out, pdf_only), runs)
-    record("css_font_cache", "seed PDF: CSS + fonts per article → once per process", before,
-           after)
+    record("css_font_cache", "seed PDF: CSS + fonts per article → once per process", before, after)
 
     # 3. Fewer garbage collections during layout (long article, ≥ 20 pages).
     long_md = long_article(work / "long-speed", repeats=6)
@@ -444,8 +478,9 @@ def speed_work(work: Path, runs: int, sizes: list[int]) -> dict:
         finally:
             pdf_module.GC_THRESHOLD = threshold
 
-    before, after = alternating_ms(default_gc, lambda: build(long_md, out, pdf_only),
-                                   max(3, runs // 2))
+    before, after = alternating_ms(
+        default_gc, lambda: build(long_md, out, pdf_only), max(3, runs // 2)
+    )
     record("gc_threshold", "long article PDF: default GC → threshold 10 000", before, after)
 
     # 4. EPUB: each document parsed once (before: ebooklib re-parsed and re-serialized each
@@ -464,8 +499,13 @@ def speed_work(work: Path, runs: int, sizes: list[int]) -> dict:
         manifest.unlink()
     from renderer.resources import load_theme
 
-    kwargs = dict(theme=load_theme("briefing"), moment=_dt.datetime(2024, 10, 18, tzinfo=_dt.UTC),
-                  strict=False, certified_by=None, known_defects=[])
+    kwargs = dict(
+        theme=load_theme("briefing"),
+        moment=_dt.datetime(2024, 10, 18, tzinfo=_dt.UTC),
+        strict=False,
+        certified_by=None,
+        known_defects=[],
+    )
     saved = (epub_module._Verbatim, epub_module._Writer, epub_module.repair)
 
     class OldWriter(_epub.EpubWriter):
@@ -496,8 +536,13 @@ def speed_work(work: Path, runs: int, sizes: list[int]) -> dict:
     before, after = alternating_ms(
         old_epub, lambda: epub_module.write_packet_epub(packet, **kwargs), runs
     )
-    record("epub_single_parse", "100-article packet EPUB: 3 parses → 1 parse per document",
-           before, after, same_bytes=same)
+    record(
+        "epub_single_parse",
+        "100-article packet EPUB: 3 parses → 1 parse per document",
+        before,
+        after,
+        same_bytes=same,
+    )
 
     rows["structure_tree"] = structure_tree_scaling(work, sizes)
     rows["lazy_imports"] = lazy_imports()
@@ -518,8 +563,11 @@ def structure_tree_scaling(work: Path, sizes: list[int]) -> list[dict]:
         original(self)
         seen.append((time.perf_counter() - start, len(self.nodes), self.result.pages))
 
-    inputs = [("seed", SEED), ("rich sample", RICH),
-              ("long article", long_article(work / "long-tree", repeats=6))]
+    inputs = [
+        ("seed", SEED),
+        ("rich sample", RICH),
+        ("long article", long_article(work / "long-tree", repeats=6)),
+    ]
     folder = work / "tree-samples"
     if not folder.exists():
         shutil.copytree(ROOT / "samples", folder)
@@ -528,6 +576,22 @@ def structure_tree_scaling(work: Path, sizes: list[int]) -> list[dict]:
         manifest.write_text(packet_manifest(n), "utf-8")
         inputs.append((f"packet of {n}", manifest))
     rows = []
+    calls: list[int] = []
+
+    def counted(self):
+        # Python function calls made by the builder: a measure of its work that no load
+        # or cache effect can bend (linear ⇔ a flat number of calls per element).
+        import cProfile
+        import pstats
+
+        profile = cProfile.Profile()
+        profile.enable()
+        try:
+            original(self)
+        finally:
+            profile.disable()
+        calls.append(pstats.Stats(profile).total_calls)
+
     tags._Builder.build = timed
     print("structure tree: build time per element", flush=True)
     try:
@@ -535,12 +599,24 @@ def structure_tree_scaling(work: Path, sizes: list[int]) -> list[dict]:
             seen.clear()
             build(source, work / "tree-out", Options(formats=("pdf",)))
             seconds, elements, pages = seen[-1]
-            row = {"input": name, "pages": pages, "elements": elements,
-                   "ms": round(seconds * 1000, 1),
-                   "us_per_element": round(seconds * 1e6 / max(1, elements), 1)}
+            tags._Builder.build = counted
+            build(source, work / "tree-out", Options(formats=("pdf",)))
+            tags._Builder.build = timed
+            row = {
+                "input": name,
+                "pages": pages,
+                "elements": elements,
+                "ms": round(seconds * 1000, 1),
+                "us_per_element": round(seconds * 1e6 / max(1, elements), 1),
+                "calls_per_element": round(calls[-1] / max(1, elements), 1),
+            }
             rows.append(row)
-            print(f"  {name:20} {pages:5} pages {elements:7} elements {row['ms']:9.1f} ms "
-                  f"{row['us_per_element']:7.1f} µs/element", flush=True)
+            print(
+                f"  {name:20} {pages:5} pages {elements:7} elements {row['ms']:9.1f} ms "
+                f"{row['us_per_element']:7.1f} µs/element "
+                f"{row['calls_per_element']:6.1f} calls/element",
+                flush=True,
+            )
     finally:
         tags._Builder.build = original
     gc.collect()
@@ -560,26 +636,33 @@ def lazy_imports() -> dict:
     for name, argv in (("help", ["--help"]), ("lint", ["lint", str(SEED)])):
         times, imported = [], None
         for _ in range(6):
-            done = subprocess.run([py, "-c", probe, *argv], capture_output=True, text=True,
-                                  env=env)
+            done = subprocess.run([py, "-c", probe, *argv], capture_output=True, text=True, env=env)
             seconds, flag = done.stderr.strip().splitlines()[-1].split()
             times.append(float(seconds) * 1000)
             imported = flag == "True"
-        rows[name] = {"ms": round(statistics.median(times[1:]), 1),
-                      "imports_weasyprint": imported}
+        rows[name] = {"ms": round(statistics.median(times[1:]), 1), "imports_weasyprint": imported}
     times = []
     for _ in range(6):
         done = subprocess.run(
-            [py, "-c", "import time; t = time.perf_counter(); import weasyprint, "
-             "renderer.pdf; import sys; print(time.perf_counter() - t, file=sys.stderr)"],
-            capture_output=True, text=True, env=env,
+            [
+                py,
+                "-c",
+                "import time; t = time.perf_counter(); import weasyprint, "
+                "renderer.pdf; import sys; print(time.perf_counter() - t, file=sys.stderr)",
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
         )
         times.append(float(done.stderr.strip().splitlines()[-1]) * 1000)
     rows["import_weasyprint_ms"] = round(statistics.median(times[1:]), 1)
-    print(f"lazy imports: --help {rows['help']['ms']} ms, lint {rows['lint']['ms']} ms "
-          f"(WeasyPrint imported: {rows['help']['imports_weasyprint']}/"
-          f"{rows['lint']['imports_weasyprint']}); importing WeasyPrint alone "
-          f"{rows['import_weasyprint_ms']} ms", flush=True)
+    print(
+        f"lazy imports: --help {rows['help']['ms']} ms, lint {rows['lint']['ms']} ms "
+        f"(WeasyPrint imported: {rows['help']['imports_weasyprint']}/"
+        f"{rows['lint']['imports_weasyprint']}); importing WeasyPrint alone "
+        f"{rows['import_weasyprint_ms']} ms",
+        flush=True,
+    )
     return rows
 
 
@@ -600,8 +683,9 @@ def ratios(processes: dict, warm: dict, sizes: list[int]) -> dict:
         / processes["batch_jobs2"]["median_s"],
     }
     if 100 in sizes and 500 in sizes:
-        r["packet_500_over_100"] = processes["packet_500"]["median_s"] / processes[
-            "packet_100"]["median_s"]
+        r["packet_500_over_100"] = (
+            processes["packet_500"]["median_s"] / processes["packet_100"]["median_s"]
+        )
         r["packet_500_over_5x100"] = r["packet_500_over_100"] / 5
         r["packet_500_peak_mb"] = processes["packet_500"]["peak_mb"]
     return {k: round(v, 3) for k, v in r.items()}
@@ -615,8 +699,17 @@ def verdicts(r: dict) -> list[dict]:
         value = r[key]
         met = value <= limit if op == "<=" else value >= limit
         by = value / limit - 1 if op == "<=" else 1 - value / limit
-        rows.append({"target": key, "what": what, "value": value, "op": op, "limit": limit,
-                     "met": met, "missed_by": None if met else round(by, 3)})
+        rows.append(
+            {
+                "target": key,
+                "what": what,
+                "value": value,
+                "op": op,
+                "limit": limit,
+                "met": met,
+                "missed_by": None if met else round(by, 3),
+            }
+        )
     return rows
 
 
@@ -631,13 +724,16 @@ def markdown(result: dict) -> str:
         f"{m['pandoc']}, HarfBuzz {m['harfbuzz']} (subset library: "
         f"{'yes' if m['harfbuzz_subset'] else 'no'}).",
         "",
-        "| whole process | median | peak memory | pages |",
-        "|---|---:|---:|---:|",
+        "| whole process | median (min–max) | peak memory | pages | load before/after |",
+        "|---|---:|---:|---:|---:|",
     ]
     for row in p.values():
         pages = row.get("pages", "")
-        lines.append(f"| {row['name']} | {row['median_s']:.2f} s | {row['peak_mb']:.0f} MB | "
-                     f"{pages} |")
+        load_pair = "/".join(f"{x:.1f}" for x in row["load"]) if "load" in row else ""
+        lines.append(
+            f"| {row['name']} | {row['median_s']:.2f} s ({row['min_s']:.2f}–{row['max_s']:.2f}) "
+            f"| {row['peak_mb']:.0f} MB | {pages} | {load_pair} |"
+        )
     lines += [
         "",
         "| warm, in-process (seed) | median |",
@@ -658,8 +754,10 @@ def markdown(result: dict) -> str:
     lines += ["", "| speed work | before | after | speed-up |", "|---|---:|---:|---:|"]
     for row in s.values():
         if isinstance(row, dict) and "before_ms" in row:
-            lines.append(f"| {row['what']} | {row['before_ms']:.1f} ms | {row['after_ms']:.1f} ms "
-                         f"| ×{row['speedup']:.2f} |")
+            lines.append(
+                f"| {row['what']} | {row['before_ms']:.1f} ms | {row['after_ms']:.1f} ms "
+                f"| ×{row['speedup']:.2f} |"
+            )
     lazy = s.get("lazy_imports")
     if lazy:
         lines.append(
@@ -670,11 +768,18 @@ def markdown(result: dict) -> str:
         )
     tree = s.get("structure_tree")
     if tree:
-        lines += ["", "| structure tree (our builder) | pages | elements | time | per element |",
-                  "|---|---:|---:|---:|---:|"]
+        lines += [
+            "",
+            "| structure tree (our builder) | pages | elements | time | per element "
+            "| function calls per element |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
         for row in tree:
-            lines.append(f"| {row['input']} | {row['pages']} | {row['elements']} | "
-                         f"{row['ms']:.1f} ms | {row['us_per_element']:.1f} µs |")
+            calls = row.get("calls_per_element", "")
+            lines.append(
+                f"| {row['input']} | {row['pages']} | {row['elements']} | "
+                f"{row['ms']:.1f} ms | {row['us_per_element']:.1f} µs | {calls} |"
+            )
     return "\n".join(lines)
 
 
@@ -682,13 +787,32 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (default 5)")
     parser.add_argument("--json", default=str(DEFAULT_JSON), help="result file to write/read")
-    parser.add_argument("--markdown", action="store_true",
-                        help="print the README tables from --json and exit")
-    parser.add_argument("--quick", action="store_true",
-                        help="smoke test: 2 runs, packets of 2 and 4, a batch of 8")
+    parser.add_argument(
+        "--markdown", action="store_true", help="print the README tables from --json and exit"
+    )
+    parser.add_argument(
+        "--readme",
+        metavar="FILE",
+        help="with --markdown: replace the tables between the bench markers "
+        "in FILE (README.md) instead of printing them",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke test: 2 runs, packets of 2 and 4, a batch of 8"
+    )
     args = parser.parse_args()
     if args.markdown:
-        print(markdown(json.loads(Path(args.json).read_text("utf-8"))))
+        tables = markdown(json.loads(Path(args.json).read_text("utf-8")))
+        if not args.readme:
+            print(tables)
+            return 0
+        readme = Path(args.readme)
+        text = readme.read_text("utf-8")
+        start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+        if start not in text or end not in text:
+            raise SystemExit(f"bench: {readme} has no {start} … {end} markers")
+        head, rest = text.split(start, 1)
+        _, tail = rest.split(end, 1)
+        readme.write_text(f"{head}{start}\n{tables}\n{end}{tail}", "utf-8")
         return 0
     runs = 2 if args.quick else args.runs
     sizes = [2, 4] if args.quick else [10, 100, 500]
@@ -715,8 +839,10 @@ def main() -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", "utf-8")
     print(f"\nratios: {json.dumps(result['ratios'])}")
-    print(f"load average after: {result['load_after']}; {result['seconds']} s in all; "
-          f"written {target}\n")
+    print(
+        f"load average after: {result['load_after']}; {result['seconds']} s in all; "
+        f"written {target}\n"
+    )
     print(markdown(result))
     return 0
 
