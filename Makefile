@@ -2,16 +2,18 @@
 #   make demo   - creates .venv, installs the renderer, renders the samples (two articles and a
 #                 twelve-article briefing packet) into out/
 #   make test   - creates .venv with the test extras, installs the validators, runs pytest
+#   make bench  - creates .venv with the bench extras, measures, writes bench/results/latest.json
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: demo test validators system-deps lint wheel-check clean help
+.PHONY: demo test bench validators system-deps lint wheel-check clean help
 
 help:
 	@echo "make demo        render samples/ into out/ (creates .venv)"
 	@echo "make test        run the test suite with EPUBCheck and Ace (creates .venv, installs validators)"
+	@echo "make bench       benchmark (about 15 minutes on 2 cores): bench/results/latest.json + table"
 	@echo "make lint        ruff"
 	@echo "make wheel-check build the wheel, install it in a fresh venv outside the checkout, render the seed"
 	@echo "make clean       remove .venv, out/, build artefacts"
@@ -29,6 +31,10 @@ $(VENV)/.test: pyproject.toml $(VENV)/.demo
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $@
 
+$(VENV)/.bench: pyproject.toml $(VENV)/.demo
+	$(PY) -m pip install --quiet -e '.[bench]'
+	@touch $@
+
 demo: system-deps $(VENV)/.demo
 	$(VENV)/bin/renderer build samples/isil-losing-ground.txt samples/coastal-flood-exercise.md samples/briefing-packet.toml -o out/
 
@@ -39,8 +45,12 @@ test: system-deps validators $(VENV)/.test
 	@tools/system-deps.sh --test
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
+# Timings are only comparable within one run on one machine; check `uptime` first.
+bench: system-deps $(VENV)/.bench
+	$(PY) bench/run.py --json bench/results/latest.json
+
 lint: $(VENV)/.test
-	$(VENV)/bin/ruff check renderer tests tools
+	$(VENV)/bin/ruff check renderer tests tools bench
 
 wheel-check: system-deps $(VENV)/.demo
 	@tools/wheel-check.sh

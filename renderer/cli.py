@@ -137,6 +137,24 @@ def _parser() -> argparse.ArgumentParser:
         "(repeatable; wins over INPUT's <name>.meta.yaml sidecar); with --packet it describes "
         "the packet: organization, prepared_by, prepared_for, publisher, date, subtitle, …",
     )
+    build.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="build N inputs at a time in worker processes (default: the number of cores)",
+    )
+    build.add_argument(
+        "--fail-fast",
+        action="store_true",
+        help="stop at the first input that fails (default: build all, exit with the "
+        "highest error code of those that failed)",
+    )
+    build.add_argument(
+        "--recursive",
+        action="store_true",
+        help="a folder INPUT also contributes the inputs in its subfolders",
+    )
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
     check = sub.add_parser(
@@ -330,34 +348,40 @@ def _options(args: argparse.Namespace) -> Options:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import build, build_packet
-    from .packet import spec_from_inputs
-
     if args.max_input_size <= 0:
         raise UsageError("--max-input-size must be positive")
     options = _options(args)
     if args.packet is not None:
+        from .build import build_packet
+        from .packet import spec_from_inputs
+
         if not args.packet.strip():
             raise UsageError("--packet needs a title")
         spec = spec_from_inputs(args.inputs, args.packet, tuple(args.meta))
         options = replace(options, meta=())  # --meta described the packet, not each article
-        jobs = [("packet", lambda: build_packet(spec, Path(args.output), options))]
-    else:
-        jobs = [(s, lambda s=s: build(s, Path(args.output), options)) for s in args.inputs]
-    worst = 0
-    for source, job in jobs:
         try:
-            result = job()
+            result = build_packet(spec, Path(args.output), options)
         except RendererError as error:
             print(f"renderer: error: {error}", file=sys.stderr)
-            worst = worst or error.exit_code
-            continue
+            return error.exit_code
         if not args.quiet:
             for warning in result.warnings + result.defects:
-                print(f"renderer: warning: {source}: {warning}", file=sys.stderr)
+                print(f"renderer: warning: packet: {warning}", file=sys.stderr)
             for path in result.outputs.values():
                 print(path)
-    return worst
+        return 0
+    from .batch import expand_inputs, run_batch
+
+    sources = expand_inputs(args.inputs, recursive=args.recursive)
+    code, _ = run_batch(
+        sources,
+        Path(args.output),
+        options,
+        jobs=args.jobs,
+        fail_fast=args.fail_fast,
+        quiet=args.quiet,
+    )
+    return code
 
 
 def _check(args: argparse.Namespace) -> int:

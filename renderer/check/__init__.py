@@ -11,9 +11,18 @@ import os
 from .codes import CODES, make
 from .epub import check_epub
 from .findings import Finding, Report, Severity
-from .pdf import check_pdf
 
 __all__ = ["CODES", "Finding", "Report", "Severity", "check", "check_epub", "check_pdf"]
+
+
+def __getattr__(name: str):
+    # The PDF inspector needs pikepdf: imported on first use, so that `renderer lint`
+    # and `renderer build` (which use only the findings) never load it.
+    if name == "check_pdf":
+        from .pdf import check_pdf
+
+        return check_pdf
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def check(path: str | os.PathLike[str]) -> Report:
@@ -30,6 +39,8 @@ def check(path: str | os.PathLike[str]) -> Report:
     except OSError as exc:
         return Report(p, "unknown", [make("FILE-002", f"Cannot read the file: {exc}")])
     if b"%PDF-" in head:
+        from .pdf import check_pdf
+
         return check_pdf(p)
     if head.startswith(b"PK") and (b"mimetypeapplication/epub+zip" in head
                                    or p.lower().endswith(".epub")):

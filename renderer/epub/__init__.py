@@ -8,11 +8,13 @@ The only module importing ebooklib. Steps, in order:
 2. embed local images (confined to the article's folder and ``allowed_paths``;
    remote ones become text, see :mod:`.images`);
 3. compose the chapter XHTML and parse it with lxml ourselves, so a markup
-   error is a :class:`~renderer.errors.RenderError`, never an empty chapter;
+   error is a :class:`~renderer.errors.RenderError`, never an empty chapter
+   (the only parse each document gets: ebooklib writes our bytes verbatim and
+   our own nav, and the repair does not parse them again);
 4. describe the book to ebooklib: package metadata (Dublin Core, creators with
    MARC relator roles, accessibility metadata derived by :mod:`.a11y`), the
    manifest, spine and toc (for the NCX);
-5. let ebooklib write the zip, then :func:`.repair.repair` fixes its 0.20
+5. let ebooklib write the zip (uncompressed), then :func:`.repair.repair` fixes its 0.20
    defects in one pass and rewrites the zip reproducibly.
 
 Metadata decisions: each author is a ``dc:creator`` (role ``aut``). The
@@ -40,7 +42,7 @@ from ..resources import Theme
 from .a11y import A11yMetadata, derive, own_defects
 from .images import plan_images
 from .nav import TocEntry, nav_document, toc_entries
-from .repair import parse_xml, repair
+from .repair import check_body, parse_xml, repair
 
 __all__ = ["EpubEdition", "PrintPages", "write_epub", "write_packet_epub"]
 
@@ -130,6 +132,29 @@ class PrintPages:
     source: str  # the PDF edition's identifier (pageBreakSource)
 
 
+class _Verbatim(_epub.EpubHtml):
+    """A document we authored and checked: ebooklib writes its bytes as they are.
+
+    Plain ``EpubHtml`` re-parses the content with an HTML parser and rebuilds it
+    (dropping ``<body>`` attributes and ``<head>``); that work would only be
+    thrown away, so it is never done.
+    """
+
+    def get_content(self, default=None) -> bytes:
+        return self.content
+
+
+class _Writer(_epub.EpubWriter):
+    """ebooklib's writer, given our navigation document instead of building its own."""
+
+    def __init__(self, out, book, options, *, nav: bytes) -> None:
+        super().__init__(out, book, options)
+        self._nav = nav
+
+    def _get_nav(self, item) -> bytes:
+        return self._nav
+
+
 @dataclass(frozen=True, slots=True)
 class _Document:
     uid: str
@@ -147,11 +172,13 @@ def _check_defects(defects: list[str], strict: bool) -> None:
 
 
 def _checked(xhtml: str, name: str) -> bytes:
+    """The composed document as bytes, parsed once here (the only parse it ever gets)."""
     data = xhtml.encode("utf-8")
     try:
-        parse_xml(data, name)
+        root = parse_xml(data, name)
     except RenderError as exc:
         raise RenderError(f"composed {name} is not well-formed XHTML: {exc}") from exc
+    check_body(root, name)
     return data
 
 
@@ -385,7 +412,7 @@ def _assemble(
         _meta(book, "pageBreakSource", print_pages.source)
     items = []
     for document in documents:
-        item = _epub.EpubHtml(
+        item = _Verbatim(
             uid=document.uid, file_name=document.file_name, title=document.title, lang=lang
         )
         item.content = document.xhtml
@@ -429,7 +456,7 @@ def _assemble(
     book.spine = [*items, (nav_item, "no")]
 
     raw = io.BytesIO()
-    written = _epub.EpubWriter(
+    written = _Writer(
         raw,
         book,
         {
@@ -438,7 +465,9 @@ def _assemble(
             "epub3_landmark": False,
             "epub3_pages": False,
             "raise_exceptions": True,
+            "compresslevel": 0,  # repair() re-reads and re-compresses every member anyway
         },
+        nav=nav,
     )
     try:
         written.process()
@@ -454,5 +483,6 @@ def _assemble(
             f"{FOLDER}/{NAV}": nav,
         },
         moment=moment,
+        checked=frozenset(f"{FOLDER}/{d.file_name}" for d in documents),
     )
     return EpubEdition(data=data, defects=defects, warnings=warnings)

@@ -14,9 +14,10 @@ an EPUB 2 ``<guide>`` turned into visible landmarks     :func:`repair_package` d
 with deprecated types (``rearnotes``)                  the nav (with hidden landmarks) is ours
 content documents re-built through an HTML parser:      documents we authored are put back
 ``<body>`` attributes and ``<head>`` content dropped    verbatim (``documents=``)
-an XHTML parse error becomes an empty chapter          every XHTML member is parsed after the
-                                                       repair; empty/unparseable → RenderError
-                                                       (the writer also parses before ebooklib)
+an XHTML parse error becomes an empty chapter          every XHTML member is parsed once:
+                                                       ours by the writer before ebooklib sees
+                                                       them, the rest here; empty/unparseable
+                                                       → RenderError
 NCX with ``dtb:depth`` 0 and no language               :func:`repair_ncx`
 ``mimetype`` stamped with the current time; all        :func:`write_zip`: ``mimetype`` first and
 entries in the local time zone, in write order         STORED, one UTC timestamp from ``moment``,
@@ -35,7 +36,15 @@ from lxml import etree
 
 from ..errors import RenderError
 
-__all__ = ["repair", "repair_ncx", "repair_package", "write_zip", "zip_timestamp"]
+__all__ = [
+    "check_body",
+    "check_document",
+    "repair",
+    "repair_ncx",
+    "repair_package",
+    "write_zip",
+    "zip_timestamp",
+]
 
 OPF = "http://www.idpf.org/2007/opf"
 NCX = "http://www.daisy.org/z3986/2005/ncx/"
@@ -54,6 +63,20 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
         return etree.fromstring(data, parser=_PARSER)
     except etree.XMLSyntaxError as exc:
         raise RenderError(f"EPUB member {name} is not well-formed XML: {exc}") from exc
+
+
+def check_body(root: etree._Element, name: str) -> None:
+    """A content document without a ``<body>`` or with an empty one is a RenderError."""
+    body = root.find("{http://www.w3.org/1999/xhtml}body")
+    if body is None or (len(body) == 0 and not (body.text or "").strip()):
+        raise RenderError(f"EPUB content document {name} has an empty body")
+
+
+def check_document(data: bytes, name: str) -> etree._Element:
+    """Parse one XHTML content document; unparseable or an empty body is a RenderError."""
+    root = parse_xml(data, name)
+    check_body(root, name)
+    return root
 
 
 def _serialize(root: etree._Element) -> bytes:
@@ -135,11 +158,15 @@ def repair(
     lang: str,
     documents: Mapping[str, bytes],
     moment: _dt.datetime,
+    checked: frozenset[str] = frozenset(),
 ) -> bytes:
     """Apply every repair to the EPUB ebooklib wrote into ``raw``.
 
     ``documents`` maps member names (``EPUB/article.xhtml``) to the XHTML we
-    authored and already parsed; they replace ebooklib's lossy re-builds.
+    authored; they replace whatever ebooklib wrote for them. ``checked`` names
+    the documents whose exact bytes the caller already passed through
+    :func:`check_document`: they are not parsed a second time. Every other
+    XHTML member is.
     """
     with zipfile.ZipFile(io.BytesIO(raw)) as zf:
         members = {info.filename: zf.read(info) for info in zf.infolist()}
@@ -155,8 +182,6 @@ def repair(
     for name in members:
         if name.endswith(".ncx"):
             members[name] = repair_ncx(members[name], lang=lang)
-        elif name.endswith((".xhtml", ".html")):
-            body = parse_xml(members[name], name).find("{http://www.w3.org/1999/xhtml}body")
-            if body is None or (len(body) == 0 and not (body.text or "").strip()):
-                raise RenderError(f"EPUB content document {name} has an empty body")
+        elif name.endswith((".xhtml", ".html")) and name not in checked:
+            check_document(members[name], name)
     return write_zip(members, moment=moment, package_path=package_path)

@@ -17,6 +17,7 @@ PDF is still written (without ``--strict``) but it does **not** claim PDF/UA
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import logging
 import re
 import threading
@@ -133,6 +134,25 @@ def _weasyprint_log() -> Iterator[_Collect]:
 
 _WRITE_LOCK = threading.Lock()
 
+#: Young-generation threshold of the garbage collector while a PDF is laid out and
+#: written. Layout allocates millions of short-lived objects; with Python's default
+#: (700) the collector runs thousands of times and its full collections walk the
+#: whole, growing box tree, which makes long documents cost more than linear time.
+#: Reference counting still frees almost everything at once; cycles are collected,
+#: only less often. 0 leaves the collector alone (the bench's "before").
+GC_THRESHOLD = 10_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    previous = gc.get_threshold()
+    if GC_THRESHOLD and previous[0] and previous[0] < GC_THRESHOLD:
+        gc.set_threshold(GC_THRESHOLD, *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
 
 def write_pdf(
     meta: Metadata,
@@ -169,7 +189,7 @@ def write_pdf(
         else meta
     )
 
-    with _WRITE_LOCK, _weasyprint_log() as logged:
+    with _WRITE_LOCK, _fewer_collections(), _weasyprint_log() as logged:
         try:
             html = weasyprint.HTML(string=xhtml, base_url=base_url, url_fetcher=fetcher)
             document = html.render(
