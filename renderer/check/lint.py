@@ -61,7 +61,10 @@ def lint(article: Article) -> list[Finding]:
         who = f"only the organization {meta.organization!r}" if meta.organization else "no byline"
         findings.append(make("IN-META-004", f"no author was found ({who})"))
     for note in article.notes:
-        findings.append(make("IN-NOTE-001", note))
+        if note.startswith("sanitizer: "):
+            findings.append(make("IN-SAFE-001", note.removeprefix("sanitizer: ")))
+        else:
+            findings.append(make("IN-NOTE-001", note))
 
     previous = 1
     for where, block in _walk(article.blocks):
