@@ -40,6 +40,7 @@ __all__ = [
     "build_packet",
     "check_limits",
     "check_output_folder",
+    "check_target",
     "time_limit",
     "write_atomic",
 ]
@@ -333,6 +334,10 @@ def _take(result: BuildResult, fmt: str, edition, rendered: dict[str, bytes]) ->
 
 
 def _write_all(rendered: dict[str, bytes], out: Path, stem: str, result: BuildResult) -> None:
+    # Every target is checked before the first is written: a build whose EPUB cannot be
+    # written does not leave its PDF behind.
+    for fmt in rendered:
+        check_target(out / f"{stem}.{fmt}")
     for fmt, data in rendered.items():
         target = out / f"{stem}.{fmt}"
         write_atomic(target, data)
@@ -352,15 +357,8 @@ def check_output_folder(folder: Path) -> None:
         )
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file and a rename."""
-    folder = target.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(
-            f"{folder}: cannot create the output folder: {exc.strerror or exc}"
-        ) from exc
+def check_target(target: Path) -> None:
+    """Fail when ``target`` exists and may not be replaced (a folder, or write-protected)."""
     if target.is_dir():
         raise OutputError(f"{target}: is a folder", hint="remove it or choose another folder")
     # Root passes os.access for any mode, so a file without write bits is refused by its
@@ -373,6 +371,18 @@ def write_atomic(target: Path, data: bytes) -> None:
             f"{target}: the existing file is read-only",
             hint="remove it or choose another output folder",
         )
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file and a rename."""
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            f"{folder}: cannot create the output folder: {exc.strerror or exc}"
+        ) from exc
+    check_target(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as exc:

@@ -291,7 +291,7 @@ def _options(args: argparse.Namespace) -> Options:
         page_list=not args.no_page_list,
         allow_remote=args.allow_remote,
         allowed_paths=tuple(args.allow_path),
-        timeout=args.timeout if args.timeout and args.timeout > 0 else None,
+        timeout=None if args.timeout == 0 else args.timeout,
         max_image_pixels=int(args.max_image_pixels * 1_000_000),
         max_table_columns=args.max_table_columns,
     )

@@ -46,6 +46,13 @@ def lint_report(article: Article, path: str) -> Report:
     return Report(path, "input", lint(article))
 
 
+_ACTIVE_RAW_HTML = re.compile(
+    r"raw HTML dropped: </?(script|style|iframe|object|embed|applet|frame|frameset|link|base"
+    r"|svg|math|template|noscript|form|input|meta)\b",
+    re.I,
+)
+
+
 def lint(article: Article) -> list[Finding]:
     findings: list[Finding] = []
     meta = article.metadata
@@ -63,6 +70,8 @@ def lint(article: Article) -> list[Finding]:
     for note in article.notes:
         if note.startswith("sanitizer: "):
             findings.append(make("IN-SAFE-001", note.removeprefix("sanitizer: ")))
+        elif _ACTIVE_RAW_HTML.match(note):  # the Markdown reader's drops of active content
+            findings.append(make("IN-SAFE-001", note))
         else:
             findings.append(make("IN-NOTE-001", note))
 
