@@ -1,9 +1,9 @@
 """Generated inputs, concurrent builds and foreign environments.
 
 * The readers meet 2 100 generated texts, HTML fragments and Markdown documents, and the
-  full build (ingest → normalize → both editions, in memory and on disk) meets 60 more:
-  nothing but a :class:`~renderer.errors.RendererError` may escape, and the CLI never
-  answers with exit 70. Examples are derandomized so CI runs the same inputs every time.
+  full build (ingest → normalize → both editions, written to disk) meets 150 more:
+  nothing but a :class:`~renderer.errors.RendererError` may escape, and a failed build
+  leaves no file. Examples are derandomized so CI runs the same inputs every time.
 * Two builds writing the same output path at once leave one complete file — exactly one
   of the two builds' bytes, never a mix — and no temporary file.
 * The same input gives the same bytes under other time zones and locales.
