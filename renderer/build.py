@@ -13,16 +13,27 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import os
+import signal
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 from pathlib import Path
 
 from .check.findings import Severity
 from .check.lint import lint
 from .compose import compose, compose_packet
-from .errors import AccessibilityError, OutputError, UsageError
+from .errors import (
+    AccessibilityError,
+    InputTooLarge,
+    OutputError,
+    TimeLimitExceeded,
+    UsageError,
+)
 from .ingest import ingest
-from .model import Article
+from .model import Article, Table
 from .normalize import edition_identifier, normalize
 from .options import Options
 from .packet import PacketSpec, assemble, is_manifest, load_manifest
@@ -33,7 +44,10 @@ __all__ = [
     "build",
     "build_moment",
     "build_packet",
+    "check_limits",
     "check_output_folder",
+    "check_target",
+    "time_limit",
     "write_atomic",
 ]
 
@@ -69,13 +83,24 @@ def build_moment(date: _dt.date | None, options: Options) -> _dt.datetime:
 def build(source: str | Path, out_dir: str | Path, options: Options) -> BuildResult:
     """Build one article, or a packet when ``source`` is a ``packet.toml`` manifest."""
     if is_manifest(source):
-        return build_packet(load_manifest(source), out_dir, options, source=str(source))
+        spec = load_manifest(source, options.allowed_paths)
+        return build_packet(spec, out_dir, options, source=str(source))
     result = BuildResult(source=str(source))
     check_output_folder(Path(out_dir))
+    with time_limit(options.timeout, str(source)):
+        rendered = _render_article(source, options, result)
+    stem = "stdin" if str(source) == "-" else Path(source).stem
+    _write_all(rendered, Path(out_dir), stem, result)
+    return result
+
+
+def _render_article(source: str | Path, options: Options, result: BuildResult) -> dict[str, bytes]:
     raw = ingest(source, max_bytes=options.max_input_bytes, meta=options.meta)
+    check_limits(raw, str(source), options)
     known = _lint(raw, str(source), options, result)
     article = normalize(raw, options)
     result.article = article
+    article = _screen_images(article, options, result)
     moment = _moment(article.metadata, options, result)
 
     rendered: dict[str, bytes] = {}
@@ -94,6 +119,9 @@ def build(source: str | Path, out_dir: str | Path, options: Options) -> BuildRes
             moment=moment,
             strict=options.strict,
             known_defects=known + _glyph_coverage(xhtml, theme, options, result),
+            allowed_paths=options.allowed_paths,
+            allow_remote=options.allow_remote,
+            max_image_pixels=options.max_image_pixels,
         )
         _take(result, "pdf", pdf, rendered)
     if "epub" in options.formats:
@@ -106,13 +134,12 @@ def build(source: str | Path, out_dir: str | Path, options: Options) -> BuildRes
             strict=options.strict,
             certified_by=options.certified_by,
             known_defects=known,
+            allowed_paths=options.allowed_paths,
             print_pages=_print_pages(pdf, article.metadata, options),
+            max_image_pixels=options.max_image_pixels,
         )
         _take(result, "epub", epub, rendered)
-
-    stem = "stdin" if str(source) == "-" else Path(source).stem
-    _write_all(rendered, Path(out_dir), stem, result)
-    return result
+    return rendered
 
 
 def build_packet(
@@ -121,14 +148,25 @@ def build_packet(
     """Build a briefing packet: one PDF (cover, contents, every article) and one EPUB."""
     result = BuildResult(source=source or spec.name)
     check_output_folder(Path(out_dir))
+    with time_limit(options.timeout, result.source):
+        rendered = _render_packet(spec, options, result)
+    _write_all(rendered, Path(out_dir), spec.name, result)
+    return result
+
+
+def _render_packet(spec: PacketSpec, options: Options, result: BuildResult) -> dict[str, bytes]:
     known: list[str] = []
 
     def read(path: str) -> Article:
         raw = ingest(path, max_bytes=options.max_input_bytes)
+        check_limits(raw, path, options)
         known.extend(_lint(raw, path, options, result))
         return raw
 
     packet, _ = assemble(spec, options, read=read)
+    packet = dc_replace(
+        packet, articles=tuple(_screen_images(a, options, result) for a in packet.articles)
+    )
     known = sorted(set(known))
     moment = _moment(packet.metadata, options, result)
     theme_name = options.theme or spec.theme
@@ -148,6 +186,9 @@ def build_packet(
             moment=moment,
             strict=options.strict,
             known_defects=known + _glyph_coverage(xhtml, theme, options, result),
+            allowed_paths=options.allowed_paths,
+            allow_remote=options.allow_remote,
+            max_image_pixels=options.max_image_pixels,
         )
         _take(result, "pdf", pdf, rendered)
     if "epub" in options.formats:
@@ -160,11 +201,96 @@ def build_packet(
             strict=options.strict,
             certified_by=options.certified_by,
             known_defects=known,
+            allowed_paths=options.allowed_paths,
             print_pages=_print_pages(pdf, packet.metadata, options),
+            max_image_pixels=options.max_image_pixels,
         )
         _take(result, "epub", epub, rendered)
-    _write_all(rendered, Path(out_dir), spec.name, result)
-    return result
+    return rendered
+
+
+def _screen_images(article: Article, options: Options, result: BuildResult) -> Article:
+    """Figures whose image may not be read or is unsafe become their text, in both editions.
+
+    Done once before either edition is composed, so the PDF and the EPUB hold the same
+    blocks (the EPUB's page list relies on it) and WeasyPrint never meets a refused image.
+    """
+    from .epub.images import plan_images
+
+    plan = plan_images(
+        article,
+        options.allowed_paths,
+        max_pixels=options.max_image_pixels,
+        keep_remote=options.allow_remote,
+        keep_data=True,
+    )
+    result.warnings += [w for w in plan.warnings if w not in result.warnings]
+    return plan.article
+
+
+def check_limits(article: Article, source: str, options: Options) -> None:
+    """Refuse what no edition can present: a table wider than ``--max-table-columns``.
+
+    (Depth is limited by the readers, size by ``ingest``, time by :func:`time_limit`.)
+    A 10 000-column table takes WeasyPrint minutes and reads as nothing in either edition.
+    """
+    stack = list(article.blocks)
+    while stack:
+        block = stack.pop()
+        if isinstance(block, Table):
+            rows = block.head + block.body
+            widest = max((sum(c.colspan for c in row) for row in rows), default=0)
+            if widest > options.max_table_columns:
+                raise InputTooLarge(
+                    f"{source}: a table of {widest} columns is over the limit of "
+                    f"{options.max_table_columns}",
+                    hint="raise it with --max-table-columns",
+                )
+        stack.extend(getattr(block, "blocks", ()))
+        for item in getattr(block, "items", ()):
+            stack.extend(item.blocks)
+
+
+@contextmanager
+def time_limit(seconds: float | None, source: str) -> Iterator[None]:
+    """Stop the build after ``seconds`` (``--timeout``): nothing has been written by then.
+
+    SIGALRM in the main thread; a build in another thread, or on a platform without
+    ``setitimer``, runs without a limit. The alarm raises a BaseException so that no
+    library's ``except Exception`` can swallow it; it becomes :class:`TimeLimitExceeded`
+    here. Python delivers the signal between bytecodes, so one long call into C code
+    (a regular expression, libxml2) finishes before the build stops.
+    """
+    usable = (
+        seconds
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise _Deadline
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    try:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Deadline:
+        raise TimeLimitExceeded(
+            f"{source}: stopped after the {seconds:g} s time limit; nothing was written",
+            hint="raise it with --timeout SECONDS, or 0 for no limit",
+        ) from None
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+class _Deadline(BaseException):
+    """The time limit passed (a BaseException: WeasyPrint catches Exception in places)."""
 
 
 def _lint(raw: Article, source: str, options: Options, result: BuildResult) -> list[str]:
@@ -250,6 +376,10 @@ def _take(result: BuildResult, fmt: str, edition, rendered: dict[str, bytes]) ->
 
 
 def _write_all(rendered: dict[str, bytes], out: Path, stem: str, result: BuildResult) -> None:
+    # Every target is checked before the first is written: a build whose EPUB cannot be
+    # written does not leave its PDF behind.
+    for fmt in rendered:
+        check_target(out / f"{stem}.{fmt}")
     for fmt, data in rendered.items():
         target = out / f"{stem}.{fmt}"
         write_atomic(target, data)
@@ -269,6 +399,20 @@ def check_output_folder(folder: Path) -> None:
         )
 
 
+def check_target(target: Path) -> None:
+    """Fail when ``target`` exists and may not be replaced (a folder, or write-protected)."""
+    if target.is_dir():
+        raise OutputError(f"{target}: is a folder", hint="remove it or choose another folder")
+    # Root passes os.access for any mode, so a file without write bits is refused by its
+    # mode too: write protection means "do not replace", also for root. chattr +i (immutable)
+    # makes os.access fail for root as well.
+    if target.exists() and (not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222):
+        raise OutputError(
+            f"{target}: the existing file is read-only",
+            hint="remove it or choose another output folder",
+        )
+
+
 def write_atomic(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` through a temporary file and a rename."""
     folder = target.parent
@@ -278,11 +422,7 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise OutputError(
             f"{folder}: cannot create the output folder: {exc.strerror or exc}"
         ) from exc
-    if target.exists() and not os.access(target, os.W_OK):
-        raise OutputError(
-            f"{target}: the existing file is read-only",
-            hint="remove it or choose another output folder",
-        )
+    check_target(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as exc:

@@ -155,6 +155,41 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="a folder INPUT also contributes the inputs in its subfolders",
     )
+    build.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="let the PDF fetch http(s) images and stylesheets (default: nothing is fetched "
+        "from the network; the EPUB never fetches)",
+    )
+    build.add_argument(
+        "--allow-path",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also read local files (images, packet articles) under DIR (repeatable; default: "
+        "only the input's own folder)",
+    )
+    build.add_argument(
+        "--timeout",
+        type=float,
+        default=300,
+        metavar="SECONDS",
+        help="stop a build that takes longer than this, writing nothing (default: 300; 0: none)",
+    )
+    build.add_argument(
+        "--max-image-pixels",
+        type=float,
+        default=50,
+        metavar="MEGAPIXELS",
+        help="refuse images larger than this instead of decoding them (default: 50)",
+    )
+    build.add_argument(
+        "--max-table-columns",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="refuse tables wider than N columns (default: 1000, HTML's colspan limit)",
+    )
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
     check = sub.add_parser(
@@ -344,6 +379,11 @@ def _options(args: argparse.Namespace) -> Options:
         meta=tuple(args.meta),
         max_input_bytes=int(args.max_input_size * 1024 * 1024),
         page_list=not args.no_page_list,
+        allow_remote=args.allow_remote,
+        allowed_paths=tuple(args.allow_path),
+        timeout=None if args.timeout == 0 else args.timeout,
+        max_image_pixels=int(args.max_image_pixels * 1_000_000),
+        max_table_columns=args.max_table_columns,
     )
 
 

@@ -6,6 +6,7 @@
     ├── UsageError          (exit 2)   bad option or combination of options
     ├── InputError          (exit 3)   missing, empty, binary, unreadable or unparseable input
     │   └── InputTooLarge   (exit 3)   over a size or depth limit (the message names the option)
+    │       └── TimeLimitExceeded (exit 3)  the build took longer than --timeout
     ├── AccessibilityError  (exit 4)   --strict and the edition would not be accessible
     ├── RenderError         (exit 5)   WeasyPrint/ebooklib failed on input we accepted
     └── OutputError         (exit 6)   the output cannot be written
@@ -23,6 +24,7 @@ __all__ = [
     "OutputError",
     "RenderError",
     "RendererError",
+    "TimeLimitExceeded",
     "UsageError",
 ]
 
@@ -50,6 +52,10 @@ class InputError(RendererError):
 
 
 class InputTooLarge(InputError):
+    exit_code = 3
+
+
+class TimeLimitExceeded(InputTooLarge):
     exit_code = 3
 
 

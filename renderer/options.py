@@ -41,6 +41,16 @@ class Options:
     max_input_bytes: int = 20 * 1024 * 1024
     #: With a PDF edition, give the EPUB the PDF's page numbers (``--no-page-list`` turns off).
     page_list: bool = True
+    #: Let the PDF fetch ``http:``/``https:`` resources (``--allow-remote``); off: no request.
+    allow_remote: bool = False
+    #: Folders besides the input's own that local files may be read from (``--allow-path``).
+    allowed_paths: tuple[str, ...] = ()
+    #: Seconds one build may take before it is stopped (``--timeout``); None: no limit.
+    timeout: float | None = 300.0
+    #: Images with more pixels than this are refused, not decoded (``--max-image-pixels``).
+    max_image_pixels: int = 50_000_000
+    #: Tables wider than this many columns are refused (``--max-table-columns``).
+    max_table_columns: int = 1000
 
     def __post_init__(self) -> None:
         if not self.formats:
@@ -52,6 +62,12 @@ class Options:
             )
         if self.max_input_bytes <= 0:
             raise UsageError("the input size limit must be positive")
+        if self.timeout is not None and self.timeout <= 0:
+            raise UsageError("the time limit must be positive", hint="use --timeout 0 for none")
+        if self.max_table_columns <= 0:
+            raise UsageError("the table column limit must be positive")
+        if self.max_image_pixels <= 0:
+            raise UsageError("the image pixel limit must be positive")
         if self.page_size not in ("letter", "a4"):
             raise UsageError(f"unknown page size {self.page_size!r}", hint="use letter or a4")
 

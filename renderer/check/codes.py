@@ -422,6 +422,9 @@ CODES: dict[str, CodeInfo] = {
                               "banner variant."),
     "IN-NOTE-001": CodeInfo(I, "Reader note", "project",
                             "Something the reader noticed and could not fix; see the message."),
+    "IN-SAFE-001": CodeInfo(W, "Active content removed from the input", "project",
+                            "Scripts, embeds, event handlers and unsafe URLs are never carried "
+                            "into an edition; nothing to do unless text is missing."),
 }
 
 

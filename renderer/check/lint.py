@@ -47,6 +47,13 @@ def lint_report(article: Article, path: str) -> Report:
     return Report(path, "input", lint(article))
 
 
+_ACTIVE_RAW_HTML = re.compile(
+    r"raw HTML dropped: </?(script|style|iframe|object|embed|applet|frame|frameset|link|base"
+    r"|svg|math|template|noscript|form|input|meta)\b",
+    re.I,
+)
+
+
 def lint(article: Article) -> list[Finding]:
     findings: list[Finding] = []
     meta = article.metadata
@@ -62,7 +69,12 @@ def lint(article: Article) -> list[Finding]:
         who = f"only the organization {meta.organization!r}" if meta.organization else "no byline"
         findings.append(make("IN-META-004", f"no author was found ({who})"))
     for note in article.notes:
-        findings.append(make("IN-NOTE-001", note))
+        if note.startswith("sanitizer: "):
+            findings.append(make("IN-SAFE-001", note.removeprefix("sanitizer: ")))
+        elif _ACTIVE_RAW_HTML.match(note):  # the Markdown reader's drops of active content
+            findings.append(make("IN-SAFE-001", note))
+        else:
+            findings.append(make("IN-NOTE-001", note))
 
     previous = 1
     for where, block in _walk(article.blocks):

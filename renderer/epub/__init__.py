@@ -39,6 +39,7 @@ from ..model import Article, Packet
 from ..normalize import content_identifier
 from ..pages import PageStart, place_page_breaks
 from ..resources import Theme
+from ..safeimage import MAX_IMAGE_PIXELS
 from .a11y import A11yMetadata, derive, own_defects
 from .images import plan_images
 from .nav import TocEntry, nav_document, toc_entries
@@ -203,6 +204,7 @@ def write_epub(
     known_defects: list[str],
     allowed_paths: tuple[str, ...] = (),
     print_pages: PrintPages | None = None,
+    max_image_pixels: int = MAX_IMAGE_PIXELS,
 ) -> EpubEdition:
     """Write one article's EPUB; ``known_defects`` come from earlier stages (e.g. ``missing-alt``).
 
@@ -218,7 +220,7 @@ def write_epub(
         placed = place_page_breaks(article, list(print_pages.starts))
         article, lead, numbers = placed.article, placed.lead_pages, placed.numbers
 
-    plan = plan_images(article, allowed_paths)
+    plan = plan_images(article, allowed_paths, max_pixels=max_image_pixels)
     content = plan.article
     xhtml = _checked(
         compose(
@@ -259,6 +261,7 @@ def write_packet_epub(
     known_defects: list[str],
     allowed_paths: tuple[str, ...] = (),
     print_pages: PrintPages | None = None,
+    max_image_pixels: int = MAX_IMAGE_PIXELS,
 ) -> EpubEdition:
     """Write a packet's EPUB: a title page (cover and contents) and one document per article.
 
@@ -288,7 +291,7 @@ def write_packet_epub(
         if print_pages is not None:
             placed = place_page_breaks(article, starts, prefix=f"a{index}:")
             article, lead, numbers = placed.article, placed.lead_pages, placed.numbers
-        plan = plan_images(article, allowed_paths)
+        plan = plan_images(article, allowed_paths, max_pixels=max_image_pixels)
         warnings.extend(plan.warnings)
         for image in plan.images:
             images.setdefault(image.href, image)

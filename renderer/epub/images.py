@@ -26,18 +26,10 @@ from ..model import (
     Text,
     replace,
 )
+from ..safeimage import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, screen_image, sniff
 
 __all__ = ["EmbeddedImage", "ImagePlan", "plan_images"]
 
-MAX_IMAGE_BYTES = 20 * 1024 * 1024
-
-# EPUB 3.3 core media types for images, recognized by content, not by name.
-_SIGNATURES = (
-    (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
-    (b"\xff\xd8\xff", "image/jpeg", "jpg"),
-    (b"GIF87a", "image/gif", "gif"),
-    (b"GIF89a", "image/gif", "gif"),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +48,23 @@ class ImagePlan:
 
 
 def media_type_of(data: bytes) -> tuple[str, str] | None:
-    for signature, media_type, ext in _SIGNATURES:
-        if data.startswith(signature):
-            return media_type, ext
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp", "webp"
-    head = data[:1024].lstrip().lower()
-    if (head.startswith(b"<?xml") or head.startswith(b"<svg")) and b"<svg" in head:
-        return "image/svg+xml", "svg"
-    return None
+    return sniff(data)
+
+
+def _data_url(src: str) -> bytes | None:
+    """The bytes of a ``data:image/…`` URL, or None."""
+    import base64
+    from urllib.parse import unquote_to_bytes
+
+    head, _, payload = src.partition(",")
+    if not head.lower().startswith("data:image/"):
+        return None
+    try:
+        if head.lower().endswith(";base64"):
+            return base64.b64decode(payload, validate=False)
+        return unquote_to_bytes(payload)
+    except ValueError:
+        return None
 
 
 def _local_path(src: str, base_dir: str | None) -> Path | None:
@@ -82,7 +82,20 @@ def _local_path(src: str, base_dir: str | None) -> Path | None:
     return Path(base_dir) / path if base_dir else None
 
 
-def plan_images(article: Article, allowed_paths: tuple[str, ...] = ()) -> ImagePlan:
+def plan_images(
+    article: Article,
+    allowed_paths: tuple[str, ...] = (),
+    *,
+    max_pixels: int = MAX_IMAGE_PIXELS,
+    keep_remote: bool = False,
+    keep_data: bool = False,
+) -> ImagePlan:
+    """Embed what may be embedded; turn every other figure into its text.
+
+    The build runs this once for both editions with ``keep_data`` (the PDF shows
+    screened ``data:image`` URLs) and ``keep_remote`` when ``--allow-remote`` lets the
+    PDF fetch; the EPUB runs it again on the result, keeping neither.
+    """
     confinement = Confinement.for_input(article.base_dir, *allowed_paths)
     images: dict[str, EmbeddedImage] = {}  # by content hash: one file per image
     hrefs: dict[str, str] = {}
@@ -90,6 +103,20 @@ def plan_images(article: Article, allowed_paths: tuple[str, ...] = ()) -> ImageP
 
     def consider(src: str) -> None:
         if src in hrefs or src in refused:
+            return
+        scheme = urlsplit(src).scheme.lower()
+        if keep_remote and scheme in ("http", "https"):
+            hrefs[src] = src  # fetched (and screened) by the PDF's URL fetcher
+            return
+        if keep_data and scheme == "data":
+            data = _data_url(src)
+            problem = "is not a data:image URL" if data is None else screen_image(
+                data, max_pixels=max_pixels
+            )
+            if problem:
+                refused[src] = f"image {src[:40]!r}… {problem}; kept its text"
+            else:
+                hrefs[src] = src
             return
         path = _local_path(src, article.base_dir)
         if path is None:
@@ -109,6 +136,10 @@ def plan_images(article: Article, allowed_paths: tuple[str, ...] = ()) -> ImageP
         kind = media_type_of(data)
         if kind is None:
             refused[src] = f"image {src!r} is not PNG, JPEG, GIF, WebP or SVG; kept its text"
+            return
+        problem = screen_image(data, max_pixels=max_pixels)
+        if problem:
+            refused[src] = f"image {src!r} {problem}; kept its text"
             return
         digest = hashlib.sha256(data).hexdigest()[:16]
         href = f"images/img-{digest}.{kind[1]}"

@@ -64,7 +64,7 @@ def ingest(
         size = path.stat().st_size
         if size > max_bytes:
             raise InputTooLarge(
-                f"{name}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB input limit",
+                f"{name}: {size / 2**20:.1f} MB is over the {max_bytes / 2**20:g} MB input limit",
                 hint="raise it with --max-input-size",
             )
         try:
@@ -74,7 +74,7 @@ def ingest(
         base_dir, suffix = str(path.resolve().parent), path.suffix.lower()
     if len(data) > max_bytes:
         raise InputTooLarge(
-            f"{name}: over the {max_bytes / 1e6:.0f} MB input limit",
+            f"{name}: over the {max_bytes / 2**20:g} MB input limit",
             hint="raise it with --max-input-size",
         )
 

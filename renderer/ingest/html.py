@@ -17,7 +17,9 @@ The reader works in five passes over a BeautifulSoup tree (lxml parser):
 Precedence for each field is JSON-LD, then ``<meta>``, then visible markup, except the
 title: the ``<h1>`` inside the article is what readers saw, so it wins.
 
-Hostile markup: plain containers are walked with an explicit stack, so a hundred thousand
+Hostile markup: before pass 2 the page is cut down to an allow-list of elements,
+attributes and URL schemes (:mod:`.sanitize`); what was removed from the article is
+noted. Plain containers are walked with an explicit stack, so a hundred thousand
 nested ``<div>`` cost nothing; lists, quotations and tables (which stay nested in the model)
 are refused beyond :data:`._html_rules.MAX_BLOCK_DEPTH`, and inline markup deeper than
 :data:`._html_rules.MAX_INLINE_DEPTH` is flattened to its text.
@@ -44,6 +46,8 @@ from bs4.element import (
 from renderer.errors import InputError, InputTooLarge
 from renderer.ingest import _html_rules as rules
 from renderer.ingest import _text_rules as text_rules
+from renderer.ingest.sanitize import report as sanitize_report
+from renderer.ingest.sanitize import sanitize
 from renderer.model import (
     Abbr,
     Article,
@@ -84,9 +88,12 @@ def read_html(text: str, *, name: str = "<input>") -> Article:
         raise InputError(f"{name}: the file is empty")
     soup = _parse(text, name)
     reader = _Reader(name)
-    declared = reader.declared_metadata(soup)
+    declared = reader.declared_metadata(soup)  # data only: JSON-LD, <meta>, <title>
+    sanitize(soup)  # the allow-list, before anything else reads the page
     reader.drop_chrome(soup)
     root = _find_root(soup)
+    for note in sanitize_report(root):
+        reader.note(note)
     visible = reader.visible_metadata(root, soup)
     blocks = reader.body(root)
     return reader.article(declared, visible, blocks)

@@ -30,13 +30,14 @@ from pathlib import Path
 
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..confine import Confinement
 from ..errors import AccessibilityError, RenderError
 from ..model import Metadata
 from ..normalize import edition_identifier
 from ..resources import Theme, data_dir, font_faces_css
+from ..safeimage import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, looks_like_xml, screen_image, sniff
 from .metadata import ArticleXmp
 from .pages import PageStart, page_starts
 from .tags import own_tagging
@@ -68,21 +69,56 @@ class PdfEdition:
 
 
 class _ConfinedFetcher(URLFetcher):
-    """Fetches ``data:`` URLs and files under the allowed folders; refuses the rest."""
+    """Fetches ``data:`` URLs and files under the allowed folders; refuses the rest.
 
-    def __init__(self, confinement: Confinement, refused: list[str]) -> None:
-        super().__init__(allowed_protocols=("data", "file"), allow_redirects=False)
+    ``http:``/``https:`` only with ``allow_remote`` (``--allow-remote``). Every body that
+    looks like XML (an SVG, whatever its name) or like a raster image is screened by
+    :func:`renderer.safeimage.screen_image` before WeasyPrint parses it.
+    """
+
+    def __init__(
+        self,
+        confinement: Confinement,
+        refused: list[str],
+        *,
+        allow_remote: bool = False,
+        max_pixels: int = MAX_IMAGE_PIXELS,
+    ) -> None:
+        protocols = ("data", "file", "http", "https") if allow_remote else ("data", "file")
+        super().__init__(allowed_protocols=protocols, allow_redirects=False)
         self._confinement = confinement
         self._refused = refused
+        self._allow_remote = allow_remote
+        self._max_pixels = max_pixels
 
     def fetch(self, url, headers=None):
         scheme = url.split(":", 1)[0].lower()
-        if scheme == "data":
-            return super().fetch(url, headers)
-        if scheme == "file" and self._confinement.local_path(url) is not None:
-            return super().fetch(url, headers)
-        self._refused.append(url if len(url) < 120 else url[:117] + "…")
-        raise ValueError(f"not fetched (outside the input's folder or remote): {url[:120]}")
+        allowed = (
+            scheme == "data"
+            or (scheme == "file" and self._confinement.local_path(url) is not None)
+            or (self._allow_remote and scheme in ("http", "https"))
+        )
+        if not allowed:
+            self._refused.append(_short(url))
+            raise ValueError(f"not fetched (outside the input's folder or remote): {url[:120]}")
+        response = super().fetch(url, headers)
+        try:
+            data = response.read(MAX_IMAGE_BYTES + 1)
+        finally:
+            response.close()
+        if looks_like_xml(data) or sniff(data) is not None:
+            problem = screen_image(data, max_pixels=self._max_pixels)
+            if problem:
+                self._refused.append(f"{_short(url)} {problem}")
+                raise ValueError(f"refused: {url[:120]} {problem}")
+        elif len(data) > MAX_IMAGE_BYTES:
+            self._refused.append(f"{_short(url)} is over the resource size limit")
+            raise ValueError(f"refused: {url[:120]} is too large")
+        return URLFetcherResponse(response.url, data, response.headers, response.status)
+
+
+def _short(url: str) -> str:
+    return url if len(url) < 120 else url[:117] + "…"
 
 
 @cache
@@ -165,6 +201,8 @@ def write_pdf(
     strict: bool,
     known_defects: list[str],
     allowed_paths: tuple[str, ...] = (),
+    allow_remote: bool = False,
+    max_image_pixels: int = MAX_IMAGE_PIXELS,
 ) -> PdfEdition:
     """Lay out and write one PDF (an article or a whole packet).
 
@@ -175,7 +213,9 @@ def write_pdf(
     refused: list[str] = []
     folders = tuple(d for d in base_dirs if d)
     confinement = Confinement.for_input(*(folders or (None,)), *allowed_paths)
-    fetcher = _ConfinedFetcher(confinement, refused)
+    fetcher = _ConfinedFetcher(
+        confinement, refused, allow_remote=allow_remote, max_pixels=max_image_pixels
+    )
     defects = list(known_defects)
     warnings: list[str] = []
     base_url = (
@@ -218,7 +258,7 @@ def write_pdf(
         defects += _classify(logged.records, warnings)
         defects += [f"{d.code}: {d.message}" for d in tagging.defects]
 
-    for url in refused:
+    for url in dict.fromkeys(refused):
         warnings.append(f"resource not fetched: {url}")
     unique = list(dict.fromkeys(defects))
     if strict and unique:

@@ -15,8 +15,9 @@ def test_public_names():
 def test_signature():
     params = inspect.signature(epub.write_epub).parameters
     assert list(params) == ["article", "theme", "moment", "strict", "certified_by",
-                            "known_defects", "allowed_paths", "print_pages"]
+                            "known_defects", "allowed_paths", "print_pages", "max_image_pixels"]
     assert params["allowed_paths"].default == ()
+    assert params["max_image_pixels"].default == 50_000_000
     assert all(p.kind is p.KEYWORD_ONLY for name, p in params.items() if name != "article")
     assert [f.name for f in dataclasses.fields(epub.EpubEdition)] == ["data", "defects", "warnings"]
 
