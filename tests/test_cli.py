@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import zipfile
 
 import pytest
 
@@ -121,3 +122,15 @@ def test_help_does_not_import_weasyprint():
 def test_themes_lists_briefing(capsys):
     code, stdout, _ = _run(["themes"], capsys)
     assert code == 0 and stdout.startswith("briefing")
+
+
+def test_stray_control_characters_are_dropped_not_fatal(tmp_path, capsys):
+    """Found by the property test: XML cannot carry C0 controls, so the reader drops them."""
+    source = tmp_path / "controls.txt"
+    text = SEED.read_text("utf-8").replace("losing ground, and", "losing\x01 ground,\x0c and", 1)
+    source.write_text(text, "utf-8")
+    code, _, stderr = _run(["build", str(source), "-o", str(tmp_path / "o"), "-q"], capsys)
+    assert code == 0, stderr
+    with zipfile.ZipFile(tmp_path / "o" / "controls.epub") as epub:
+        chapter = epub.read("EPUB/article.xhtml")
+    assert b"\x01" not in chapter and b"losing ground," in chapter

@@ -10,6 +10,7 @@ pure functions of text, so they can be tested and fuzzed without files.
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -41,6 +42,9 @@ _READERS = {
     ".htm": "html",
     ".xhtml": "html",
 }
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def ingest(
@@ -140,6 +144,9 @@ def decode(data: bytes, name: str) -> str:
     control = sum(1 for ch in text[:4096] if ch < " " and ch not in "\t\n\r\f")
     if control > 8:
         raise InputError(f"{name}: is not a text file (it contains control characters)")
+    # XML (hence XHTML, EPUB and our PDF pipeline) cannot carry C0 control characters
+    # other than tab and line breaks: a form feed becomes a line break, the rest go.
+    text = _XML_INVALID.sub("", text.replace("\f", "\n"))
     if not text.strip():
         raise InputError(f"{name}: the file is empty")
     return text

@@ -23,7 +23,8 @@ from pathlib import Path
 __all__ = ["CASES", "Case", "write_corpus"]
 
 PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title>{head}</head>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<meta property="og:site_name" content="Coalition Press Office">{head}</head>
 <body><article><h1>{title}</h1>
 <p class="byline">By Jane Roe</p><time datetime="2015-05-06">May 6, 2015</time>
 <p>TAMPA, Fla. -- The coalition reported steady progress on Tuesday, officials said, and the
@@ -36,6 +37,7 @@ exercise continued as planned across the region with partners from several natio
 MARKDOWN = """---
 title: {title}
 author: Jane Roe
+publisher: Coalition Press Office
 date: 2015-05-06
 lang: en
 ---
@@ -52,7 +54,7 @@ SCRAPE = """News | May 6, 2015
 
 {title}
 
-By Jane Roe
+By Jane Roe, Coalition Press Office
 
 TAMPA, Fla. -- The coalition reported steady progress on Tuesday, officials said.
 
