@@ -106,22 +106,15 @@ def _render_article(source: str | Path, options: Options, result: BuildResult) -
     rendered: dict[str, bytes] = {}
     pdf = None
     if "pdf" in options.formats:
-        from .pdf import write_pdf  # WeasyPrint is imported only when a PDF is wanted
-
-        theme = _pdf_theme(options.theme, options)
-        xhtml = compose(article, target="pdf")
-        pdf = write_pdf(
+        pdf = _render_pdf(
             article.metadata,
-            xhtml,
+            compose(article, target="pdf"),
             base_dirs=(article.base_dir,),
-            theme=theme,
-            page_size=options.page_size,
+            theme=_pdf_theme(options.theme, options),
+            options=options,
             moment=moment,
-            strict=options.strict,
-            known_defects=known + _glyph_coverage(xhtml, theme, options, result),
-            allowed_paths=options.allowed_paths,
-            allow_remote=options.allow_remote,
-            max_image_pixels=options.max_image_pixels,
+            known=known,
+            result=result,
         )
         _take(result, "pdf", pdf, rendered)
     if "epub" in options.formats:
@@ -173,22 +166,15 @@ def _render_packet(spec: PacketSpec, options: Options, result: BuildResult) -> d
     rendered: dict[str, bytes] = {}
     pdf = None
     if "pdf" in options.formats:
-        from .pdf import write_pdf
-
-        theme = _pdf_theme(theme_name, options)
-        xhtml = compose_packet(packet, image_href=_absolute_image)
-        pdf = write_pdf(
+        pdf = _render_pdf(
             packet.metadata,
-            xhtml,
+            compose_packet(packet, image_href=_absolute_image),
             base_dirs=tuple(dict.fromkeys(a.base_dir for a in packet.articles)),
-            theme=theme,
-            page_size=options.page_size,
+            theme=_pdf_theme(theme_name, options),
+            options=options,
             moment=moment,
-            strict=options.strict,
-            known_defects=known + _glyph_coverage(xhtml, theme, options, result),
-            allowed_paths=options.allowed_paths,
-            allow_remote=options.allow_remote,
-            max_image_pixels=options.max_image_pixels,
+            known=known,
+            result=result,
         )
         _take(result, "pdf", pdf, rendered)
     if "epub" in options.formats:
@@ -319,6 +305,35 @@ def _moment(meta, options: Options, result: BuildResult) -> _dt.datetime:
             "(set SOURCE_DATE_EPOCH or give the date)"
         )
     return moment
+
+
+def _render_pdf(
+    meta,
+    xhtml: str,
+    *,
+    base_dirs,
+    theme: Theme,
+    options: Options,
+    moment,
+    known: list[str],
+    result: BuildResult,
+):
+    """Write the PDF of an article or a packet (WeasyPrint is imported only here)."""
+    from .pdf import write_pdf
+
+    return write_pdf(
+        meta,
+        xhtml,
+        base_dirs=base_dirs,
+        theme=theme,
+        page_size=options.page_size,
+        moment=moment,
+        strict=options.strict,
+        known_defects=known + _glyph_coverage(xhtml, theme, options, result),
+        allowed_paths=options.allowed_paths,
+        allow_remote=options.allow_remote,
+        max_image_pixels=options.max_image_pixels,
+    )
 
 
 def _pdf_theme(name: str | None, options: Options) -> Theme:
