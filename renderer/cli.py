@@ -29,6 +29,7 @@ exit codes:
   5   rendering failed inside WeasyPrint or ebooklib
   6   output cannot be written
   70  internal error (a bug: please report it with the traceback)
+  141 standard output was closed early (for example, piped into head)
 """
 
 BUILD_EXAMPLES = """\
@@ -44,8 +45,15 @@ written atomically, so a failed build never leaves a partial file.
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line usage errors: what is wrong, and where the help is."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="renderer",
         description="Turn news articles into accessible editions: a tagged PDF/UA-1 PDF "
         "and an EPUB 3 that meets EPUB Accessibility 1.1.",
@@ -332,28 +340,23 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        if args.command == "build":
-            return _build(args)
-        if args.command == "check":
-            return _check(args)
-        if args.command == "lint":
-            return _lint(args)
-        if args.command == "show":
-            return _show(args)
-        if args.command == "preview":
-            return _preview(args)
-        if args.command == "themes":
-            from .resources import list_themes
-
-            for name, description in list_themes(args.theme_dir):
-                print(f"{name:20} {description}")
-            return 0
+        code = _dispatch(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
+        return code
     except RendererError as error:
         print(f"renderer: error: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("renderer: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of standard output went away (`renderer show … | head`): stop quietly,
+        # and keep Python from complaining again when it flushes stdout at exit.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except Exception:  # a bug: show everything needed to report it
         import traceback
 
@@ -363,6 +366,25 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 70
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "build":
+        return _build(args)
+    if args.command == "check":
+        return _check(args)
+    if args.command == "lint":
+        return _lint(args)
+    if args.command == "show":
+        return _show(args)
+    if args.command == "preview":
+        return _preview(args)
+    if args.command == "themes":
+        from .resources import list_themes
+
+        for name, description in list_themes(args.theme_dir):
+            print(f"{name:20} {description}")
+        return 0
     raise AssertionError(args.command)
 
 

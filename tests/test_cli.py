@@ -134,3 +134,34 @@ def test_stray_control_characters_are_dropped_not_fatal(tmp_path, capsys):
     with zipfile.ZipFile(tmp_path / "o" / "controls.epub") as epub:
         chapter = epub.read("EPUB/article.xhtml")
     assert b"\x01" not in chapter and b"losing ground," in chapter
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["build", "x.txt", "--format", "docx"], "renderer build: error: argument --format"),
+        (["bogus"], "renderer: error: argument COMMAND: invalid choice: 'bogus'"),
+        (["build"], "renderer build: error: the following arguments are required: INPUT"),
+    ],
+)
+def test_usage_errors_are_one_line_with_exit_2(capsys, argv, message):
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(message) and err.count("\n") == 1, err
+    assert "--help)" in err
+
+
+def test_closed_standard_output_stops_quietly():
+    """`renderer show … | head`: exit 141 (as if killed by SIGPIPE), no traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "renderer", "show", str(SEED)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    process.stdout.close()  # the reader is gone before anything is written
+    err = process.stderr.read().decode()
+    assert process.wait() == 141
+    assert err == "", err
