@@ -243,6 +243,17 @@ class Metadata:
     description: str | None = None
     keywords: tuple[str, ...] = ()
 
+    @property
+    def creators(self) -> tuple[str, ...]:
+        """Who the editions name as creator: the authors, else the issuing organization.
+
+        An article "From 10th Mountain Division Public Affairs" was written by that
+        unit; both editions say so the same way (dc:creator in the XMP and the OPF).
+        """
+        if self.authors:
+            return self.authors
+        return (self.organization,) if self.organization else ()
+
 
 @dataclass(frozen=True, slots=True)
 class Article:

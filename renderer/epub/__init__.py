@@ -20,8 +20,10 @@ The only module importing ebooklib. Steps, in order:
 Metadata decisions: each author is a ``dc:creator`` (role ``aut``). The
 organization is the body that issued the article: it is the ``dc:publisher``
 when no publisher is known, otherwise a ``dc:contributor`` with the MARC role
-``isb`` (issuing body) — never a creator, since it is not a person who wrote
-the text. ``dc:subject`` is each keyword, or the section when there are none.
+``isb`` (issuing body). It is the creator only when no person is named ("From
+10th Mountain Division Public Affairs"), exactly as in the PDF's XMP
+(:attr:`~renderer.model.Metadata.creators`). ``dc:subject`` is each keyword, or
+the section when there are none.
 """
 
 from __future__ import annotations
@@ -86,11 +88,11 @@ def _describe(
     # ebooklib's generator meta would tie the bytes to its version; the
     # identifier, not the tool, is what the package should be known by.
     book.metadata.pop(_epub.NAMESPACES["OPF"], None)
-    for n, author in enumerate(meta.authors, 1):
+    for n, author in enumerate(meta.creators, 1):
         book.add_metadata("DC", "creator", author, {"id": f"creator-{n}"})
         _meta(book, "role", creator_role, refines=f"#creator-{n}", scheme="marc:relators")
     publisher = meta.publisher or meta.organization
-    if meta.organization and meta.organization != publisher:
+    if meta.organization and meta.organization not in (publisher, *meta.creators):
         book.add_metadata("DC", "contributor", meta.organization, {"id": "contributor-1"})
         _meta(book, "role", "isb", refines="#contributor-1", scheme="marc:relators")
     if publisher:

@@ -58,7 +58,7 @@ class ArticleXmp(DocumentMetadata):
         stamp = pdf_date(moment)
         super().__init__(
             title=meta.title,
-            authors=list(meta.authors) or ([meta.organization] if meta.organization else []),
+            authors=list(meta.creators),
             description=meta.description,
             keywords=list(meta.keywords) or ([meta.section] if meta.section else []),
             generator=GENERATOR,
