@@ -31,7 +31,6 @@ from ..safeimage import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, screen_image, sniff
 __all__ = ["EmbeddedImage", "ImagePlan", "plan_images"]
 
 
-
 @dataclass(frozen=True, slots=True)
 class EmbeddedImage:
     href: str  # path inside the EPUB, relative to the package document
@@ -67,6 +66,13 @@ def _data_url(src: str) -> bytes | None:
         return None
 
 
+def _shown(src: str) -> str:
+    """How a warning names an image: a data: URL by its type, not its whole payload."""
+    if src[:5].lower() == "data:":
+        return repr(src.split(",", 1)[0] + ",…")
+    return repr(src)
+
+
 def _local_path(src: str, base_dir: str | None) -> Path | None:
     parts = urlsplit(src)
     scheme = parts.scheme.lower()
@@ -93,8 +99,9 @@ def plan_images(
     """Embed what may be embedded; turn every other figure into its text.
 
     The build runs this once for both editions with ``keep_data`` (the PDF shows
-    screened ``data:image`` URLs) and ``keep_remote`` when ``--allow-remote`` lets the
-    PDF fetch; the EPUB runs it again on the result, keeping neither.
+    screened ``data:image`` URLs inline) and ``keep_remote`` when ``--allow-remote``
+    lets the PDF fetch; the EPUB runs it again on the result, keeping neither: its
+    ``data:image`` URLs become image files of the book.
     """
     confinement = Confinement.for_input(article.base_dir, *allowed_paths)
     images: dict[str, EmbeddedImage] = {}  # by content hash: one file per image
@@ -108,39 +115,48 @@ def plan_images(
         if keep_remote and scheme in ("http", "https"):
             hrefs[src] = src  # fetched (and screened) by the PDF's URL fetcher
             return
-        if keep_data and scheme == "data":
+        name = _shown(src)
+        if scheme == "data":
             data = _data_url(src)
-            problem = "is not a data:image URL" if data is None else screen_image(
-                data, max_pixels=max_pixels
-            )
-            if problem:
-                refused[src] = f"image {src[:40]!r}… {problem}; kept its text"
-            else:
-                hrefs[src] = src
-            return
-        path = _local_path(src, article.base_dir)
-        if path is None:
-            refused[src] = f"image {src!r} is not a local file and is not fetched; kept its text"
-            return
-        if not confinement.roots or not confinement.allows(path):
-            refused[src] = f"image {src!r} is outside the allowed folders; kept its text"
-            return
-        try:
-            if path.stat().st_size > MAX_IMAGE_BYTES:
-                refused[src] = f"image {src!r} is over {MAX_IMAGE_BYTES} bytes; kept its text"
+            if data is None:
+                refused[src] = f"image {name} is not a data:image URL; kept its text"
                 return
-            data = path.read_bytes()
-        except OSError as exc:
-            refused[src] = f"image {src!r} cannot be read ({exc.strerror}); kept its text"
-            return
+            if len(data) > MAX_IMAGE_BYTES:
+                refused[src] = f"image {name} is over {MAX_IMAGE_BYTES} bytes; kept its text"
+                return
+            if keep_data:  # the PDF shows it inline, once screened
+                problem = screen_image(data, max_pixels=max_pixels)
+                if problem:
+                    refused[src] = f"image {name} {problem}; kept its text"
+                else:
+                    hrefs[src] = src
+                return
+        else:
+            path = _local_path(src, article.base_dir)
+            if path is None:
+                refused[src] = f"image {name} is not a local file and is not fetched; kept its text"
+                return
+            if not confinement.roots or not confinement.allows(path):
+                refused[src] = f"image {name} is outside the allowed folders; kept its text"
+                return
+            try:
+                if path.stat().st_size > MAX_IMAGE_BYTES:
+                    refused[src] = f"image {name} is over {MAX_IMAGE_BYTES} bytes; kept its text"
+                    return
+                data = path.read_bytes()
+            except OSError as exc:
+                refused[src] = f"image {name} cannot be read ({exc.strerror}); kept its text"
+                return
         kind = media_type_of(data)
         if kind is None:
-            refused[src] = f"image {src!r} is not PNG, JPEG, GIF, WebP or SVG; kept its text"
+            refused[src] = f"image {name} is not PNG, JPEG, GIF, WebP or SVG; kept its text"
             return
         problem = screen_image(data, max_pixels=max_pixels)
         if problem:
-            refused[src] = f"image {src!r} {problem}; kept its text"
+            refused[src] = f"image {name} {problem}; kept its text"
             return
+        # A data: URL becomes a file of the book like any other image (EPUB readers
+        # and EPUBCheck expect images as manifest items; one file per distinct image).
         digest = hashlib.sha256(data).hexdigest()[:16]
         href = f"images/img-{digest}.{kind[1]}"
         images.setdefault(digest, EmbeddedImage(href, kind[0], data))
