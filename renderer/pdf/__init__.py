@@ -21,7 +21,7 @@ import gc
 import logging
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -43,9 +43,9 @@ from ..resources import Theme, data_dir, font_faces_css
 from ..safeimage import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, looks_like_xml, screen_image, sniff
 from .metadata import ArticleXmp
 from .pages import PageStart, page_starts
-from .tags import own_tagging
+from .tags import Continuation, TaggingResult, own_tagging
 
-__all__ = ["PageStart", "PdfEdition", "write_pdf"]
+__all__ = ["PageStart", "Part", "PdfEdition", "Writer", "write_pdf"]
 
 log = logging.getLogger("renderer.pdf")
 
@@ -213,65 +213,161 @@ def write_pdf(
     against the first, and local files are read only under any of them (or
     ``allowed_paths``). ``known_defects`` come from earlier stages.
     """
-    refused: list[str] = []
-    folders = tuple(d for d in base_dirs if d)
-    confinement = Confinement.for_input(*(folders or (None,)), *allowed_paths)
-    fetcher = _ConfinedFetcher(
-        confinement, refused, allow_remote=allow_remote, max_pixels=max_image_pixels
+    writer = Writer(
+        meta,
+        base_dirs=base_dirs,
+        theme=theme,
+        page_size=page_size,
+        moment=moment,
+        strict=strict,
+        known_defects=known_defects,
+        allowed_paths=allowed_paths,
+        allow_remote=allow_remote,
+        max_image_pixels=max_image_pixels,
     )
-    defects = list(known_defects)
-    warnings: list[str] = []
-    base_url = (
-        (Path(folders[0]).resolve().as_uri() + "/")
-        if folders
-        else (data_dir("fonts").as_uri() + "/")
-    )
-    identity = (
-        replace(meta, identifier=edition_identifier(meta.identifier, "pdf"))
-        if (meta.identifier)
-        else meta
-    )
+    part = writer.part(xhtml)
+    return writer.edition(part.data, part.page_count, part.starts)
 
-    with _WRITE_LOCK, _fewer_collections(), _weasyprint_log() as logged:
-        try:
-            html = weasyprint.HTML(string=xhtml, base_url=base_url, url_fetcher=fetcher)
-            document = html.render(
-                font_config=_font_config(),
-                stylesheets=list(_stylesheets(theme, page_size)),
-            )
-        except Exception as exc:  # WeasyPrint has no exception base of its own
-            raise RenderError(f"layout failed: {type(exc).__name__}: {exc}") from exc
 
-        output = BytesIO()
-        with own_tagging(strict=strict) as tagging:
+@dataclass(slots=True)
+class Part:
+    """One laid-out and written WeasyPrint document: an article, a packet, or a slice of one."""
 
-            def conforming() -> bool:
-                # Asked while WeasyPrint writes the XMP, after the tag tree is built.
-                errors = any(r.levelno >= logging.ERROR for r in logged.records)
-                return not (defects or errors or tagging.defects)
+    data: bytes
+    page_count: int
+    starts: list[PageStart]
+    #: Each page's page type name (``@page NAME``), "" for the default page.
+    page_names: list[str]
+    #: Requested anchors (element ids) → 0-based index of the page they are on.
+    anchors: dict[str, int]
+    tagging: TaggingResult
 
-            document.metadata = ArticleXmp(identity, moment=moment, claim_pdfua=conforming)
-            try:
-                document.write_pdf(
-                    output,
-                    pdf_variant="pdf/ua-1",
-                )
-            except Exception as exc:
-                raise RenderError(f"PDF writing failed: {type(exc).__name__}: {exc}") from exc
-        defects += _classify(logged.records, warnings)
-        defects += [f"{d.code}: {d.message}" for d in tagging.defects]
 
-    for url in dict.fromkeys(refused):
-        warnings.append(f"resource not fetched: {url}")
-    unique = list(dict.fromkeys(defects))
-    if strict and unique:
-        raise AccessibilityError(
-            f"the PDF would not be accessible: {', '.join(unique)}",
-            hint="fix the input, or build without --strict",
+class Writer:
+    """What one edition's writes share: the confined fetcher, the defects, the warnings.
+
+    :func:`write_pdf` writes one part; :mod:`renderer.pdf.slices` writes a packet as
+    several parts with the same writer and joins them.
+    """
+
+    def __init__(
+        self,
+        meta: Metadata,
+        *,
+        base_dirs: tuple[str | None, ...],
+        theme: Theme,
+        page_size: str,
+        moment: _dt.datetime,
+        strict: bool,
+        known_defects: list[str],
+        allowed_paths: tuple[str, ...] = (),
+        allow_remote: bool = False,
+        max_image_pixels: int = MAX_IMAGE_PIXELS,
+    ) -> None:
+        self.refused: list[str] = []
+        folders = tuple(d for d in base_dirs if d)
+        confinement = Confinement.for_input(*(folders or (None,)), *allowed_paths)
+        self.fetcher = _ConfinedFetcher(
+            confinement, self.refused, allow_remote=allow_remote, max_pixels=max_image_pixels
         )
-    return PdfEdition(
-        output.getvalue(), len(document.pages), unique, warnings, page_starts(document)
-    )
+        self.defects = list(known_defects)
+        self.warnings: list[str] = []
+        self.base_url = (
+            (Path(folders[0]).resolve().as_uri() + "/")
+            if folders
+            else (data_dir("fonts").as_uri() + "/")
+        )
+        self.identity = (
+            replace(meta, identifier=edition_identifier(meta.identifier, "pdf"))
+            if meta.identifier
+            else meta
+        )
+        self.theme = theme
+        self.page_size = page_size
+        self.moment = moment
+        self.strict = strict
+
+    def conforming(self, *extra: TaggingResult) -> bool:
+        """True while nothing this writer saw (and no ``extra`` tagging) is a defect."""
+        return not (self.defects or any(t.defects for t in extra))
+
+    def part(
+        self,
+        xhtml: str,
+        *,
+        css: str = "",
+        continues: Continuation | None = None,
+        anchors: tuple[str, ...] = (),
+        claim: Callable[[], bool] | None = None,
+    ) -> Part:
+        """Lay out and write one document; its defects and warnings join the writer's.
+
+        ``css`` is appended to the theme's stylesheets; ``claim`` decides the PDF/UA
+        claim of this part's XMP (default: this part and everything before it conform).
+        """
+        stylesheets = list(_stylesheets(self.theme, self.page_size))
+        if css:
+            stylesheets.append(weasyprint.CSS(string=css, font_config=_font_config()))
+        with _WRITE_LOCK, _fewer_collections(), _weasyprint_log() as logged:
+            try:
+                html = weasyprint.HTML(
+                    string=xhtml, base_url=self.base_url, url_fetcher=self.fetcher
+                )
+                document = html.render(font_config=_font_config(), stylesheets=stylesheets)
+            except Exception as exc:  # WeasyPrint has no exception base of its own
+                raise RenderError(f"layout failed: {type(exc).__name__}: {exc}") from exc
+
+            output = BytesIO()
+            with own_tagging(strict=self.strict, continues=continues) as tagging:
+
+                def conforming() -> bool:
+                    # Asked while WeasyPrint writes the XMP, after the tag tree is built.
+                    errors = any(r.levelno >= logging.ERROR for r in logged.records)
+                    return not errors and self.conforming(tagging)
+
+                document.metadata = ArticleXmp(
+                    self.identity, moment=self.moment, claim_pdfua=claim or conforming
+                )
+                try:
+                    document.write_pdf(output, pdf_variant="pdf/ua-1")
+                except Exception as exc:
+                    raise RenderError(
+                        f"PDF writing failed: {type(exc).__name__}: {exc}"
+                    ) from exc
+            self.defects += _classify(logged.records, self.warnings)
+            self.defects += [f"{d.code}: {d.message}" for d in tagging.defects]
+        if self.strict:
+            self._raise_defects()
+        wanted = set(anchors)
+        found = {
+            name: index
+            for index, page in enumerate(document.pages)
+            for name in page.anchors
+            if name in wanted
+        }
+        return Part(
+            output.getvalue(),
+            len(document.pages),
+            page_starts(document),
+            [page._page_box.page_type.name or "" for page in document.pages],
+            found,
+            tagging,
+        )
+
+    def _raise_defects(self) -> None:
+        unique = list(dict.fromkeys(self.defects))
+        if unique:
+            raise AccessibilityError(
+                f"the PDF would not be accessible: {', '.join(unique)}",
+                hint="fix the input, or build without --strict",
+            )
+
+    def edition(self, data: bytes, page_count: int, starts: list[PageStart]) -> PdfEdition:
+        for url in dict.fromkeys(self.refused):
+            self.warnings.append(f"resource not fetched: {url}")
+        return PdfEdition(
+            data, page_count, list(dict.fromkeys(self.defects)), self.warnings, starts
+        )
 
 
 def _classify(records: list[logging.LogRecord], warnings: list[str]) -> list[str]:
