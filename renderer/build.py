@@ -166,16 +166,7 @@ def _render_packet(spec: PacketSpec, options: Options, result: BuildResult) -> d
     rendered: dict[str, bytes] = {}
     pdf = None
     if "pdf" in options.formats:
-        pdf = _render_pdf(
-            packet.metadata,
-            compose_packet(packet, image_href=_absolute_image),
-            base_dirs=tuple(dict.fromkeys(a.base_dir for a in packet.articles)),
-            theme=_pdf_theme(theme_name, options),
-            options=options,
-            moment=moment,
-            known=known,
-            result=result,
-        )
+        pdf = _render_packet_pdf(packet, theme_name, options, moment, known, result)
         _take(result, "pdf", pdf, rendered)
     if "epub" in options.formats:
         from .epub import write_packet_epub
@@ -318,21 +309,82 @@ def _render_pdf(
     known: list[str],
     result: BuildResult,
 ):
-    """Write the PDF of an article or a packet (WeasyPrint is imported only here)."""
-    from .pdf import write_pdf
+    """Write the PDF of an article or a packet laid out at once."""
+    writer = _pdf_writer(meta, base_dirs, theme, options, moment, known)
+    writer.defects += _glyph_coverage(xhtml, theme, options, result)
+    part = writer.part(xhtml)
+    return writer.edition(part.data, part.page_count, part.starts)
 
-    return write_pdf(
+
+def _pdf_writer(meta, base_dirs, theme: Theme, options: Options, moment, known: list[str]):
+    """The PDF writer of one edition (WeasyPrint is imported only here)."""
+    from .pdf import Writer
+
+    return Writer(
         meta,
-        xhtml,
         base_dirs=base_dirs,
         theme=theme,
         page_size=options.page_size,
         moment=moment,
         strict=options.strict,
-        known_defects=known + _glyph_coverage(xhtml, theme, options, result),
+        known_defects=known,
         allowed_paths=options.allowed_paths,
         allow_remote=options.allow_remote,
         max_image_pixels=options.max_image_pixels,
+    )
+
+
+def _render_packet_pdf(packet, theme_name, options: Options, moment, known, result):
+    """The packet's PDF: laid out at once, or in slices of ``options.slice_articles``."""
+    theme = _pdf_theme(theme_name, options)
+    base_dirs = tuple(dict.fromkeys(a.base_dir for a in packet.articles))
+    size = options.slice_articles
+    count = len(packet.articles)
+    split = None
+    if size and count > size:
+        from .pdf.slices import layers
+
+        split = layers(theme.pdf_css)
+        if split is None:
+            result.warnings.append(
+                f"theme {theme.name!r} shows page numbers and running strings in the same "
+                "margin: the packet is laid out at once (this needs more memory)"
+            )
+    if split is None:
+        return _render_pdf(
+            packet.metadata,
+            compose_packet(packet, image_href=_absolute_image),
+            base_dirs=base_dirs,
+            theme=theme,
+            options=options,
+            moment=moment,
+            known=known,
+            result=result,
+        )
+    from .compose import compose_packet_front, compose_packet_furniture, compose_packet_slice
+    from .pdf.slices import Slice, write_sliced_pdf
+
+    numbers = [
+        tuple(range(first, min(first + size, count + 1))) for first in range(1, count + 1, size)
+    ]
+    writer = _pdf_writer(packet.metadata, base_dirs, theme, options, moment, known)
+
+    def screened(xhtml: str) -> str:
+        """Each part's text is looked up in the theme's fonts as the whole packet's is."""
+        writer.defects += _glyph_coverage(xhtml, theme, options, result)
+        return xhtml
+
+    return write_sliced_pdf(
+        writer,
+        split=split,
+        front=lambda pages: screened(compose_packet_front(packet, pages)),
+        slices=[
+            Slice(
+                n, lambda n=n: screened(compose_packet_slice(packet, n, image_href=_absolute_image))
+            )
+            for n in numbers
+        ],
+        furniture=lambda names: compose_packet_furniture(packet, names),
     )
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import RendererError, UsageError
-from .options import FORMATS, Options
+from .options import FORMATS, SLICE_ARTICLES, Options
 
 __all__ = ["main"]
 
@@ -197,6 +197,14 @@ def _parser() -> argparse.ArgumentParser:
         default=1000,
         metavar="N",
         help="refuse tables wider than N columns (default: 1000, HTML's colspan limit)",
+    )
+    build.add_argument(
+        "--slice-articles",
+        type=int,
+        default=SLICE_ARTICLES,
+        metavar="N",
+        help="lay out a packet PDF of more than N articles N at a time and join the parts, "
+        f"so memory stays bounded (default: {SLICE_ARTICLES}; 0: all at once)",
     )
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
@@ -406,6 +414,7 @@ def _options(args: argparse.Namespace) -> Options:
         timeout=None if args.timeout == 0 else args.timeout,
         max_image_pixels=int(args.max_image_pixels * 1_000_000),
         max_table_columns=args.max_table_columns,
+        slice_articles=args.slice_articles,
     )
 
 

@@ -12,9 +12,12 @@ from dataclasses import dataclass, fields
 
 from .errors import UsageError
 
-__all__ = ["FORMATS", "Options"]
+__all__ = ["FORMATS", "SLICE_ARTICLES", "Options"]
 
 FORMATS = ("pdf", "epub")
+
+#: Articles of a packet PDF laid out at a time (see ``Options.slice_articles``).
+SLICE_ARTICLES = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,9 @@ class Options:
     max_image_pixels: int = 50_000_000
     #: Tables wider than this many columns are refused (``--max-table-columns``).
     max_table_columns: int = 1000
+    #: A packet PDF of more articles than this is laid out this many articles at a time
+    #: and joined (``--slice-articles``), so memory stays bounded; 0 lays it out at once.
+    slice_articles: int = SLICE_ARTICLES
 
     def __post_init__(self) -> None:
         if not self.formats:
@@ -68,6 +74,8 @@ class Options:
             raise UsageError("the table column limit must be positive")
         if self.max_image_pixels <= 0:
             raise UsageError("the image pixel limit must be positive")
+        if self.slice_articles < 0:
+            raise UsageError("--slice-articles must be 0 (no slices) or more")
         if self.page_size not in ("letter", "a4"):
             raise UsageError(f"unknown page size {self.page_size!r}", hint="use letter or a4")
 

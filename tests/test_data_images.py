@@ -16,7 +16,8 @@ def test_data_url_image_is_embedded_in_both_editions(tmp_path):
     picture = base64.b64encode(png()).decode()
     page = tmp_path / "page.html"
     page.write_text(
-        "<!DOCTYPE html><html lang='en'><head><title>Radar</title><meta name='author' content='Dana Cole'>"
+        "<!DOCTYPE html><html lang='en'><head><title>Radar</title>"
+        "<meta name='author' content='Dana Cole'>"
         "<meta property='article:published_time' content='2024-05-02'>"
         "<meta name='description' content='A new radar antenna.'>"
         "<meta property='og:site_name' content='Station News'></head><body><article>"
@@ -42,7 +43,8 @@ def test_a_refused_data_url_is_named_briefly(tmp_path):
     page = tmp_path / "page.html"
     junk = "A" * 5000
     page.write_text(
-        "<!DOCTYPE html><html lang='en'><head><title>Radar</title><meta name='author' content='Dana Cole'>"
+        "<!DOCTYPE html><html lang='en'><head><title>Radar</title>"
+        "<meta name='author' content='Dana Cole'>"
         "<meta property='article:published_time' content='2024-05-02'>"
         "<meta name='description' content='A new radar antenna.'>"
         "<meta property='og:site_name' content='Station News'></head><body><article>"

@@ -91,8 +91,21 @@ class Doc:
         key = id(e)
         if key not in self._text:
             parts = [mc.text for r in e.mcrefs() if (mc := self.content(r)) is not None]
-            self._text[key] = normalize(" ".join(parts))
+            self._text[key] = normalize(_join_pieces(parts))
         return self._text[key]
+
+
+def _join_pieces(parts: list[str]) -> str:
+    """Marked-content pieces as one text: a space between pieces, except after a hyphen
+    that ends a line ("cold-" + "weather" is "cold-weather", as the source has it)."""
+    text = ""
+    for part in parts:
+        if text and not (text.rstrip().endswith(("-", "\u2010")) and part[:1].isalnum()):
+            text += " "
+        elif text:
+            text = text.rstrip()
+        text += part
+    return text
 
 
 def loc(e: Elem) -> str:

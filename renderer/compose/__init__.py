@@ -15,8 +15,8 @@ gives both editions a real outline (PDF ``Sect``, EPUB sections).
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Literal
 
@@ -30,6 +30,9 @@ __all__ = [
     "Section",
     "compose",
     "compose_packet",
+    "compose_packet_front",
+    "compose_packet_furniture",
+    "compose_packet_slice",
     "compose_title_page",
     "format_date",
     "outline",
@@ -255,6 +258,11 @@ class ContentsEntry:
     title: str
     href: str
     page: int | None = None  # the print page, shown when known in advance
+    #: For a PDF front laid out apart from its articles (renderer/pdf/slices.py): the page
+    #: number to print (``data-page``) and the id of an empty placeholder the link's
+    #: destination is kept under until the parts are joined.
+    printed: str | None = None
+    target: str | None = None
 
 
 def positions(blocks: tuple[Block, ...], prefix: str = "") -> dict[int, str]:
@@ -373,10 +381,60 @@ def compose_packet(
     they stay unique in one document); an article in another language than the
     packet keeps its own ``lang``.
     """
-    meta = packet.metadata
-    lang = meta.language or "en"
+    return _packet_document(
+        packet,
+        front=True,
+        entries=packet_entries(packet, href=_title_href),
+        fragments=_fragments(packet, range(1, len(packet.articles) + 1), image_href),
+    )
+
+
+def compose_packet_front(packet: Packet, numbers: dict[int, int] | None) -> str:
+    """The cover and contents alone, printing ``numbers`` (article → page) as text.
+
+    For a packet laid out in slices; ``None`` composes the draft, whose numbers are
+    placeholders of the width the real ones will likely have.
+    """
+    width = len(str(3 * len(packet.articles) + 9))
+    entries = [
+        replace(
+            entry,
+            printed=str(numbers[i]) if numbers else "0" * width,
+            target=_title_href(i, None)[1:],
+        )
+        for i, entry in enumerate(packet_entries(packet, href=_title_href), 1)
+    ]
+    return _packet_document(packet, front=True, entries=entries, fragments=[])
+
+
+def compose_packet_slice(
+    packet: Packet,
+    articles: Sequence[int],
+    *,
+    image_href: Callable[[Article, str], str] | None = None,
+) -> str:
+    """Some of the packet's articles (1-based numbers), as the PDF lays out one slice."""
+    return _packet_document(
+        packet, front=False, entries=[], fragments=_fragments(packet, articles, image_href)
+    )
+
+
+def compose_packet_furniture(packet: Packet, page_names: Sequence[str]) -> str:
+    """One empty page per page of the packet, each of the same page type (``@page NAME``)."""
+    return _packet_document(
+        packet, front=False, entries=[], fragments=[], furniture_pages=list(page_names)
+    )
+
+
+def _title_href(index: int, article: Article | None) -> str:
+    return f"#a{index}-title"
+
+
+def _fragments(packet: Packet, numbers: Sequence[int], image_href) -> list[Markup]:
+    lang = packet.metadata.language or "en"
     fragments = []
-    for index, article in enumerate(packet.articles, 1):
+    for index in numbers:
+        article = packet.articles[index - 1]
         href = (lambda src, a=article: image_href(a, src)) if image_href else None
         fragment = _fragment(article, index, "pdf", href)
         article_lang = article.metadata.language or lang
@@ -387,14 +445,28 @@ def compose_packet(
                 + Markup("</div>")
             )
         fragments.append(fragment)
+    return fragments
+
+
+def _packet_document(
+    packet: Packet,
+    *,
+    front: bool,
+    entries: list[ContentsEntry],
+    fragments: list[Markup],
+    furniture_pages: list[str] | None = None,
+) -> str:
+    lang = packet.metadata.language or "en"
     template = _environment().get_template("packet.xhtml.j2")
     return template.render(
         _context(
             lang,
             "pdf",
             packet=packet,
-            entries=packet_entries(packet, href=lambda i, a: f"#a{i}-title"),
+            entries=entries,
             fragments=fragments,
+            front=front,
+            furniture_pages=furniture_pages,
             pos=_pos_function("pdf", {}, ""),
             shift=0,
             idp="",

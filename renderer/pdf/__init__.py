@@ -365,8 +365,13 @@ class Writer:
     def edition(self, data: bytes, page_count: int, starts: list[PageStart]) -> PdfEdition:
         for url in dict.fromkeys(self.refused):
             self.warnings.append(f"resource not fetched: {url}")
+        # A part laid out twice (a packet's front) reports the same things twice.
         return PdfEdition(
-            data, page_count, list(dict.fromkeys(self.defects)), self.warnings, starts
+            data,
+            page_count,
+            list(dict.fromkeys(self.defects)),
+            list(dict.fromkeys(self.warnings)),
+            starts,
         )
 
 

@@ -64,6 +64,7 @@ from renderer.errors import AccessibilityError, RenderError
 
 __all__ = [
     "HTML_TO_PDF_ROLE",
+    "Continuation",
     "Defect",
     "TaggingResult",
     "build_structure_tree",
@@ -210,6 +211,21 @@ class Defect:
     element_desc: str
 
 
+@dataclass(frozen=True)
+class Continuation:
+    """Where an earlier part of the same document left off (a packet laid out in slices).
+
+    The heading checks go on from the earlier part's last heading, and structure
+    IDs (``TH``, ``Note``) get ``id_prefix`` so that they stay unique when the
+    parts are joined into one tree (:mod:`renderer.pdf.join`).
+    """
+
+    headings_seen: int = 0
+    h1_seen: bool = False
+    last_level: int = 0
+    id_prefix: str = ""
+
+
 @dataclass
 class TaggingResult:
     """What one write produced: defects and a few counts, filled during ``write_pdf``."""
@@ -219,11 +235,18 @@ class TaggingResult:
     artifacts: int = 0
     pages: int = 0
     built: bool = False  # False when WeasyPrint did not tag (no pdf/ua variant)
+    #: The heading state after the last page, for a following part of the same document.
+    ends: Continuation = field(default_factory=Continuation)
 
 
 @contextmanager
-def own_tagging(*, strict: bool = False) -> Iterator[TaggingResult]:
-    """Use :func:`build_structure_tree` instead of WeasyPrint's ``add_tags`` in this block."""
+def own_tagging(
+    *, strict: bool = False, continues: Continuation | None = None
+) -> Iterator[TaggingResult]:
+    """Use :func:`build_structure_tree` instead of WeasyPrint's ``add_tags`` in this block.
+
+    ``continues`` says that the document is a later part of a larger one.
+    """
     import weasyprint
     import weasyprint.pdf as weasy_pdf
 
@@ -242,7 +265,9 @@ def own_tagging(*, strict: bool = False) -> Iterator[TaggingResult]:
         if threading.get_ident() != owner:
             original(pdf, document, pdf_version, page_streams)
             return
-        build_structure_tree(pdf, document, pdf_version, page_streams, result=result)
+        build_structure_tree(
+            pdf, document, pdf_version, page_streams, result=result, continues=continues
+        )
         if strict and result.defects:
             first = result.defects[0]
             raise AccessibilityError(
@@ -267,10 +292,11 @@ def build_structure_tree(
     page_streams: Any,
     *,
     result: TaggingResult | None = None,
+    continues: Continuation | None = None,
 ) -> TaggingResult:
     """Same inputs as WeasyPrint's ``add_tags``; writes the tree into ``pdf``."""
     result = result if result is not None else TaggingResult()
-    _Builder(pdf, document, pdf_version, page_streams, result).build()
+    _Builder(pdf, document, pdf_version, page_streams, result, continues).build()
     return result
 
 
@@ -397,7 +423,7 @@ def _span(element: Any, name: str) -> int:
 class _Builder:
     def __init__(
         self, pdf: Any, document: Any, pdf_version: Any, page_streams: Any,
-        result: TaggingResult,
+        result: TaggingResult, continues: Continuation | None = None,
     ) -> None:
         from weasyprint.formatting_structure import boxes
         from weasyprint.layout.absolute import AbsolutePlaceholder
@@ -419,9 +445,11 @@ class _Builder:
         self.tables: list[_Node] = []
         self.ids: list[_Node] = []
         self.id_counter = 0
-        self.headings_seen = 0
-        self.h1_seen = False
-        self.last_level = 0
+        start = continues or Continuation()
+        self.id_prefix = start.id_prefix
+        self.headings_seen = start.headings_seen
+        self.h1_seen = start.h1_seen
+        self.last_level = start.last_level
         self.id_map: dict[str, Any] | None = None
         self.root_element: Any = None
         self.scales: list[tuple[float, float]] = []
@@ -475,6 +503,9 @@ class _Builder:
             self._defect("missing-lang", "the document has no language (html lang)", None)
         self._emit()
         self.result.built = True
+        self.result.ends = Continuation(
+            self.headings_seen, self.h1_seen, self.last_level, self.id_prefix
+        )
 
     def _scale(self, index: int, page: Any) -> float:
         """CSS px → PDF pt, recovered from the MediaBox WeasyPrint wrote."""
@@ -709,7 +740,7 @@ class _Builder:
 
     def _assign_id(self, node: _Node) -> None:
         self.id_counter += 1
-        node.ident = f"{node.role.lower()}-{self.id_counter}"
+        node.ident = f"{self.id_prefix}{node.role.lower()}-{self.id_counter}"
         self.ids.append(node)
 
     def _heading(self, level: int, element: Any) -> None:
@@ -906,6 +937,10 @@ class _Builder:
                         (e for e in target.iter() if _local(e.tag) in _HEADINGS), None)
             if heading is not None and (heading_text := _text(heading)):
                 return f"Section: {heading_text}"
+            if target is not None and (stand_in := target.get("data-heading")):
+                # A placeholder for a heading in another part of the same packet
+                # (renderer/pdf/slices.py): described as the heading will be.
+                return f"Section: {' '.join(stand_in.split())}"
         if text:
             return text
         uri = annotation.get("A", {}).get("URI") if "A" in annotation else None
