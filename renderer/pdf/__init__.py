@@ -46,12 +46,20 @@ __all__ = ["PageStart", "PdfEdition", "write_pdf"]
 
 log = logging.getLogger("renderer.pdf")
 
+#: WeasyPrint logs an empty box drawn for a character no font has as a mere warning.
+_NOTDEF = re.compile(r"\.notdef glyph rendered")
 # WeasyPrint log messages that mean the edition is not accessible.
 _DEFECT_PATTERNS = (
     (re.compile(r"no required alt", re.I), "missing-alt"),
     (re.compile(r'"lang" attribute', re.I), "missing-lang"),
     (re.compile(r"no title|missing.*title", re.I), "missing-title"),
+    (_NOTDEF, "missing-glyphs"),
 )
+
+
+def _is_defect(record: logging.LogRecord) -> bool:
+    """An error, or the warning for an empty ``.notdef`` box drawn in the text."""
+    return record.levelno >= logging.ERROR or bool(_NOTDEF.search(record.getMessage()))
 
 
 @dataclass(slots=True)
@@ -244,7 +252,7 @@ def write_pdf(
 
             def conforming() -> bool:
                 # Asked while WeasyPrint writes the XMP, after the tag tree is built.
-                errors = any(r.levelno >= logging.ERROR for r in logged.records)
+                errors = any(_is_defect(r) for r in logged.records)
                 return not (defects or errors or tagging.defects)
 
             document.metadata = ArticleXmp(identity, moment=moment, claim_pdfua=conforming)
@@ -273,12 +281,17 @@ def write_pdf(
 
 def _classify(records: list[logging.LogRecord], warnings: list[str]) -> list[str]:
     defects = []
+    notdef: dict[str, None] = {}  # one warning names them all, not one per glyph drawn
     for record in records:
         message = record.getMessage()
-        if record.levelno >= logging.ERROR:
+        if _is_defect(record):
             code = next((c for p, c in _DEFECT_PATTERNS if p.search(message)), None)
             defects.append(code or f"weasyprint-error: {message[:160]}")
-        else:
+        if _NOTDEF.search(message):
+            notdef[message.rpartition(": ")[2]] = None
+        elif record.levelno < logging.ERROR:
             warnings.append(f"WeasyPrint: {message[:200]}")
+    if notdef:
+        warnings.append(f"drawn as .notdef (no bundled font has them): {', '.join(notdef)}")
     records.clear()
     return defects
