@@ -29,7 +29,6 @@ from io import BytesIO
 from pathlib import Path
 
 import weasyprint
-from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..confine import Confinement
@@ -38,6 +37,7 @@ from ..model import Metadata
 from ..normalize import edition_identifier
 from ..resources import Theme, data_dir, font_faces_css
 from ..safeimage import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, looks_like_xml, screen_image, sniff
+from .fontconfig import BundledFontsOnly
 from .metadata import ArticleXmp
 from .pages import PageStart, page_starts
 from .tags import own_tagging
@@ -130,8 +130,9 @@ def _short(url: str) -> str:
 
 
 @cache
-def _font_config() -> FontConfiguration:
-    return FontConfiguration()
+def _font_config() -> BundledFontsOnly:
+    """The bundled fonts and no system font: the PDF is the same on every machine."""
+    return BundledFontsOnly()
 
 
 @cache

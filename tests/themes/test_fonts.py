@@ -5,8 +5,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import importlib.util
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pikepdf
@@ -194,6 +197,76 @@ def test_notdef_drawn_by_weasyprint_blocks_the_claim(tmp_path, capsys, monkeypat
                  "--strict"]) == 4
     assert "missing-glyphs" in capsys.readouterr().err
     assert not (tmp_path / "strict" / "cjk.pdf").exists()
+
+
+def _system_font(folder: Path) -> None:
+    """A font "Sneaky Serif" that has ⟂ (no bundled font does), installed for fontconfig."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    chars = {ord(c): f"uni{ord(c):04X}" for c in "Sneaky ⟂"}
+    order = [".notdef", *chars.values()]
+    glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(None)
+        if name != ".notdef":
+            pen.moveTo((50, 0))
+            pen.lineTo((50, 700))
+            pen.lineTo((450, 700))
+            pen.lineTo((450, 0))
+            pen.closePath()
+        glyphs[name] = pen.glyph()
+    fb = FontBuilder(1000, isTTF=True)
+    fb.setupGlyphOrder(order)
+    fb.setupCharacterMap(chars)
+    fb.setupGlyf(glyphs)
+    fb.setupHorizontalMetrics({name: (500, 50) for name in order})
+    fb.setupHorizontalHeader(ascent=800, descent=-200)
+    fb.setupNameTable({"familyName": "Sneaky Serif", "styleName": "Regular",
+                       "psName": "SneakySerif-Regular"})
+    fb.setupOS2()
+    fb.setupPost()
+    (folder / "fonts").mkdir(parents=True)
+    fb.save(str(folder / "fonts" / "SneakySerif-Regular.ttf"))
+    (folder / "fonts.conf").write_text(
+        f'<?xml version="1.0"?>\n<fontconfig><dir>{folder / "fonts"}</dir>'
+        f'<cachedir>{folder / "cache"}</cachedir></fontconfig>\n', "utf-8")
+
+
+def test_no_system_font_reaches_the_pdf(tmp_path):
+    """With a machine font that has what the bundle lacks, stock WeasyPrint takes it (the
+    control); the renderer draws from the bundled fonts only and reports the rest."""
+    _system_font(tmp_path / "system")
+    env = {**os.environ, "FONTCONFIG_FILE": str(tmp_path / "system" / "fonts.conf")}
+    control = tmp_path / "control.pdf"
+    subprocess.run([sys.executable, "-c", "import sys, weasyprint; weasyprint.HTML(string="
+                    "'<p style=\"font-family: Sneaky Serif\">Sneaky ⟂</p>').write_pdf(sys.argv[1])",
+                    str(control)], env=env, check=True, capture_output=True)
+    assert "Sneaky-Serif" in {f["base_font"] for f in pdf_fonts(control)}
+
+    themes = tmp_path / "themes"
+    (themes / "sneaky").mkdir(parents=True)
+    (themes / "sneaky" / "theme.toml").write_text('inherits = "briefing"\n', "utf-8")
+    (themes / "sneaky" / "pdf.css").write_text('html { font-family: "Sneaky Serif"; }\n', "utf-8")
+    article = tmp_path / "maths.md"
+    article.write_text("---\ntitle: Maths\nlang: en\nauthor: A. Writer\ndate: 2024-01-02\n"
+                       "---\n\nThe lines are ⟂ to each other.\n", "utf-8")
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, "-m", "renderer", "build", str(article), "-o", str(out),
+                          "--format", "pdf", "--theme", "sneaky", "--theme-dir", str(themes)],
+                         env=env, capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    pdf = out / "maths.pdf"
+    assert font_origin_problems(pdf) == []
+    assert "U+27C2 PERPENDICULAR" in run.stderr and "missing-glyphs" in run.stderr
+    with pikepdf.open(pdf) as doc, doc.open_metadata() as xmp:
+        assert "pdfuaid:part" not in xmp
+    strict = subprocess.run([sys.executable, "-m", "renderer", "build", str(article), "-o",
+                             str(tmp_path / "strict"), "--format", "pdf", "--strict",
+                             "--theme", "sneaky", "--theme-dir", str(themes)],
+                            env=env, capture_output=True, text=True, cwd=ROOT)
+    assert strict.returncode == 4, strict.stderr
+    assert "maths.md" in strict.stderr and "U+27C2" in strict.stderr
 
 
 def test_theme_may_not_declare_an_unbundled_family(tmp_path):
