@@ -14,7 +14,16 @@ from renderer.contrast import final_declarations
 from renderer.errors import UsageError
 from renderer.resources import load_theme
 
-from .conftest import BUNDLED, RICH, SEED, THEMES, font_origin_problems, pdf_fonts
+from ..conftest import pdftotext
+from .conftest import (
+    BUNDLED,
+    RICH,
+    SEED,
+    THEMES,
+    font_origin_problems,
+    notdef_characters,
+    pdf_fonts,
+)
 
 ABSOLUTE = re.compile(r"(?<![\w#-])-?\d*\.?\d+(pt|px|cm|mm|in|pc|q)\b", re.I)
 UA_ITALIC = ("em", "i", "cite", "dfn", "var", "address")
@@ -101,6 +110,19 @@ def test_theme_builds_seed_and_rich(name, editions):
         assert paths["epub"].stat().st_size
         assert pdf_fonts(paths["pdf"])
         assert font_origin_problems(paths["pdf"]) == [], (name, sample.name)
+        assert notdef_characters(paths["pdf"]) == {}, (name, sample.name)
+    # The tagged text is the source's: the kicker reads "News", as in the EPUB
+    assert "News" in pdftotext(editions(name, SEED)["pdf"]).splitlines()
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_no_case_transforms(name):
+    """text-transform changes what the PDF's text says ("NEWS", read letter by letter by
+    some voices) and makes the editions differ; themes change case by no other means."""
+    theme = load_theme(name)
+    for css in (theme.pdf_css, theme.epub_css):
+        for selector, props in final_declarations(css).items():
+            assert props.get("text-transform", "none") == "none", (name, selector)
 
 
 def test_large_print_sizes():
