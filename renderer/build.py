@@ -399,7 +399,7 @@ def _pdf_theme(name: str | None, options: Options) -> Theme:
 
 
 def _glyph_coverage(xhtml: str, theme: Theme, options: Options, result: BuildResult) -> list[str]:
-    """Report text no bundled font can show: it would come from a system font or be .notdef."""
+    """Report text no bundled font can show: WeasyPrint would draw it as .notdef boxes."""
     from lxml import etree
 
     from .fonts import missing_glyphs
@@ -410,11 +410,12 @@ def _glyph_coverage(xhtml: str, theme: Theme, options: Options, result: BuildRes
         return []
     message = (
         f"text the bundled fonts of theme {theme.name!r} cannot show "
-        f"(it would be drawn from a system font or as a missing glyph): {missing.describe()}"
+        f"(it would be drawn as empty .notdef boxes): {missing.describe()}"
     )
     if options.strict:
         raise AccessibilityError(
-            message, hint="build without --strict, or use a theme that covers it"
+            f"{result.source}: {message}",
+            hint="build without --strict, or use a theme that covers it",
         )
     result.warnings.append(message)
     return ["missing-glyphs"]

@@ -11,12 +11,19 @@ prove that the PDF only uses these files):
   (Armenian, Georgian, Hebrew, basic Arabic, IPA, arrows, maths, box drawing).
 * Atkinson Hyperlegible: npm ``@fontsource/atkinson-hyperlegible`` (OFL-1.1,
   Braille Institute) - the dyslexia-friendly theme; WOFF2 subsets ``latin`` and
-  ``latin-ext`` with their ``unicode-range``; also embedded in that theme's EPUB.
+  ``latin-ext``; also embedded in that theme's EPUB.
 
-Needs ``apt-get install fonts-noto-core fonts-dejavu-core`` and ``npm``.
+A subset file gets a ``unicode_range`` computed from its own ``cmap``, not the
+range its publisher advertises: fontconfig takes ``unicode-range`` as the
+face's whole character set, so a range wider than the file makes WeasyPrint
+pick the face for characters it lacks and draw ``.notdef`` (fontsource's
+``latin-ext`` range claims 1 070 code points its file does not have).
 
-    python3 tools/bundle-fonts.py            # refresh fonts/
-    python3 tools/bundle-fonts.py --check    # verify fonts/ against the manifest
+Needs ``apt-get install fonts-noto-core fonts-dejavu-core`` and ``npm``, and
+fontTools with Brotli (the project's venv has both).
+
+    .venv/bin/python tools/bundle-fonts.py            # refresh fonts/
+    .venv/bin/python tools/bundle-fonts.py --check    # verify fonts/ against the manifest
 """
 
 from __future__ import annotations
@@ -87,7 +94,21 @@ def debian_version(package: str) -> str:
     return out.stdout.strip()
 
 
-def face(path: Path, weight: int, style: str, unicode_range: str | None = None) -> dict:
+def cmap_range(path: Path) -> str:
+    """The file's ``cmap`` as a CSS ``unicode-range`` (consecutive code points joined)."""
+    from fontTools.ttLib import TTFont
+
+    points = sorted(TTFont(path, lazy=True).getBestCmap())
+    spans: list[list[int]] = []
+    for point in points:
+        if spans and point == spans[-1][1] + 1:
+            spans[-1][1] = point
+        else:
+            spans.append([point, point])
+    return ",".join(f"U+{lo:04X}" if lo == hi else f"U+{lo:04X}-{hi:04X}" for lo, hi in spans)
+
+
+def face(path: Path, weight: int, style: str, subset: bool = False) -> dict:
     entry = {
         "file": path.name,
         "weight": weight,
@@ -96,8 +117,8 @@ def face(path: Path, weight: int, style: str, unicode_range: str | None = None) 
         "postscript_name": postscript_name(path),
         "sha256": sha256(path),
     }
-    if unicode_range:
-        entry["unicode_range"] = unicode_range
+    if subset:
+        entry["unicode_range"] = cmap_range(path)
     return entry
 
 
@@ -162,14 +183,13 @@ def atkinson() -> dict:
             tar.extractall(tmp, filter="data")
         package = Path(tmp) / "package"
         version = json.loads((package / "package.json").read_text("utf-8"))["version"]
-        ranges = json.loads((package / "unicode.json").read_text("utf-8"))
         shutil.copyfile(package / "LICENSE", target / "OFL.txt")
         files = []
         for weight in (400, 700):
             for subset in ("latin", "latin-ext"):
                 name = f"atkinson-hyperlegible-{subset}-{weight}-normal.woff2"
                 shutil.copyfile(package / "files" / name, target / name)
-                files.append(face(target / name, weight, "normal", ranges[subset]))
+                files.append(face(target / name, weight, "normal", subset=True))
     return {
         "name": "Atkinson Hyperlegible", "folder": "atkinson-hyperlegible",
         "role": "dyslexia-friendly theme (hyperlegible sans); embedded in its EPUB",
@@ -209,14 +229,15 @@ def write_manifest(families: list[dict]) -> None:
     (FONTS / "manifest.toml").write_text("\n".join(out), "utf-8")
 
 
-def check() -> int:
+def check(fonts: Path = FONTS) -> int:
+    """Every file present with its sha256, every licence present, every range true to its file."""
     import tomllib
 
-    manifest = tomllib.loads((FONTS / "manifest.toml").read_text("utf-8"))
+    manifest = tomllib.loads((fonts / "manifest.toml").read_text("utf-8"))
     bad = 0
     total = 0
     for family in manifest["family"]:
-        folder = FONTS / family["folder"]
+        folder = fonts / family["folder"]
         if not (folder / family["licence_file"]).is_file():
             print(f"missing licence: {folder / family['licence_file']}")
             bad += 1
@@ -224,6 +245,9 @@ def check() -> int:
             path = folder / entry["file"]
             if not path.is_file() or sha256(path) != entry["sha256"]:
                 print(f"missing or changed: {path}")
+                bad += 1
+            elif "unicode_range" in entry and entry["unicode_range"] != cmap_range(path):
+                print(f"unicode_range is not the file's cmap: {path}")
                 bad += 1
             else:
                 total += path.stat().st_size

@@ -102,7 +102,8 @@ _MONTHS = {
     ],
 }
 
-# Labels of the visible metadata block, per language (English as fallback).
+# Labels of the visible metadata block and the PDF's page footer, per language (English
+# as fallback).
 _LABELS = {
     "en": {
         "published": "Published",
@@ -119,6 +120,9 @@ _LABELS = {
         "in_this_packet": "In this packet",
         "contents": "Contents",
         "page": "page",
+        # the PDF footer: "Page 3 of 12"
+        "folio_page": "Page",
+        "folio_of": "of",
     },
     "fr": {
         "published": "Publié le",
@@ -135,6 +139,8 @@ _LABELS = {
         "in_this_packet": "Dans ce dossier",
         "contents": "Sommaire",
         "page": "page",
+        "folio_page": "Page",
+        "folio_of": "sur",
     },
     "es": {
         "published": "Publicado",
@@ -151,6 +157,8 @@ _LABELS = {
         "in_this_packet": "En este dosier",
         "contents": "Índice",
         "page": "página",
+        "folio_page": "Página",
+        "folio_of": "de",
     },
     "de": {
         "published": "Veröffentlicht",
@@ -167,6 +175,8 @@ _LABELS = {
         "in_this_packet": "In dieser Mappe",
         "contents": "Inhalt",
         "page": "Seite",
+        "folio_page": "Seite",
+        "folio_of": "von",
     },
 }
 

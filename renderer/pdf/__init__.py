@@ -32,7 +32,6 @@ from ._libraries import quick_library_lookup
 
 with quick_library_lookup():  # ~200 ms less per process; see _libraries.py
     import weasyprint
-from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..confine import Confinement
@@ -41,6 +40,7 @@ from ..model import Metadata
 from ..normalize import edition_identifier
 from ..resources import Theme, data_dir, font_faces_css
 from ..safeimage import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, looks_like_xml, screen_image, sniff
+from .fontconfig import BundledFontsOnly
 from .metadata import ArticleXmp
 from .pages import PageStart, page_starts
 from .tags import Continuation, TaggingResult, own_tagging
@@ -49,12 +49,20 @@ __all__ = ["PageStart", "Part", "PdfEdition", "Writer", "write_pdf"]
 
 log = logging.getLogger("renderer.pdf")
 
+#: WeasyPrint logs an empty box drawn for a character no font has as a mere warning.
+_NOTDEF = re.compile(r"\.notdef glyph rendered")
 # WeasyPrint log messages that mean the edition is not accessible.
 _DEFECT_PATTERNS = (
     (re.compile(r"no required alt", re.I), "missing-alt"),
     (re.compile(r'"lang" attribute', re.I), "missing-lang"),
     (re.compile(r"no title|missing.*title", re.I), "missing-title"),
+    (_NOTDEF, "missing-glyphs"),
 )
+
+
+def _is_defect(record: logging.LogRecord) -> bool:
+    """An error, or the warning for an empty ``.notdef`` box drawn in the text."""
+    return record.levelno >= logging.ERROR or bool(_NOTDEF.search(record.getMessage()))
 
 
 @dataclass(slots=True)
@@ -125,8 +133,9 @@ def _short(url: str) -> str:
 
 
 @cache
-def _font_config() -> FontConfiguration:
-    return FontConfiguration()
+def _font_config() -> BundledFontsOnly:
+    """The bundled fonts and no system font: the PDF is the same on every machine."""
+    return BundledFontsOnly()
 
 
 @cache
@@ -322,7 +331,7 @@ class Writer:
 
                 def conforming() -> bool:
                     # Asked while WeasyPrint writes the XMP, after the tag tree is built.
-                    errors = any(r.levelno >= logging.ERROR for r in logged.records)
+                    errors = any(_is_defect(r) for r in logged.records)
                     return not errors and self.conforming(tagging)
 
                 document.metadata = ArticleXmp(
@@ -377,12 +386,17 @@ class Writer:
 
 def _classify(records: list[logging.LogRecord], warnings: list[str]) -> list[str]:
     defects = []
+    notdef: dict[str, None] = {}  # one warning names them all, not one per glyph drawn
     for record in records:
         message = record.getMessage()
-        if record.levelno >= logging.ERROR:
+        if _is_defect(record):
             code = next((c for p, c in _DEFECT_PATTERNS if p.search(message)), None)
             defects.append(code or f"weasyprint-error: {message[:160]}")
-        else:
+        if _NOTDEF.search(message):
+            notdef[message.rpartition(": ")[2]] = None
+        elif record.levelno < logging.ERROR:
             warnings.append(f"WeasyPrint: {message[:200]}")
+    if notdef:
+        warnings.append(f"drawn as .notdef (no bundled font has them): {', '.join(notdef)}")
     records.clear()
     return defects

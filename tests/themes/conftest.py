@@ -8,6 +8,7 @@ EPUBCheck and Ace, as it is written.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pikepdf
@@ -89,3 +90,48 @@ def font_origin_problems(path: Path) -> list[str]:
         elif not any(name == f or name.startswith(f + "-") for f in families):
             problems.append(f"{name}: not a bundled family name")
     return problems
+
+
+def _to_unicode(stream: bytes) -> list[str]:
+    """The texts a ToUnicode CMap maps glyphs to (``bfchar`` and ``bfrange`` entries)."""
+    texts = []
+    cmap = stream.decode("latin-1")
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        texts += [bytes.fromhex(t).decode("utf-16-be")
+                  for _, t in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block)]
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for low, high, start in re.findall(
+                r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
+            first = ord(bytes.fromhex(start).decode("utf-16-be")[0])
+            texts += [chr(first + i) for i in range(int(high, 16) - int(low, 16) + 1)]
+    return texts
+
+
+def notdef_characters(path: Path) -> dict[str, set[str]]:
+    """Characters each embedded font shows although its bundled file has no glyph for them.
+
+    WeasyPrint draws such a character as ``.notdef`` (an empty box) but still maps it in
+    ToUnicode, so the text extracts fine and only the font files tell: each embedded
+    program is matched to its bundled file(s) by identity, and every character its
+    ToUnicode names must be in their ``cmap``.
+    """
+    from fontTools.ttLib import TTFont
+
+    cmaps: dict[tuple, set[int]] = {}
+    for font in bundled_fonts():
+        ttf = TTFont(font.path)
+        cmaps.setdefault(_identity(ttf), set()).update(ttf.getBestCmap())
+    bad: dict[str, set[str]] = {}
+    with pikepdf.open(path) as pdf:
+        for obj in pdf.objects:
+            if not (isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font"
+                    and "/ToUnicode" in obj and "/DescendantFonts" in obj):
+                continue
+            descriptor = obj.DescendantFonts[0].FontDescriptor
+            program = TTFont(io.BytesIO(descriptor.FontFile2.read_bytes()))
+            known = cmaps.get(_identity(program), set())
+            drawn = {c for text in _to_unicode(obj.ToUnicode.read_bytes()) for c in text}
+            lacking = {c for c in drawn if ord(c) not in known and not c.isspace()}
+            if lacking:
+                bad[str(obj.BaseFont).lstrip("/")] = lacking
+    return bad

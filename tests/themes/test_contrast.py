@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from renderer.contrast import colour_pairs, contrast_ratio, link_problems
+from renderer.contrast import colour_pairs, contrast_ratio, link_problems, unevaluated
 from renderer.resources import load_theme
 
 from .conftest import BUNDLED, THEMES
@@ -22,6 +22,7 @@ def contrast_failures(name: str, theme_dir: str | None = None) -> list[str]:
             if pair.ratio < need:
                 failures.append(f"{name} {kind}: {pair.describe()} < {need}:1")
         failures += [f"{name} {kind}: link told by colour alone: {p}" for p in link_problems(css)]
+        failures += [f"{name} {kind}: cannot be evaluated: {p}" for p in unevaluated(css)]
     return failures
 
 
@@ -94,3 +95,54 @@ def test_large_text_may_have_3_to_1(tmp_path):
     failures = "\n".join(contrast_failures("big-grey", root))
     assert "(h1)" not in failures and "(h2)" not in failures
     assert "#808080 (h3) on #ffffff (html)" in failures
+
+
+def test_modern_css_is_measured_or_fails(tmp_path):
+    """Custom properties, CSS Color 4 syntax, alpha and opacity are measured; what cannot
+    be (a gradient behind text, an unknown colour syntax) fails; so does an invisible
+    underline. Each line of this theme is a separate failure."""
+    root = _theme(
+        tmp_path, "sneaky-grey", 'inherits = "briefing"\n',
+        pdf_css=":root { --fg: #cccccc; --link-line: transparent; }\n"
+                "p { color: var(--fg); }\n"
+                "li { color: rgb(210 210 210); }\n"
+                "blockquote { color: hsl(0deg 0% 85%); }\n"
+                "dd { color: hwb(0 80% 0%); }\n"
+                "figcaption { color: rgb(0 0 0 / 20%); }\n"
+                "td { color: #ffffff; opacity: 0.15; }\n"
+                "caption { opacity: 10%; }\n"
+                "body { background-image: linear-gradient(#111111, #111111); }\n"
+                "aside { background: url(paper.png) #ffffff; }\n"
+                "cite { color: lab(80% 0 0); }\n"
+                "dt { color: color-mix(in srgb, #999999, white); }\n"
+                "small { color: var(--undeclared); }\n"
+                "a { text-decoration: underline transparent; }\n"
+                "a:hover { text-decoration-color: var(--link-line); }\n",
+        epub_css="a { text-decoration-line: none; color: currentColor; }\n")
+    text = "\n".join(contrast_failures("sneaky-grey", root))
+    for expected in (
+        "#cccccc (p) on #ffffff (html)",
+        "#d2d2d2 (li) on #ffffff (html)",
+        "#d9d9d9 (blockquote) on #ffffff (html)",
+        "#ffcccc (dd) on #ffffff (html)",
+        "#cccccc (figcaption) on #ffffff (html)",  # 20 % black over white
+        "#ffffff (td) on #ffffff (html)",  # white, faded to 15 %, over white
+        "(caption) on #ffffff (html)",  # any text at 10 % opacity
+        "body { background-image: linear-gradient(#111111, #111111) }: linear-gradient",
+        "aside { background: url(paper.png) #ffffff }: url(paper.png) is an image behind text",
+        "cite { color: lab(80% 0 0) }: lab(80% 0 0) cannot be converted to sRGB",
+        "dt { color: color-mix(in srgb, #999999, white) }: ",
+        "small { color: var(--undeclared) }: var(--undeclared) has no value",
+        "link told by colour alone: a { text-decoration: underline transparent }",
+        "link told by colour alone: a:hover { text-decoration-color: var(--link-line) }",
+        "sneaky-grey epub: link told by colour alone: a { text-decoration-line: none }",
+    ):
+        assert expected in text, expected
+    assert "(h2)" not in text  # black on white passes
+
+
+def test_custom_property_takes_every_declared_value():
+    css = ":root { --fg: #000000; } .dark { --fg: #aaaaaa; } p { color: var(--fg, red); }"
+    assert sorted(round(p.ratio, 2) for p in colour_pairs(css)) == [2.32, 21.0]
+    assert [p.ratio for p in colour_pairs("p { color: var(--none, #767676); }")] == [
+        pytest.approx(4.54, abs=0.01)]

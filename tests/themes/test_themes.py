@@ -14,7 +14,16 @@ from renderer.contrast import final_declarations
 from renderer.errors import UsageError
 from renderer.resources import load_theme
 
-from .conftest import BUNDLED, RICH, SEED, THEMES, font_origin_problems, pdf_fonts
+from ..conftest import pdftotext
+from .conftest import (
+    BUNDLED,
+    RICH,
+    SEED,
+    THEMES,
+    font_origin_problems,
+    notdef_characters,
+    pdf_fonts,
+)
 
 ABSOLUTE = re.compile(r"(?<![\w#-])-?\d*\.?\d+(pt|px|cm|mm|in|pc|q)\b", re.I)
 UA_ITALIC = ("em", "i", "cite", "dfn", "var", "address")
@@ -101,6 +110,19 @@ def test_theme_builds_seed_and_rich(name, editions):
         assert paths["epub"].stat().st_size
         assert pdf_fonts(paths["pdf"])
         assert font_origin_problems(paths["pdf"]) == [], (name, sample.name)
+        assert notdef_characters(paths["pdf"]) == {}, (name, sample.name)
+    # The tagged text is the source's: the kicker reads "News", as in the EPUB
+    assert "News" in pdftotext(editions(name, SEED)["pdf"]).splitlines()
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_no_case_transforms(name):
+    """text-transform changes what the PDF's text says ("NEWS", read letter by letter by
+    some voices) and makes the editions differ; themes change case by no other means."""
+    theme = load_theme(name)
+    for css in (theme.pdf_css, theme.epub_css):
+        for selector, props in final_declarations(css).items():
+            assert props.get("text-transform", "none") == "none", (name, selector)
 
 
 def test_large_print_sizes():
@@ -223,3 +245,31 @@ def test_preview_png(tmp_path, capsys):
                  "--page-size", "a4", "--dpi", "50"]) == 0
     with Image.open(two) as image:
         assert image.size == (2 * 414 + 36, 585 + 24)  # two A4 pages at 50 dpi (rounded up)
+
+
+FOOTERS = {"en": "Page 1 of 1", "fr": "Page 1 sur 1", "es": "Página 1 de 1", "de": "Seite 1 von 1"}
+
+
+@pytest.mark.parametrize("lang", FOOTERS)
+def test_page_footer_speaks_the_articles_language(lang, tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(f"---\ntitle: Probe\nlang: {lang}\nauthor: Jane Roe\ndate: 2015-05-06\n"
+                       "publisher: Coalition Press Office\n"
+                       "---\n\nUne phrase. Ein Satz. Una frase.\n", "utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(article), "-o", str(out), "-q"]) == 0
+    assert FOOTERS[lang] in pdftotext(out / "a.pdf").splitlines()
+    with zipfile.ZipFile(out / "a.epub") as epub:  # the EPUB has no page furniture
+        assert not any(b"data-folio" in epub.read(n) for n in epub.namelist())
+
+
+def test_packet_footer_speaks_the_packets_language(tmp_path):
+    folder = tmp_path / "packet"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SEED.read_text("utf-8"), "utf-8")
+    (folder / "p.toml").write_text('title = "Dossier"\nlanguage = "fr"\n'
+                                   '[[article]]\npath = "a.txt"\n', "utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(folder / "p.toml"), "-o", str(out), "--format", "pdf", "-q"]) == 0
+    footers = [line for line in pdftotext(out / "p.pdf").splitlines() if " sur " in line]
+    assert footers == [f"Page {n} sur 4" for n in range(1, 5)]
