@@ -154,6 +154,9 @@ def test_which_margin_boxes_go_to_the_furniture_layer():
     # A page number and a running string on the same side cannot be split.
     mixed = "@page { @top-left { content: string(t) } @top-right { content: counter(page) } }"
     assert layers(mixed) is None
+    assert layers(mixed + " h2 { string-set: t content() }") is None
+    # …unless the string is set on the root element, as each part's root sets it again.
+    assert layers(mixed + " html { string-set: t attr(data-t) }").sides == ("top",)
     assert layers("@page { @bottom-center { content: 'x' } }").sides == ()
 
 

@@ -24,8 +24,10 @@ Which margin boxes go to the furniture layer is read from the theme: every box
 on a side of the page (top, bottom, left, right) where some box shows
 ``counter(page)`` or ``counter(pages)``. The other parts draw no box of those
 sides; the layer draws nothing else (no background, no border). A side that
-shows both a page counter and a running string (``string()``) cannot be split
-this way: :func:`layers` says so and the packet is laid out at once.
+shows both a page counter and a running string set by the content (``string()``
+of a heading) cannot be split this way: :func:`layers` says so and the packet is
+laid out at once. Strings set on ``html``/``body`` (the footer's localized words)
+are the same in every part, the furniture layer included.
 
 Running strings set before a slice starts are set again by the theme from the
 slice's ``<body data-packet-title>``, and the contents shows ``data-page``
@@ -95,11 +97,40 @@ def _blocks(content) -> list:
     return tinycss2.parse_blocks_contents(content or [], skip_comments=True, skip_whitespace=True)
 
 
+#: Selectors whose running strings every part sets the same way (the furniture layer too).
+_ROOT_SELECTORS = {"html", ":root", "body", "html, body", "html,body"}
+
+
+def _string_names(declaration) -> list[str]:
+    """The names a ``string-set`` declaration sets (``name value, name value``)."""
+    names, expect_name = [], True
+    for token in declaration.value:
+        if token.type == "literal" and token.value == ",":
+            expect_name = True
+        elif token.type == "ident" and expect_name:
+            names.append(token.lower_value)
+            expect_name = False
+        elif token.type != "whitespace":
+            expect_name = False
+    return names
+
+
 def layers(css: str) -> Layers | None:
     """How to split ``css``'s page furniture, or None when it cannot be split."""
     numbered: set[str] = set()
     stringed: set[str] = set()
-    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+    used: dict[str, set[str]] = {}  # side → running strings its boxes show
+    set_by_root: set[str] = set()
+    set_by_content: set[str] = set()
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selector = " ".join(tinycss2.serialize(rule.prelude).split())
+            for declaration in _blocks(rule.content):
+                if declaration.type == "declaration" and declaration.lower_name == "string-set":
+                    target = set_by_root if selector in _ROOT_SELECTORS else set_by_content
+                    target.update(_string_names(declaration))
+    for rule in rules:
         if rule.type != "at-rule" or rule.lower_at_keyword != "page":
             continue
         for box in _blocks(rule.content):
@@ -113,8 +144,15 @@ def layers(css: str) -> Layers | None:
                     idents = [a.lower_value for a in arguments if a.type == "ident"]
                     if name in ("counter", "counters") and idents[:1] in (["page"], ["pages"]):
                         numbered.add(side)
-                    elif name in ("string", "element", "target-counter", "target-text"):
+                    elif name == "string" and idents:
+                        used.setdefault(side, set()).add(idents[0])
+                    elif name in ("element", "target-counter", "target-text"):
                         stringed.add(side)
+    # A string set only on the root element is the same in every part; one set by the
+    # content (a heading) exists only in the part that holds that content.
+    for side, names in used.items():
+        if names - (set_by_root - set_by_content):
+            stringed.add(side)
     if numbered & stringed:
         return None
     moved = tuple(side for side in SIDES if side in numbered)
