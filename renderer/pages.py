@@ -14,6 +14,10 @@ article:
   marker before the table when the page begins at its first cell);
 * a "lead" page number, when the page begins in the article's header.
 
+A packet's cover and contents are not model blocks but text the templates write;
+:class:`TextPages` places their markers by the same rule, at the element
+(``cover/title``, ``cover/i3``, ``contents/i7`` …) and word where a page begins.
+
 The paths are those of :func:`renderer.compose.positions`; words are runs of
 non-space characters of the block's text (soft hyphens ignored, a line break a
 boundary), exactly as the PDF side counts them, so the marker lands before the
@@ -43,7 +47,7 @@ from .model import (
     Text,
 )
 
-__all__ = ["SOFT_HYPHEN", "ArticlePages", "PageStart", "place_page_breaks"]
+__all__ = ["SOFT_HYPHEN", "ArticlePages", "PageStart", "TextPages", "place_page_breaks"]
 
 #: Neither a word boundary nor a character of the word: both editions skip it.
 SOFT_HYPHEN = "\xad"
@@ -63,6 +67,36 @@ class ArticlePages:
     article: Article
     lead_pages: tuple[int, ...] = ()  # pages that begin before the article's header
     numbers: list[int] = field(default_factory=list)  # every page placed in this article
+
+
+@dataclass(frozen=True, slots=True)
+class TextPages:
+    """Page starts inside template-written text, by anchor key (``data-pos``)."""
+
+    wanted: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, starts: list[PageStart], keys: tuple[str, ...]) -> TextPages:
+        """The starts whose anchor is one of ``keys`` or below one (``cover/…``)."""
+        wanted: dict[str, list[tuple[int, int]]] = {}
+        for start in starts:
+            pos = start.pos or ""
+            if pos in keys or pos.split("/", 1)[0] in keys:
+                wanted.setdefault(pos, []).append((start.page, start.word))
+        return cls({k: tuple(v) for k, v in wanted.items()})
+
+    @property
+    def numbers(self) -> list[int]:
+        return sorted(n for marks in self.wanted.values() for n, _ in marks)
+
+    def at_start(self, key: str) -> tuple[int, ...]:
+        """Pages that begin at the element itself (before its first word)."""
+        return tuple(n for n, w in self.wanted.get(key, ()) if w == 0)
+
+    def text(self, key: str, text: str) -> tuple[Inline, ...]:
+        """``text`` with a PageBreak before each word where a page begins (not the first)."""
+        inside = [(n, w) for n, w in self.wanted.get(key, ()) if w > 0]
+        return _insert_all((Text(text),), inside) if inside else (Text(text),)
 
 
 def place_page_breaks(article: Article, starts: list[PageStart], prefix: str = "") -> ArticlePages:

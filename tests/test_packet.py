@@ -365,6 +365,32 @@ def test_page_tops_match_across_hyphenation_tables_and_lists(paged, theme):
     assert mid_word, "a page must begin inside a word hyphenated across the break"
 
 
+def test_big_packet_cover_and_contents_pages_are_marked_where_they_begin(tmp_path):
+    """Forty-five articles: the cover's article list and the contents each fill two pages
+    or more, and the pages that begin inside them are marked at their first entry."""
+    rng = random.Random(60)
+    inputs = []
+    for n in range(1, 46):
+        source = tmp_path / f"story-{n:02d}.md"
+        title = f"Story {n}, " + " ".join(rng.choice(_PLAIN) for _ in range(rng.randint(4, 9)))
+        source.write_text(
+            f"---\ntitle: {title}\nauthor: Lee Park\ndate: 2024-05-06\nlanguage: en\n---\n\n"
+            + _words(rng, 60)
+            + ".\n",
+            "utf-8",
+        )
+        inputs.append(str(source))
+    out = tmp_path / "out"
+    meta = ["--meta", "organization=Records Branch"]
+    assert main(["build", *inputs, "--packet", "Many stories", *meta, "-o", str(out), "-q"]) == 0
+    pdf, epub = out / "many-stories.pdf", out / "many-stories.epub"
+    with pikepdf.open(pdf) as document:
+        contents, first = (_first_page(h, document) for h in _elements(document, "/H2")[:2])
+    assert contents >= 3, "the cover must take two pages or more"
+    assert first >= contents + 2, "the contents must take two pages or more"
+    _assert_equivalent(pdf, epub)
+
+
 def test_packet_epub_navigation_and_metadata(packet):
     with zipfile.ZipFile(packet["epub"]) as book:
         names = book.namelist()

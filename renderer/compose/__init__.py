@@ -24,6 +24,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..model import Article, Block, Heading, Packet, plain_text
+from ..pages import TextPages
 
 __all__ = [
     "ContentsEntry",
@@ -398,8 +399,7 @@ def compose_packet(
             pos=_pos_function("pdf", {}, ""),
             shift=0,
             idp="",
-            cover_pages=(),
-            contents_pages=(),
+            pages=TextPages(),
         )
     )
 
@@ -409,10 +409,10 @@ def compose_title_page(
     *,
     entries: list[ContentsEntry],
     stylesheet_href: str | None,
-    cover_pages: tuple[int, ...] = (),
-    contents_pages: tuple[int, ...] = (),
+    pages: TextPages | None = None,
 ) -> str:
-    """The EPUB title page of a packet: cover and contents, with their print pages."""
+    """The EPUB title page of a packet: cover and contents, with the markers of the
+    print pages that begin in them (``pages``)."""
     lang = packet.metadata.language or "en"
     template = _environment().get_template("titlepage.xhtml.j2")
     return template.render(
@@ -425,7 +425,6 @@ def compose_title_page(
             pos=_pos_function("epub", {}, ""),
             shift=0,
             idp="",
-            cover_pages=cover_pages,
-            contents_pages=contents_pages,
+            pages=pages or TextPages(),
         )
     )

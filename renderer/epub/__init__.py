@@ -37,7 +37,7 @@ from ..compose import ContentsEntry, compose, compose_title_page
 from ..errors import AccessibilityError, RenderError
 from ..model import Article, Packet
 from ..normalize import content_identifier
-from ..pages import PageStart, place_page_breaks
+from ..pages import PageStart, TextPages, place_page_breaks
 from ..resources import Theme
 from ..safeimage import MAX_IMAGE_PIXELS
 from .a11y import A11yMetadata, derive, own_defects
@@ -322,20 +322,15 @@ def write_packet_epub(
         entries.append(ContentsEntry(content.metadata.title, name, first_page))
         page_docs.append((name, numbers))
 
-    cover_pages = tuple(s.page for s in starts if s.pos == "cover")
-    contents_pages = tuple(s.page for s in starts if s.pos == "contents")
+    title_pages = TextPages.of(starts, ("cover", "contents"))
     title_xhtml = _checked(
         compose_title_page(
-            packet,
-            entries=entries,
-            stylesheet_href=STYLESHEET,
-            cover_pages=cover_pages,
-            contents_pages=contents_pages,
+            packet, entries=entries, stylesheet_href=STYLESHEET, pages=title_pages
         ),
         TITLEPAGE,
     )
     titlepage = _Document("titlepage", TITLEPAGE, meta.title, title_xhtml)
-    page_docs.insert(0, (TITLEPAGE, [*cover_pages, *contents_pages]))
+    page_docs.insert(0, (TITLEPAGE, title_pages.numbers))
     # The packet's creators compiled it (MARC "com") when it names who prepared it;
     # otherwise they are the articles' own authors. Article authors are contributors.
     compiled = bool(packet.prepared_by or meta.organization)
