@@ -343,6 +343,24 @@ def test_contents_page_numbers_match_article_start_pages(packet):
     assert printed == starts
 
 
+def test_contents_links_hold_every_annotation_of_their_entry(packet):
+    """A contents entry is one Link in its TOCI, holding every annotation drawn for it
+    (the title's and the leader dots'); no Link elsewhere, none without content."""
+    with pikepdf.open(packet["pdf"]) as pdf:
+        nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+        owner = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        for link in _elements(pdf, "/Link"):
+            assert str(link.P.S) != "/Document", "a Link directly under the document"
+            kids = list(link.K) if isinstance(link.K, pikepdf.Array) else [link.K]
+            assert any(not isinstance(k, pikepdf.Dictionary) or "/MCID" in k for k in kids), (
+                "a Link without content"
+            )
+        entries = [owner[int(a.StructParent)] for a in pdf.pages[1].Annots]
+        assert all(str(link.P.S) == "/TOCI" for link in entries)
+        assert len(entries) > 12, "the leader dots are links too"
+        assert len({link.objgen for link in entries}) == 12
+
+
 def test_packet_equivalence(packet):
     _assert_equivalent(packet["pdf"], packet["epub"])
 

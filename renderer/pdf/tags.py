@@ -761,12 +761,16 @@ class _Builder:
             if current in self.tags:
                 self._make_artifact(current, kind)
             if current.link_annotation is not None:
-                # A link drawn in page furniture is still an annotation to tag.
-                link = self.nodes.get((current.element, "artifact-link"))
-                if not isinstance(link, _Node):
-                    link = self._new("Link", self.root, current.element)
-                    self.nodes[(current.element, "artifact-link")] = link
-                self._add_annotation(current, link)
+                # Still an annotation to tag: it belongs to its <a>'s one Link (the leader
+                # dots of a contents entry), or, for a link only drawn in page furniture,
+                # to a Link of its own.
+                owner = self.nodes.get((current.element, ""))
+                if not (isinstance(owner, _Node) and owner.in_link):
+                    owner = self.nodes.get((current.element, "artifact-link"))
+                    if not isinstance(owner, _Node):
+                        owner = self._new("Link", self.root, current.element)
+                        self.nodes[(current.element, "artifact-link")] = owner
+                self._add_annotation(current, owner)
             children = getattr(current, "children", None)
             if children:
                 stack.extend(reversed(children))
