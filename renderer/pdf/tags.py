@@ -425,6 +425,7 @@ class _Builder:
         self.id_map: dict[str, Any] | None = None
         self.root_element: Any = None
         self.scales: list[tuple[float, float]] = []
+        self.images: list[tuple[_Space, int, _Node, _MC]] = []  # replaced boxes' content
 
     # ------------------------------------------------------------------ driver
     def build(self) -> None:
@@ -470,6 +471,7 @@ class _Builder:
                 self._make_artifact(leftover, None)
         self.result.pages = len(pages)
         self._finish_tables()
+        self._image_text_as_artifacts()
         self._describe_links()
         if not self.doc_lang:
             self._defect("missing-lang", "the document has no language (html lang)", None)
@@ -743,13 +745,55 @@ class _Builder:
         space.owners.append(target)
         ops[index - 1]["MCID"] = mcid
         ops[index - 2] = f"/{target.role}"
-        target.kids.append(_MC(space, mcid))
+        marked = _MC(space, mcid)
+        target.kids.append(marked)
+        if isinstance(box, self.boxes.ReplacedBox):
+            self.images.append((space, index, target, marked))
         if isinstance(box, self.boxes.ReplacedBox) and target.role == "Figure" \
                 and target.bbox is None:
             scale, height = self.scales[self.page]
             x1, y1 = box.content_box_x(), box.content_box_y()
             x2, y2 = x1 + box.width, y1 + box.height
             target.bbox = (x1 * scale, height - y2 * scale, x2 * scale, height - y1 * scale)
+
+    def _image_text_as_artifacts(self) -> None:
+        """Text drawn inside an image (an SVG's <text>) becomes an Artifact.
+
+        WeasyPrint paints a replaced box in its own stacking context, after the text
+        around it, so letters inside the image's marked content would be read after the
+        caption and the paragraphs that follow. They are part of the picture, which the
+        element's /Alt states; each text object is cut out of the image's sequence as an
+        Artifact and the rest of the drawing continues in a new sequence of the same
+        element. Runs once after the walk, last operator first, so the operator indices
+        recorded by _scan stay valid.
+        """
+        for space, index, node, marked in sorted(
+                self.images, key=lambda item: (id(item[0]), item[1]), reverse=True):
+            ops = space.stream.stream
+            texts, depth, end = [], 0, len(ops)
+            for position in range(index + 1, len(ops)):
+                op = ops[position]
+                if op in (b"BDC", b"BMC"):
+                    depth += 1
+                elif op == b"EMC":
+                    if depth == 0:
+                        end = position
+                        break
+                    depth -= 1
+                elif op == b"BT" and depth == 0:
+                    texts.append([position, None])
+                elif op == b"ET" and depth == 0 and texts:
+                    texts[-1][1] = position
+            texts = [t for t in texts if t[1] is not None and t[1] < end]
+            after = node.kids.index(marked) + 1
+            for begin, finish in reversed(texts):
+                mcid = len(space.owners)
+                space.owners.append(node)
+                node.kids.insert(after, _MC(space, mcid))
+                resume = pydyf.Dictionary({"MCID": mcid})
+                ops[finish + 1:finish + 1] = [b"EMC", f"/{node.role}", resume, b"BDC"]
+                ops[begin:begin] = [b"EMC", "/Artifact", b"BMC"]
+                self.result.artifacts += 1
 
     def _artifact_subtree(self, box: Any, kind: tuple[str, str | None] | None) -> None:
         """Every marked box below ``box`` becomes an Artifact; annotations stay tagged."""
