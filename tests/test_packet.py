@@ -429,6 +429,12 @@ def test_packet_epub_navigation_and_metadata(packet):
     for meta in opf.iterfind(".//opf:meta[@property]", OPF):
         props.setdefault(meta.get("property"), []).append(meta.text)
     assert {"printPageNumbers", "pageNavigation"} <= set(props["schema:accessibilityFeature"])
+    (summary,) = props["schema:accessibilitySummary"]
+    assert summary.startswith(
+        "The packet has a title heading and 12 articles, each under its own heading, with"
+    )
+    assert "The article" not in summary
+    assert "the table of contents lists each article and its first-level sections" in summary
     assert title_page.find(f".//{XHTML}h1").text == "Weekly Public Affairs Briefing"
 
 

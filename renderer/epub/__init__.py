@@ -355,6 +355,7 @@ def write_packet_epub(
         moment=moment,
         defects=defects_list,
         certified_by=certified_by,
+        articles=len(packet.articles),
     )
 
 
@@ -375,8 +376,12 @@ def _assemble(
     moment: _dt.datetime,
     defects: list[str],
     certified_by: str | None,
+    articles: int | None = None,
 ) -> EpubEdition:
-    """Describe the book to ebooklib, let it write, and repair what it writes."""
+    """Describe the book to ebooklib, let it write, and repair what it writes.
+
+    ``articles`` is how many articles a packet binds (None for a single article).
+    """
     lang = meta.language or "en"
     a11y = derive(
         facts_source,
@@ -384,6 +389,7 @@ def _assemble(
         defects=defects,
         certified_by=certified_by,
         page_list=bool(page_list),
+        articles=articles,
     )
     if defects:
         warnings.append(
