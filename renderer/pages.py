@@ -20,9 +20,10 @@ A packet's cover and contents are not model blocks but text the templates write;
 
 The paths are those of :func:`renderer.compose.positions`; words are runs of
 non-space characters of the block's text (soft hyphens ignored, a line break a
-boundary), exactly as the PDF side counts them, so the marker lands before the
-word in which the page begins — before the whole word when the page begins
-inside one that the PDF hyphenated across the page break.
+boundary, a note reference a word of its own), exactly as the PDF side counts
+them, so the marker lands before the word in which the page begins — before the
+whole word when the page begins inside one that the PDF hyphenated across the
+page break.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ from .model import (
     Inline,
     LineBreak,
     ListBlock,
+    NoteBack,
+    NoteRef,
     PageBreak,
     PageMarker,
     Paragraph,
@@ -47,10 +50,20 @@ from .model import (
     Text,
 )
 
-__all__ = ["SOFT_HYPHEN", "ArticlePages", "PageStart", "TextPages", "place_page_breaks"]
+__all__ = [
+    "OWN_WORD_ROLES",
+    "SOFT_HYPHEN",
+    "ArticlePages",
+    "PageStart",
+    "TextPages",
+    "place_page_breaks",
+]
 
 #: Neither a word boundary nor a character of the word: both editions skip it.
 SOFT_HYPHEN = "\xad"
+#: Roles of the elements that are words of their own though printed against the word
+#: before them (a note's reference "crews.[7]", its back-link): NoteRef and NoteBack.
+OWN_WORD_ROLES = frozenset({"doc-noteref", "doc-backlink"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +232,13 @@ def _walk(nodes, word: int, mark: PageBreak, state: _Tokens) -> tuple[tuple[Inli
                     out.extend(n for n in (Text(left) if left else None, mark, Text(right)) if n)
                     out.extend(nodes[position + 1 :])
                     return tuple(out), True
+                out.append(node)
+            case NoteRef(text=text) | NoteBack(text=text):
+                state.open = False  # a word of its own, though printed against the last
+                if _split_at_word(text, word, state) is not None:
+                    out.extend((mark, node, *nodes[position + 1 :]))
+                    return tuple(out), True
+                state.open = False
                 out.append(node)
             case Code(text) | Abbr(text, _):
                 if _split_at_word(text, word, state) is not None:

@@ -112,6 +112,7 @@ class _Marker:
 _LIST_MARKER = re.compile(r"\d+[.)]|[•◦▪■‣–—-]")
 _LEADER = re.compile(r"\.{4,}\s*\d*")
 _HYPHENS = ("\u2010", "-")  # WeasyPrint's hyphenate-character, and a hard hyphen
+_INLINE = {"a", "abbr", "code", "em", "q", "span", "strong", "sub", "sup", "time"}
 
 
 def _norm(text: str) -> list[str]:
@@ -140,28 +141,33 @@ def _epub_pages(epub: Path) -> tuple[dict[int, _Marker], list[str]]:
             n for n in nav.iter(f"{XHTML}nav") if n.get(f"{EPUB_NS}type") == "page-list"
         )
         hrefs = [a.get("href") for a in page_list.iter(f"{XHTML}a")]
-        words: list[str] = []
+        text: list[str] = []  # the spine's text; inline elements join their neighbours
         marks: dict[int, tuple[int, list[str], bool]] = {}
         for href in spine:
             body = etree.fromstring(book.read(f"{folder}/{href}")).find(f"{XHTML}body")
 
             def walk(element, body=body):
+                gap = "" if element.tag.removeprefix(XHTML) in _INLINE else " "
+                text.append(gap)
                 if element.get("role") == "doc-pagebreak":
                     table = next(
                         (a for a in element.iterancestors() if a.tag == f"{XHTML}table"), None
                     )
                     head = table.find(f"{XHTML}thead") if table is not None else None
                     header = _norm(" ".join(head.itertext())) if head is not None else []
-                    marks[int(element.get("aria-label"))] = (len(words), header, table is not None)
+                    marks[int(element.get("aria-label"))] = (len(text), header, table is not None)
                 if "toc-page" not in (element.get("class") or "").split():
-                    words.extend(_norm(element.text or ""))
+                    text.append(element.text or "")
                     for child in element:
                         walk(child)
+                text.append(gap)
                 if element is not body and element.tail:
-                    words.extend(_norm(element.tail))
+                    text.append(element.tail)
 
             walk(body)
-    return {n: _Marker(words[i:], *rest) for n, (i, *rest) in marks.items()}, hrefs
+    return {
+        n: _Marker(_norm("".join(text[i : i + 400])), *rest) for n, (i, *rest) in marks.items()
+    }, hrefs
 
 
 def _page_margins(theme: str) -> tuple[float, float]:
@@ -277,13 +283,14 @@ def _words(rng: random.Random, n: int) -> str:
 
 def _paged_markdown(seed: int = 4) -> str:
     """An article of many pages: hyphenation everywhere, a paragraph longer than a page,
-    a table and a list that cross page breaks, a quote and sections."""
+    a table and a list that cross page breaks, a quote, sections and footnotes."""
     rng = random.Random(seed)
     parts = ["---\ntitle: Harbor levee works\nauthor: Dana Roe\ndate: 2024-03-04\n"
              "language: en\n---\n"]  # fmt: skip
     for section in range(1, 4):
         parts.append(f"## Phase {section}\n")
-        parts += [_words(rng, rng.randint(40, 140)) + "." for _ in range(4)]
+        parts += [_words(rng, rng.randint(40, 140)) + f".[^n{section}{k}] " + _words(rng, 30)
+                  + "." for k in range(4)]  # fmt: skip
         if section == 1:
             parts.append(_words(rng, 900) + ".")  # longer than a page
         if section == 2:
@@ -293,6 +300,7 @@ def _paged_markdown(seed: int = 4) -> str:
         if section == 3:
             parts.append("\n".join(f"- {_words(rng, rng.randint(6, 30))}" for _ in range(40)))
             parts.append("> " + _words(rng, 80) + ".")
+    parts += [f"[^n{s}{k}]: {_words(rng, 50)}." for s in range(1, 4) for k in range(4)]
     return "\n\n".join(parts) + "\n"
 
 

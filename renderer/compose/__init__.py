@@ -23,7 +23,7 @@ from typing import Literal
 import jinja2
 from markupsafe import Markup
 
-from ..model import Article, Block, Heading, Packet, plain_text
+from ..model import Article, Block, Heading, ListBlock, Packet, plain_text
 from ..pages import TextPages
 
 __all__ = [
@@ -117,6 +117,8 @@ _LABELS = {
         "in_this_packet": "In this packet",
         "contents": "Contents",
         "page": "page",
+        "note": "Note",
+        "back_to_text": "Back to the text",
     },
     "fr": {
         "published": "Publié le",
@@ -133,6 +135,8 @@ _LABELS = {
         "in_this_packet": "Dans ce dossier",
         "contents": "Sommaire",
         "page": "page",
+        "note": "Note",
+        "back_to_text": "Retour au texte",
     },
     "es": {
         "published": "Publicado",
@@ -149,6 +153,8 @@ _LABELS = {
         "in_this_packet": "En este dosier",
         "contents": "Índice",
         "page": "página",
+        "note": "Nota",
+        "back_to_text": "Volver al texto",
     },
     "de": {
         "published": "Veröffentlicht",
@@ -165,6 +171,8 @@ _LABELS = {
         "in_this_packet": "In dieser Mappe",
         "contents": "Inhalt",
         "page": "Seite",
+        "note": "Anmerkung",
+        "back_to_text": "Zurück zum Text",
     },
 }
 
@@ -186,6 +194,13 @@ class Section:
     heading: Heading | None
     blocks: tuple[Block, ...] = ()
     sections: tuple[Section, ...] = field(default=())
+
+    @property
+    def notes(self) -> bool:
+        """The section is the article's notes (EPUB ``endnotes``): only notes lists."""
+        return bool(self.blocks) and not self.sections and all(
+            isinstance(b, ListBlock) and b.notes for b in self.blocks
+        )
 
 
 def outline(blocks: tuple[Block, ...]) -> Section:

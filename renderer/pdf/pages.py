@@ -18,7 +18,8 @@ characters (less the hyphen WeasyPrint adds where it hyphenates). A page that be
 inside a word begins *in* that word: the marker goes before the whole word, so a
 reader of the EPUB misses nothing printed on the page. A word is what
 :func:`renderer.pages.place_page_breaks` counts too: a run of non-space characters,
-soft hyphens ignored, ``<br>`` a boundary. The walk is linear in the number of boxes.
+soft hyphens ignored, ``<br>`` a boundary, a note reference a word of its own. The
+walk is linear in the number of boxes.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from typing import Any
 from weasyprint.formatting_structure import boxes as _boxes
 from weasyprint.layout.absolute import AbsolutePlaceholder
 
-from ..pages import SOFT_HYPHEN, PageStart
+from ..pages import OWN_WORD_ROLES, SOFT_HYPHEN, PageStart
 
 __all__ = ["PageStart", "page_starts"]
 
@@ -81,9 +82,10 @@ def _source_text(element: Any) -> str:
         parts.append(node.text or "")
         for child in node:
             if isinstance(child.tag, str) and not child.get("data-pos"):
-                if child.tag.rpartition("}")[2] == "br":
-                    parts.append(" ")
+                apart = child.tag.rpartition("}")[2] == "br" or child.get("role") in OWN_WORD_ROLES
+                parts.append(" " if apart else "")
                 visit(child)
+                parts.append(" " if apart else "")
             parts.append(child.tail or "")
 
     visit(element)

@@ -365,6 +365,13 @@ def _describe(element: Any) -> str:
     return " ".join(parts)
 
 
+def _is_note(element: Any) -> bool:
+    """A note by its ARIA role or its EPUB type (``epub:type="endnote"`` → doc-endnote)."""
+    roles = set(element.get("role", "").split())
+    roles |= {f"doc-{t}" for t in element.get("epub:type", "").split()}
+    return bool(roles & _NOTE_ROLES)
+
+
 def _image_alt(element: Any) -> tuple[str | None, bool]:
     """(alt text or None, decorative?) for an image-like element."""
     if element.get("role", "").strip().lower() in ("presentation", "none"):
@@ -578,7 +585,7 @@ class _Builder:
         if pseudo == "marker":
             if owner.role in ("LI", "TOCI"):
                 node = _Node("Lbl", owner, self.page, element)
-                owner.kids.append(node)
+                owner.kids.insert(0, node)  # the label comes first, even after an LBody
                 return node
             return FLATTEN
         if pseudo:
@@ -632,9 +639,7 @@ class _Builder:
             node.toc_nav = has_list
             return self._with_lang(node, differs, element_lang)
         elif role == "aside":
-            roles = set(element.get("role", "").split())
-            roles |= {f"doc-{t}" for t in element.get("epub:type", "").split()}
-            role = "Note" if roles & _NOTE_ROLES else "Div"
+            role = "Note" if _is_note(element) else "Div"
         elif role in ("ul", "ol", "menu"):
             if parent.role == "TOC" and parent.toc_nav and not differs:
                 return FLATTEN
@@ -657,6 +662,13 @@ class _Builder:
         elif role == "li":
             role = "TOCI" if parent.role in ("TOC", "TOCI") else "LI" if parent.role == "L" \
                 else "Div"
+            if role == "LI" and _is_note(element):
+                # A note in a list of notes: LI > LBody > Note, the Note holding the content.
+                item = self._new("LI", parent, element)
+                body = self._new("LBody", item, element)
+                item.body = self._new("Note", body, element)
+                self._assign_id(item.body)
+                return self._with_lang(item, differs, element_lang)
         elif role in ("dt", "dd"):
             if parent.role != "L":
                 role = "P" if role == "dt" else "Div"
