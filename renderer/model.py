@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field, replace
+from typing import ClassVar
 
 __all__ = [
     "Abbr",
@@ -32,6 +33,8 @@ __all__ = [
     "ListBlock",
     "ListItem",
     "Metadata",
+    "NoteBack",
+    "NoteRef",
     "Packet",
     "PageBreak",
     "PageMarker",
@@ -113,7 +116,45 @@ class PageBreak:
     number: int
 
 
-Inline = Text | Emphasis | Strong | Code | Link | Abbr | Span | Quote | LineBreak | PageBreak
+@dataclass(frozen=True, slots=True)
+class NoteRef:
+    """A reference to note ``number`` of the article (the list item whose id is ``note``).
+
+    ``id`` is this reference's own id (``fnref-2``, ``fnref-2-2`` for a second one), the
+    target of the note's :class:`NoteBack`. Both editions print :attr:`text`.
+    """
+
+    note: str
+    number: int
+    id: str
+
+    @property
+    def text(self) -> str:
+        return f"[{self.number}]"
+
+
+@dataclass(frozen=True, slots=True)
+class NoteBack:
+    """At the end of a note: the link back to its first reference (``ref``, a NoteRef id)."""
+
+    ref: str
+    text: ClassVar[str] = "\u21a9"  # ↩
+
+
+Inline = (
+    Text
+    | Emphasis
+    | Strong
+    | Code
+    | Link
+    | Abbr
+    | Span
+    | Quote
+    | LineBreak
+    | PageBreak
+    | NoteRef
+    | NoteBack
+)
 
 
 # ---------------------------------------------------------------------- blocks
@@ -140,7 +181,9 @@ class BlockQuote:
 @dataclass(frozen=True, slots=True)
 class ListItem:
     blocks: tuple[Block, ...]
-    id: str | None = None  # a link target, e.g. "fn-1" for a footnote
+    # A link target. Readers write an article's footnotes as a "Notes" heading and an
+    # ordered list whose items have the ids "fn-1", "fn-2" …, linked to from the text.
+    id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +191,10 @@ class ListBlock:
     items: tuple[ListItem, ...]
     ordered: bool = False
     start: int = 1
+    # Each item is a note of the article (set by normalize, see renderer.normalize).
+    # Not in the repr: content identifiers hash the blocks' repr, and the flag adds
+    # nothing to the content (it is derived from the items' ids).
+    notes: bool = field(default=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,8 +335,10 @@ def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
                 parts.append(text)
             case LineBreak():
                 parts.append("\n")
-            case PageBreak():
+            case PageBreak() | NoteBack():
                 pass
+            case NoteRef():
+                parts.append(node.text)
             case Emphasis(children) | Strong(children) | Quote(children):
                 parts.append(plain_text(children))
             case Span(_, children) | Link(_, children, _):

@@ -9,13 +9,21 @@ article:
 * a :class:`~renderer.model.PageMarker` before the block (or as the first block of
   a list item), when the page begins at a block's start or inside a block that
   has no running text of its own (figure, list, quote);
-* a PageBreak at the start of the row's first cell, when a page begins inside a
-  table (a marker before the table when it is the table's first row);
+* a PageBreak before that word of a table cell, when a page begins inside a
+  table (cells are anchored one by one, since a row may be split across pages; a
+  marker before the table when the page begins at its first cell);
 * a "lead" page number, when the page begins in the article's header.
 
-The paths are those of :func:`renderer.compose.positions`; words are whitespace
-separated tokens of the block's text, exactly as the PDF side counts them, so
-the marker lands before the word that is printed first on the page.
+A packet's cover and contents are not model blocks but text the templates write;
+:class:`TextPages` places their markers by the same rule, at the element
+(``cover/title``, ``cover/i3``, ``contents/i7`` …) and word where a page begins.
+
+The paths are those of :func:`renderer.compose.positions`; words are runs of
+non-space characters of the block's text (soft hyphens ignored, a line break a
+boundary, a note reference a word of its own), exactly as the PDF side counts
+them, so the marker lands before the word in which the page begins — before the
+whole word when the page begins inside one that the PDF hyphenated across the
+page break.
 """
 
 from __future__ import annotations
@@ -33,6 +41,8 @@ from .model import (
     Inline,
     LineBreak,
     ListBlock,
+    NoteBack,
+    NoteRef,
     PageBreak,
     PageMarker,
     Paragraph,
@@ -40,7 +50,20 @@ from .model import (
     Text,
 )
 
-__all__ = ["ArticlePages", "PageStart", "place_page_breaks"]
+__all__ = [
+    "OWN_WORD_ROLES",
+    "SOFT_HYPHEN",
+    "ArticlePages",
+    "PageStart",
+    "TextPages",
+    "place_page_breaks",
+]
+
+#: Neither a word boundary nor a character of the word: both editions skip it.
+SOFT_HYPHEN = "\xad"
+#: Roles of the elements that are words of their own though printed against the word
+#: before them (a note's reference "crews.[7]", its back-link): NoteRef and NoteBack.
+OWN_WORD_ROLES = frozenset({"doc-noteref", "doc-backlink"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +80,36 @@ class ArticlePages:
     article: Article
     lead_pages: tuple[int, ...] = ()  # pages that begin before the article's header
     numbers: list[int] = field(default_factory=list)  # every page placed in this article
+
+
+@dataclass(frozen=True, slots=True)
+class TextPages:
+    """Page starts inside template-written text, by anchor key (``data-pos``)."""
+
+    wanted: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, starts: list[PageStart], keys: tuple[str, ...]) -> TextPages:
+        """The starts whose anchor is one of ``keys`` or below one (``cover/…``)."""
+        wanted: dict[str, list[tuple[int, int]]] = {}
+        for start in starts:
+            pos = start.pos or ""
+            if pos in keys or pos.split("/", 1)[0] in keys:
+                wanted.setdefault(pos, []).append((start.page, start.word))
+        return cls({k: tuple(v) for k, v in wanted.items()})
+
+    @property
+    def numbers(self) -> list[int]:
+        return sorted(n for marks in self.wanted.values() for n, _ in marks)
+
+    def at_start(self, key: str) -> tuple[int, ...]:
+        """Pages that begin at the element itself (before its first word)."""
+        return tuple(n for n, w in self.wanted.get(key, ()) if w == 0)
+
+    def text(self, key: str, text: str) -> tuple[Inline, ...]:
+        """``text`` with a PageBreak before each word where a page begins (not the first)."""
+        inside = [(n, w) for n, w in self.wanted.get(key, ()) if w > 0]
+        return _insert_all((Text(text),), inside) if inside else (Text(text),)
 
 
 def place_page_breaks(article: Article, starts: list[PageStart], prefix: str = "") -> ArticlePages:
@@ -85,9 +138,8 @@ def _blocks(blocks: tuple[Block, ...], base: str, wanted) -> tuple[Block, ...]:
         before = [n for n, w in here if w == 0 or not isinstance(block, Paragraph | Heading)]
         inside = [(n, w) for n, w in here if w > 0 and isinstance(block, Paragraph | Heading)]
         if isinstance(block, Table):
-            rows = {k: v for k, v in wanted.items() if k.startswith(f"{path}/r")}
-            before += [n for k, v in rows.items() if k == f"{path}/r0" for n, _ in v]
-            block = _table(block, path, {k: v for k, v in rows.items() if k != f"{path}/r0"})
+            block, at_start = _table(block, path, wanted)
+            before += at_start
         out.extend(PageMarker(n) for n in before)
         if inside:
             block = replace(block, children=_insert_all(block.children, inside))
@@ -120,22 +172,29 @@ def _item(item, path: str, wanted):
     return replace(item, blocks=tuple(PageMarker(n) for n, _ in here) + blocks)
 
 
-def _table(table: Table, path: str, rows) -> Table:
-    if not rows:
-        return table
-    all_rows = list(table.head) + list(table.body)
-    for key, starts in rows.items():
-        try:
-            index = int(key.rsplit("/r", 1)[1])
-        except ValueError:
+def _table(table: Table, path: str, wanted) -> tuple[Table, list[int]]:
+    """The table with a PageBreak in each cell where a page begins ("r3/c1" paths),
+    and the pages that begin at its very start (first cell, first word)."""
+    rows = [list(row) for row in (*table.head, *table.body)]
+    at_start: list[int] = []
+    prefix = f"{path}/r"
+    for key, starts in wanted.items():
+        if not key.startswith(prefix):
             continue
-        if not 0 <= index < len(all_rows) or not all_rows[index]:
+        r, _, c = key[len(prefix) :].partition("/c")
+        if not (r.isdigit() and c.isdigit()):
             continue
-        first: Cell = all_rows[index][0]
-        marks = tuple(PageBreak(n) for n, _ in starts)
-        all_rows[index] = (replace(first, children=marks + first.children), *all_rows[index][1:])
+        r, c = int(r), int(c)
+        if not (r < len(rows) and c < len(rows[r])):
+            continue
+        at_start += [n for n, w in starts if (r, c, w) == (0, 0, 0)]
+        inside = [(n, w) for n, w in starts if (r, c, w) != (0, 0, 0)]
+        if inside:
+            cell: Cell = rows[r][c]
+            rows[r][c] = replace(cell, children=_insert_all(cell.children, inside))
     head = len(table.head)
-    return replace(table, head=tuple(all_rows[:head]), body=tuple(all_rows[head:]))
+    cells = tuple(tuple(row) for row in rows)
+    return replace(table, head=cells[:head], body=cells[head:]), at_start
 
 
 # ------------------------------------------------------------------- inlines
@@ -174,6 +233,13 @@ def _walk(nodes, word: int, mark: PageBreak, state: _Tokens) -> tuple[tuple[Inli
                     out.extend(nodes[position + 1 :])
                     return tuple(out), True
                 out.append(node)
+            case NoteRef(text=text) | NoteBack(text=text):
+                state.open = False  # a word of its own, though printed against the last
+                if _split_at_word(text, word, state) is not None:
+                    out.extend((mark, node, *nodes[position + 1 :]))
+                    return tuple(out), True
+                state.open = False
+                out.append(node)
             case Code(text) | Abbr(text, _):
                 if _split_at_word(text, word, state) is not None:
                     out.extend((mark, node, *nodes[position + 1 :]))
@@ -199,6 +265,8 @@ def _split_at_word(text: str, word: int, state: _Tokens) -> int | None:
     for index, char in enumerate(text):
         if char.isspace():
             state.open = False
+            continue
+        if char == SOFT_HYPHEN:
             continue
         if not state.open:
             if state.seen == word:

@@ -23,7 +23,8 @@ from typing import Literal
 import jinja2
 from markupsafe import Markup
 
-from ..model import Article, Block, Heading, Packet, plain_text
+from ..model import Article, Block, Heading, ListBlock, Packet, plain_text
+from ..pages import TextPages
 
 __all__ = [
     "ContentsEntry",
@@ -123,6 +124,8 @@ _LABELS = {
         # the PDF footer: "Page 3 of 12"
         "folio_page": "Page",
         "folio_of": "of",
+        "note": "Note",
+        "back_to_text": "Back to the text",
     },
     "fr": {
         "published": "Publié le",
@@ -141,6 +144,8 @@ _LABELS = {
         "page": "page",
         "folio_page": "Page",
         "folio_of": "sur",
+        "note": "Note",
+        "back_to_text": "Retour au texte",
     },
     "es": {
         "published": "Publicado",
@@ -159,6 +164,8 @@ _LABELS = {
         "page": "página",
         "folio_page": "Página",
         "folio_of": "de",
+        "note": "Nota",
+        "back_to_text": "Volver al texto",
     },
     "de": {
         "published": "Veröffentlicht",
@@ -177,6 +184,8 @@ _LABELS = {
         "page": "Seite",
         "folio_page": "Seite",
         "folio_of": "von",
+        "note": "Anmerkung",
+        "back_to_text": "Zurück zum Text",
     },
 }
 
@@ -198,6 +207,13 @@ class Section:
     heading: Heading | None
     blocks: tuple[Block, ...] = ()
     sections: tuple[Section, ...] = field(default=())
+
+    @property
+    def notes(self) -> bool:
+        """The section is the article's notes (EPUB ``endnotes``): only notes lists."""
+        return bool(self.blocks) and not self.sections and all(
+            isinstance(b, ListBlock) and b.notes for b in self.blocks
+        )
 
 
 def outline(blocks: tuple[Block, ...]) -> Section:
@@ -480,8 +496,7 @@ def _packet_document(
             pos=_pos_function("pdf", {}, ""),
             shift=0,
             idp="",
-            cover_pages=(),
-            contents_pages=(),
+            pages=TextPages(),
         )
     )
 
@@ -491,10 +506,10 @@ def compose_title_page(
     *,
     entries: list[ContentsEntry],
     stylesheet_href: str | None,
-    cover_pages: tuple[int, ...] = (),
-    contents_pages: tuple[int, ...] = (),
+    pages: TextPages | None = None,
 ) -> str:
-    """The EPUB title page of a packet: cover and contents, with their print pages."""
+    """The EPUB title page of a packet: cover and contents, with the markers of the
+    print pages that begin in them (``pages``)."""
     lang = packet.metadata.language or "en"
     template = _environment().get_template("titlepage.xhtml.j2")
     return template.render(
@@ -507,7 +522,6 @@ def compose_title_page(
             pos=_pos_function("epub", {}, ""),
             shift=0,
             idp="",
-            cover_pages=cover_pages,
-            contents_pages=contents_pages,
+            pages=pages or TextPages(),
         )
     )

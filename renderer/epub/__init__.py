@@ -39,7 +39,7 @@ from ..compose import ContentsEntry, compose, compose_title_page
 from ..errors import AccessibilityError, RenderError
 from ..model import Article, Packet
 from ..normalize import content_identifier
-from ..pages import PageStart, place_page_breaks
+from ..pages import PageStart, TextPages, place_page_breaks
 from ..resources import Theme
 from ..safeimage import MAX_IMAGE_PIXELS
 from .a11y import A11yMetadata, derive, own_defects
@@ -324,20 +324,15 @@ def write_packet_epub(
         entries.append(ContentsEntry(content.metadata.title, name, first_page))
         page_docs.append((name, numbers))
 
-    cover_pages = tuple(s.page for s in starts if s.pos == "cover")
-    contents_pages = tuple(s.page for s in starts if s.pos == "contents")
+    title_pages = TextPages.of(starts, ("cover", "contents"))
     title_xhtml = _checked(
         compose_title_page(
-            packet,
-            entries=entries,
-            stylesheet_href=STYLESHEET,
-            cover_pages=cover_pages,
-            contents_pages=contents_pages,
+            packet, entries=entries, stylesheet_href=STYLESHEET, pages=title_pages
         ),
         TITLEPAGE,
     )
     titlepage = _Document("titlepage", TITLEPAGE, meta.title, title_xhtml)
-    page_docs.insert(0, (TITLEPAGE, [*cover_pages, *contents_pages]))
+    page_docs.insert(0, (TITLEPAGE, title_pages.numbers))
     # The packet's creators compiled it (MARC "com") when it names who prepared it;
     # otherwise they are the articles' own authors. Article authors are contributors.
     compiled = bool(packet.prepared_by or meta.organization)
@@ -362,6 +357,7 @@ def write_packet_epub(
         moment=moment,
         defects=defects_list,
         certified_by=certified_by,
+        articles=len(packet.articles),
     )
 
 
@@ -382,8 +378,12 @@ def _assemble(
     moment: _dt.datetime,
     defects: list[str],
     certified_by: str | None,
+    articles: int | None = None,
 ) -> EpubEdition:
-    """Describe the book to ebooklib, let it write, and repair what it writes."""
+    """Describe the book to ebooklib, let it write, and repair what it writes.
+
+    ``articles`` is how many articles a packet binds (None for a single article).
+    """
     lang = meta.language or "en"
     a11y = derive(
         facts_source,
@@ -391,6 +391,7 @@ def _assemble(
         defects=defects,
         certified_by=certified_by,
         page_list=bool(page_list),
+        articles=articles,
     )
     if defects:
         warnings.append(

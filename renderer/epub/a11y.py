@@ -173,10 +173,27 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 def _summary(
-    facts: ContentFacts, *, resizable: bool, conforming: bool, pages: bool = False
+    facts: ContentFacts,
+    *,
+    resizable: bool,
+    conforming: bool,
+    pages: bool = False,
+    articles: int | None = None,
 ) -> str:
     parts = []
-    if facts.section_headings:
+    if articles is not None:  # a packet: its nav lists the articles and their top sections
+        sections = facts.section_headings
+        parts.append(
+            f"The packet has a title heading and {_count(articles, 'article', 'articles')}, "
+            f"{'each ' if articles != 1 else ''}under its own heading"
+            + (
+                f", with {_count(sections, 'section heading', 'section headings')} in all"
+                "; the table of contents lists each article and its first-level sections"
+                if sections
+                else "; the table of contents lists each article"
+            )
+        )
+    elif facts.section_headings:
         parts.append(
             "The article has a title heading and "
             f"{_count(facts.section_headings, 'section heading', 'section headings')}, "
@@ -242,8 +259,13 @@ def derive(
     defects: list[str],
     certified_by: str | None,
     page_list: bool = False,
+    articles: int | None = None,
 ) -> A11yMetadata:
-    """Metadata true of this book; page features only when it has a page list."""
+    """Metadata true of this book; page features only when it has a page list.
+
+    ``articles`` is the number of articles of a packet (``article`` then holds all their
+    blocks), None for a single article: the summary describes the book it is in.
+    """
     facts = facts_of(article)
     all_alt = facts.images_with_alt == facts.informative_images
     modes = ("textual", "visual") if facts.informative_images else ("textual",)
@@ -267,7 +289,9 @@ def derive(
         access_modes_sufficient=sufficient,
         features=tuple(features),
         hazards=("none",),
-        summary=_summary(facts, resizable=resizable, conforming=conforming, pages=page_list),
+        summary=_summary(
+            facts, resizable=resizable, conforming=conforming, pages=page_list, articles=articles
+        ),
         conforms_to=CONFORMS_TO if conforming else None,
         certified_by=certifier if conforming else None,
     )

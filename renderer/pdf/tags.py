@@ -391,6 +391,13 @@ def _describe(element: Any) -> str:
     return " ".join(parts)
 
 
+def _is_note(element: Any) -> bool:
+    """A note by its ARIA role or its EPUB type (``epub:type="endnote"`` → doc-endnote)."""
+    roles = set(element.get("role", "").split())
+    roles |= {f"doc-{t}" for t in element.get("epub:type", "").split()}
+    return bool(roles & _NOTE_ROLES)
+
+
 def _image_alt(element: Any) -> tuple[str | None, bool]:
     """(alt text or None, decorative?) for an image-like element."""
     if element.get("role", "").strip().lower() in ("presentation", "none"):
@@ -453,6 +460,7 @@ class _Builder:
         self.id_map: dict[str, Any] | None = None
         self.root_element: Any = None
         self.scales: list[tuple[float, float]] = []
+        self.images: list[tuple[_Space, int, _Node, _MC]] = []  # replaced boxes' content
 
     # ------------------------------------------------------------------ driver
     def build(self) -> None:
@@ -498,6 +506,7 @@ class _Builder:
                 self._make_artifact(leftover, None)
         self.result.pages = len(pages)
         self._finish_tables()
+        self._image_text_as_artifacts()
         self._describe_links()
         if not self.doc_lang:
             self._defect("missing-lang", "the document has no language (html lang)", None)
@@ -607,7 +616,7 @@ class _Builder:
         if pseudo == "marker":
             if owner.role in ("LI", "TOCI"):
                 node = _Node("Lbl", owner, self.page, element)
-                owner.kids.append(node)
+                owner.kids.insert(0, node)  # the label comes first, even after an LBody
                 return node
             return FLATTEN
         if pseudo:
@@ -661,9 +670,7 @@ class _Builder:
             node.toc_nav = has_list
             return self._with_lang(node, differs, element_lang)
         elif role == "aside":
-            roles = set(element.get("role", "").split())
-            roles |= {f"doc-{t}" for t in element.get("epub:type", "").split()}
-            role = "Note" if roles & _NOTE_ROLES else "Div"
+            role = "Note" if _is_note(element) else "Div"
         elif role in ("ul", "ol", "menu"):
             if parent.role == "TOC" and parent.toc_nav and not differs:
                 return FLATTEN
@@ -686,6 +693,13 @@ class _Builder:
         elif role == "li":
             role = "TOCI" if parent.role in ("TOC", "TOCI") else "LI" if parent.role == "L" \
                 else "Div"
+            if role == "LI" and _is_note(element):
+                # A note in a list of notes: LI > LBody > Note, the Note holding the content.
+                item = self._new("LI", parent, element)
+                body = self._new("LBody", item, element)
+                item.body = self._new("Note", body, element)
+                self._assign_id(item.body)
+                return self._with_lang(item, differs, element_lang)
         elif role in ("dt", "dd"):
             if parent.role != "L":
                 role = "P" if role == "dt" else "Div"
@@ -774,13 +788,55 @@ class _Builder:
         space.owners.append(target)
         ops[index - 1]["MCID"] = mcid
         ops[index - 2] = f"/{target.role}"
-        target.kids.append(_MC(space, mcid))
+        marked = _MC(space, mcid)
+        target.kids.append(marked)
+        if isinstance(box, self.boxes.ReplacedBox):
+            self.images.append((space, index, target, marked))
         if isinstance(box, self.boxes.ReplacedBox) and target.role == "Figure" \
                 and target.bbox is None:
             scale, height = self.scales[self.page]
             x1, y1 = box.content_box_x(), box.content_box_y()
             x2, y2 = x1 + box.width, y1 + box.height
             target.bbox = (x1 * scale, height - y2 * scale, x2 * scale, height - y1 * scale)
+
+    def _image_text_as_artifacts(self) -> None:
+        """Text drawn inside an image (an SVG's <text>) becomes an Artifact.
+
+        WeasyPrint paints a replaced box in its own stacking context, after the text
+        around it, so letters inside the image's marked content would be read after the
+        caption and the paragraphs that follow. They are part of the picture, which the
+        element's /Alt states; each text object is cut out of the image's sequence as an
+        Artifact and the rest of the drawing continues in a new sequence of the same
+        element. Runs once after the walk, last operator first, so the operator indices
+        recorded by _scan stay valid.
+        """
+        for space, index, node, marked in sorted(
+                self.images, key=lambda item: (id(item[0]), item[1]), reverse=True):
+            ops = space.stream.stream
+            texts, depth, end = [], 0, len(ops)
+            for position in range(index + 1, len(ops)):
+                op = ops[position]
+                if op in (b"BDC", b"BMC"):
+                    depth += 1
+                elif op == b"EMC":
+                    if depth == 0:
+                        end = position
+                        break
+                    depth -= 1
+                elif op == b"BT" and depth == 0:
+                    texts.append([position, None])
+                elif op == b"ET" and depth == 0 and texts:
+                    texts[-1][1] = position
+            texts = [t for t in texts if t[1] is not None and t[1] < end]
+            after = node.kids.index(marked) + 1
+            for begin, finish in reversed(texts):
+                mcid = len(space.owners)
+                space.owners.append(node)
+                node.kids.insert(after, _MC(space, mcid))
+                resume = pydyf.Dictionary({"MCID": mcid})
+                ops[finish + 1:finish + 1] = [b"EMC", f"/{node.role}", resume, b"BDC"]
+                ops[begin:begin] = [b"EMC", "/Artifact", b"BMC"]
+                self.result.artifacts += 1
 
     def _artifact_subtree(self, box: Any, kind: tuple[str, str | None] | None) -> None:
         """Every marked box below ``box`` becomes an Artifact; annotations stay tagged."""
@@ -792,12 +848,16 @@ class _Builder:
             if current in self.tags:
                 self._make_artifact(current, kind)
             if current.link_annotation is not None:
-                # A link drawn in page furniture is still an annotation to tag.
-                link = self.nodes.get((current.element, "artifact-link"))
-                if not isinstance(link, _Node):
-                    link = self._new("Link", self.root, current.element)
-                    self.nodes[(current.element, "artifact-link")] = link
-                self._add_annotation(current, link)
+                # Still an annotation to tag: it belongs to its <a>'s one Link (the leader
+                # dots of a contents entry), or, for a link only drawn in page furniture,
+                # to a Link of its own.
+                owner = self.nodes.get((current.element, ""))
+                if not (isinstance(owner, _Node) and owner.in_link):
+                    owner = self.nodes.get((current.element, "artifact-link"))
+                    if not isinstance(owner, _Node):
+                        owner = self._new("Link", self.root, current.element)
+                        self.nodes[(current.element, "artifact-link")] = owner
+                self._add_annotation(current, owner)
             children = getattr(current, "children", None)
             if children:
                 stack.extend(reversed(children))

@@ -172,6 +172,22 @@ def test_summary_counts_many_images():
     assert text.endswith("This publication meets EPUB Accessibility 1.1 - WCAG 2.2 Level AA.")
 
 
+def test_summary_of_a_packet_speaks_of_its_articles():
+    from renderer.epub.a11y import ContentFacts, _summary
+
+    text = _summary(ContentFacts(), resizable=True, conforming=True, articles=1)
+    assert text.startswith(
+        "The packet has a title heading and one article, under its own heading; the table"
+        " of contents lists each article; it contains no informative images."
+    )
+    text = _summary(ContentFacts(section_headings=5), resizable=True, conforming=True, articles=3)
+    assert text.startswith(
+        "The packet has a title heading and 3 articles, each under its own heading, with 5"
+        " section headings in all; the table of contents lists each article and its"
+        " first-level sections;"
+    )
+
+
 def test_certifier_defaults_to_the_tool(tmp_path):
     from renderer.model import Article, Metadata, Paragraph, Text
     from renderer.normalize import normalize

@@ -467,3 +467,34 @@ def test_opacity_group_and_fixed_box(tmp_path):
         repeated = marked_contents(pdf.pages[1])
         assert any(tag == "/Artifact" and props is not None
                    and props.get("/Type") == "/Pagination" for tag, props in repeated)
+
+
+def test_svg_text_is_part_of_its_figure_not_read_out_of_order(tmp_path):
+    """An SVG figure with <text> is drawn after the page's text (its own stacking
+    context); its letters are the image's, stated by /Alt, so they are an Artifact
+    between the Figure's pieces, and the caption is read after the figure."""
+    from renderer.check import check
+    from renderer.cli import main
+
+    (tmp_path / "chart.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">'
+        '<rect width="100" height="100" fill="#336699"/><text x="10" y="50">hi</text></svg>',
+        "utf-8",
+    )
+    (tmp_path / "story.md").write_text(
+        "---\ntitle: Chart story\nauthor: Lee Park\ndate: 2024-05-06\nlanguage: en\n---\n\n"
+        "The harbor office published a chart.\n\n"
+        '![Bar chart of tide levels](chart.svg "Tide levels in May")\n\nThe end.\n',
+        "utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["build", str(tmp_path / "story.md"), "--format", "pdf", "-o", str(out)]) == 0
+    pdf_path = out / "story.pdf"
+    assert [f.code for f in check(pdf_path).findings if f.severity != "info"] == []
+    dump = dump_structure(pdf_path)
+    assert "Figure Alt=\"Bar chart of tide levels\"\n" in dump
+    assert "Caption 'Tide levels in May'" in dump
+    assert "hi" not in dump
+    with pikepdf.open(pdf_path) as pdf:
+        figure = of_type(pdf, "Figure")[0]
+        assert any(isinstance(k, int) for k in kids(figure)), "the drawing is in the Figure"
