@@ -542,7 +542,8 @@ def check_fonts(d: Doc) -> None:
             d.add("PDF-FONT-002", f"Font {base} ({sub}) has no /ToUnicode map.", where)
     for pc in d.pages:
         for font, count in pc.notdef.items():
-            d.add("PDF-FONT-003", f"{count} glyph(s) of {font} shown as .notdef (CID 0).",
+            d.add("PDF-FONT-003", f"{count} glyph(s) of {font} shown as .notdef (CID 0, or "
+                  "glyph 0 through CIDToGIDMap).",
                   f"page {pc.index + 1}")
 
 

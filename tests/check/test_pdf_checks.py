@@ -11,7 +11,7 @@ import pytest
 
 from renderer.check import CODES, Report, Severity, check, check_pdf
 from renderer.check.codes import catalogue_markdown, make
-from renderer.check.tagtree import ToUnicode
+from renderer.check.tagtree import CMap
 
 PACKAGE = Path(__file__).resolve().parents[2] / "renderer" / "check"
 
@@ -430,7 +430,7 @@ def test_report_serialisation(raw_report: Report) -> None:
 
 
 def test_tounicode_parser() -> None:
-    cmap = ToUnicode.parse(b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+    cmap = CMap.parse(b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
 /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
 1 begincodespacerange <0000> <FFFF> endcodespacerange
 2 beginbfchar <0003> <0020> <0010> <D835DC00> endbfchar
@@ -457,3 +457,87 @@ def test_inline_child_in_the_middle_of_a_paragraph_is_in_reading_order(tmp_path)
         weasyprint.HTML(string=html).write_pdf(path, pdf_variant="pdf/ua-1")
     report = check_pdf(path, expected_text="Before the phrase au milieu and after it, with LF too.")
     assert not {"PDF-ORDER-002", "PDF-ORDER-003"} & set(report.codes), report.to_text()
+
+
+# ---- .notdef through embedded Encoding CMaps -------------------------------------------------
+
+CJK_SCRAPE = """News | May 6, 2015
+
+Title with glyphs
+
+By Jo Bee
+
+WASHINGTON -- The word 東京 and emoji 🚀 appear here in the text of the story.
+
+Second paragraph.
+"""
+
+
+@pytest.mark.defective_edition  # no bundled font has these characters: .notdef on purpose
+def test_weasyprint_notdef_through_an_encoding_cmap_is_found(tmp_path: Path) -> None:
+    """WeasyPrint writes characters no font has as codes its own Encoding CMap maps to CID 0."""
+    from renderer.cli import main
+
+    source = tmp_path / "cjk.txt"
+    source.write_text(CJK_SCRAPE, "utf-8")
+    assert main(["build", str(source), "-o", str(tmp_path), "--format", "pdf", "-q"]) == 0
+    with pikepdf.open(tmp_path / "cjk.pdf") as pdf:
+        encodings = [f.get("/Encoding") for page in pdf.pages
+                     for f in page.Resources.Font.values()]
+    assert any(isinstance(e, pikepdf.Stream) for e in encodings), "no custom Encoding CMap"
+    report = check_pdf(tmp_path / "cjk.pdf")
+    [finding] = report.by_code("PDF-FONT-003")
+    # 東, 京 and 🚀: three characters, each drawn as .notdef
+    assert finding.message.startswith("3 glyph(s)"), finding.message
+
+
+def _encoding_cmap(cidchars: str, cidranges: str = "") -> bytes:
+    return (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            b"/CMapName /Test-0 def /CMapType 1 def\n"
+            b"1 begincodespacerange <00> <ff> endcodespacerange\n"
+            + cidchars.encode() + b"\n" + cidranges.encode() +
+            b"\nendcmap CMapName currentdict /CMap defineresource pop end end")
+
+
+def test_encoding_cmap_cid_zero_and_cidtogidmap_zero_are_notdef(tmp_path: Path) -> None:
+    from renderer.check.tagtree import FontInfo
+
+    cmap = CMap.parse(_encoding_cmap("2 begincidchar <41> 5 <42> 0 endcidchar",
+                                     "1 begincidrange <50> <52> 10 endcidrange"))
+    assert cmap.cid(0x41) == 5 and cmap.cid(0x42) == 0
+    assert [cmap.cid(c) for c in (0x50, 0x51, 0x52)] == [10, 11, 12]
+    assert cmap.cid(0x60) == 0  # a code the CMap does not map selects CID 0
+    assert cmap.split(b"\x41\x50") == [0x41, 0x50]
+
+    def font(gid_map: object = pikepdf.Name.Identity, sub: str = "/CIDFontType2") -> FontInfo:
+        with pikepdf.new() as pdf:
+            enc = pdf.make_stream(_encoding_cmap("2 begincidchar <41> 5 <42> 0 endcidchar",
+                                                 "1 begincidrange <50> <52> 10 endcidrange"))
+            desc = pikepdf.Dictionary(Subtype=pikepdf.Name(sub), CIDToGIDMap=gid_map
+                                      if not isinstance(gid_map, bytes)
+                                      else pdf.make_stream(gid_map))
+            return FontInfo.from_dict(pikepdf.Dictionary(
+                Subtype=pikepdf.Name.Type0, Encoding=enc, DescendantFonts=[desc]), "/F1")
+
+    assert font().notdef(b"AAPQR") == 0
+    assert font().notdef(b"ABA\x60") == 2  # <42> → CID 0, <60> unmapped → CID 0
+    # CID 11 (<51>) → GID 0 through a CIDToGIDMap stream: .notdef although the CID is not 0
+    gid_map = b"".join((0 if cid == 11 else cid + 1).to_bytes(2, "big") for cid in range(13))
+    assert font(gid_map).notdef(b"APQR") == 1
+    # a CFF CIDFont has no CIDToGIDMap: only CID 0 is .notdef
+    assert font(sub="/CIDFontType0").notdef(b"APQRB") == 1
+    # two-byte Identity-H codes are CIDs
+    ident = FontInfo.from_dict(pikepdf.Dictionary(
+        Subtype=pikepdf.Name.Type0, Encoding=pikepdf.Name("/Identity-H"),
+        DescendantFonts=[pikepdf.Dictionary(Subtype=pikepdf.Name("/CIDFontType2"))]), "/F2")
+    assert ident.notdef(b"\x00\x05\x00\x00\x00\x07") == 1
+
+
+def test_simple_font_differences_to_notdef(tmp_path: Path) -> None:
+    from renderer.check.tagtree import FontInfo
+
+    f = FontInfo.from_dict(pikepdf.Dictionary(
+        Subtype=pikepdf.Name.TrueType, Encoding=pikepdf.Dictionary(
+            BaseEncoding=pikepdf.Name.WinAnsiEncoding,
+            Differences=[65, pikepdf.Name("/.notdef"), pikepdf.Name.B])), "/F3")
+    assert f.notdef(b"ABAC") == 2
