@@ -72,8 +72,9 @@ CODES: dict[str, CodeInfo] = {
                                "Set /ParentTreeNextKey to max(ParentTree key) + 1."),
     "PDF-STRUCT-009": CodeInfo(E, "Content outside any tag and outside any Artifact",
                                "MH 01-005",
-                               "Wrap the text/image in a tagged marked-content sequence or "
-                               "in /Artifact."),
+                               "Wrap the text, image, path or shading in a tagged "
+                               "marked-content sequence or in /Artifact (backgrounds, "
+                               "borders and rules are Artifacts)."),
     "PDF-STRUCT-010": CodeInfo(E, "Artifact inside tagged content", "MH 01-003",
                                "Close the tagged sequence before starting the Artifact."),
     "PDF-STRUCT-011": CodeInfo(E, "Tagged content inside an Artifact", "MH 01-004",

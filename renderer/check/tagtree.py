@@ -430,6 +430,9 @@ class PageContent:
 
 TEXT_OPS = {"Tj", "TJ", "'", '"'}
 SHOW_OPS = TEXT_OPS | {"Do", "INLINE IMAGE"}
+# Operators that paint vector graphics (ISO 32000-1 8.5.3, 8.7.4.2): content as much as text
+# is (Matterhorn 01-005). ``n`` ends a path without painting it (clipping only): not content.
+PAINT_OPS = {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh"}
 
 
 class _Scanner:
@@ -497,6 +500,10 @@ class _Scanner:
                 font = self.font(resources, operands[0])
             elif op in SHOW_OPS:
                 self.show(op, operands, font, resources, skey, stack, chain)
+            elif op in PAINT_OPS:
+                mc, in_art = self.current(stack)
+                if mc is None and not in_art:
+                    self.out.untagged.append(f"{'shading' if op == 'sh' else 'path'} ({op})")
 
     def current(self, stack: list) -> tuple[MarkedContent | None, bool]:
         in_art = any(a for _, _, a in stack)

@@ -541,3 +541,38 @@ def test_simple_font_differences_to_notdef(tmp_path: Path) -> None:
             BaseEncoding=pikepdf.Name.WinAnsiEncoding,
             Differences=[65, pikepdf.Name("/.notdef"), pikepdf.Name.B])), "/F3")
     assert f.notdef(b"ABAC") == 2
+
+
+# ---- content outside marked content ------------------------------------------------------------
+
+
+def _append_content(src: Path, dst: Path, ops: bytes) -> Path:
+    def add(pdf: pikepdf.Pdf) -> None:
+        pdf.pages[0].contents_add(pdf.make_stream(ops), prepend=False)
+
+    return _edit(src, dst, add)
+
+
+@pytest.mark.parametrize(("ops", "what"), [
+    (b"0 0 1 rg 10 10 300 300 re f", "path (f)"),
+    (b"0 0 m 100 100 l S", "path (S)"),
+    (b"10 10 20 20 re B*", "path (B*)"),
+    (b"/Sh0 sh", "shading (sh)"),
+    (b"q 10 0 0 10 0 0 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff\x00\xff EI Q", "inline image"),
+])
+def test_unmarked_vector_graphics_are_reported(simple_pdf: Path, tmp_path: Path, ops: bytes,
+                                               what: str) -> None:
+    """Matterhorn 01-005: paths, shadings and inline images count as content, not only text."""
+    assert "PDF-STRUCT-009" not in codes(check_pdf(simple_pdf))
+    report = check_pdf(_append_content(simple_pdf, tmp_path / "unmarked.pdf", ops))
+    [finding] = report.by_code("PDF-STRUCT-009")
+    assert what in finding.message, finding.message
+    assert finding.location == "page 1"
+
+
+def test_graphics_inside_an_artifact_or_only_clipping_are_not_content(simple_pdf: Path,
+                                                                      tmp_path: Path) -> None:
+    ops = (b"/Artifact BMC 0 0 1 rg 10 10 300 300 re f /Sh0 sh EMC "
+           b"q 10 10 300 300 re W n Q")
+    report = check_pdf(_append_content(simple_pdf, tmp_path / "artifact.pdf", ops))
+    assert "PDF-STRUCT-009" not in codes(report), report.to_text()
