@@ -84,6 +84,10 @@ CODES: dict[str, CodeInfo] = {
                                "Each MCID belongs to exactly one element."),
     "PDF-STRUCT-013": CodeInfo(W, "Malformed structure element", "ISO 32000-1 14.7.2",
                                "Every structure element needs a /S name."),
+    "PDF-STRUCT-014": CodeInfo(E, "Structure element reached twice (a cycle, or an element "
+                               "with two parents)", "ISO 32000-1 14.7.2 / UA1 7.1",
+                               "The structure tree must be a tree: each element appears in "
+                               "the /K of exactly one parent (its /P) and never below itself."),
     # ---- PDF: role map ------------------------------------------------------------------------
     "PDF-ROLE-001": CodeInfo(E, "Non-standard structure type not role-mapped to a standard "
                              "type", "MH 02-001 / UA1 7.1-3",

@@ -20,6 +20,7 @@ import pikepdf
 from .codes import make
 from .findings import Finding, Report
 from .tagtree import (
+    MAX_DEPTH,
     Elem,
     MarkedContent,
     MCRef,
@@ -140,6 +141,14 @@ def check_catalog_structure(d: Doc) -> None:
         d.add(issue.code, msg, "RoleMap")
     for path in d.tree.malformed:
         d.add("PDF-STRUCT-013", "Structure element without a /S type.", path)
+    for rep in d.tree.repeats:
+        what = (f"is its own ancestor (a cycle: {rep.first} contains itself)" if rep.cycle
+                else f"has a second parent (it is already {rep.first})")
+        d.add("PDF-STRUCT-014", f"This structure element was met before: it {what}; it is read "
+              "once, where it was met first.", rep.path)
+    if d.tree.too_deep:
+        d.add("PDF-FILE-003", f"The structure tree is nested more than {MAX_DEPTH} levels deep; "
+              f"elements below {short(d.tree.too_deep[0], 80)} were not inspected.")
 
 
 def check_marked_content(d: Doc) -> None:

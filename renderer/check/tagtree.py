@@ -648,11 +648,22 @@ class RoleIssue:
 
 
 @dataclass
+class Repeat:
+    """A structure element the walk met a second time: the tree is not a tree there."""
+
+    path: str  # where it was met again
+    first: str  # where it was first placed
+    cycle: bool  # True: it is its own ancestor; False: it has a second parent
+
+
+@dataclass
 class Tree:
     root: Elem | None
     elems: list[Elem]
     role_issues: list[RoleIssue]
     malformed: list[str]
+    repeats: list[Repeat] = field(default_factory=list)
+    too_deep: list[str] = field(default_factory=list)  # elements whose kids were not read
 
     def mcrefs(self) -> list[tuple[MCRef, Elem]]:
         """Every marked-content reference with its owner, in reading order.
@@ -708,7 +719,9 @@ def build_tree(pdf: pikepdf.Pdf, page_index: dict[tuple[int, int], int]) -> Tree
     root = Elem(st, "StructTreeRoot", "StructTreeRoot", None, None, "")
     elems: list[Elem] = []
     malformed: list[str] = []
-    seen: set[tuple[int, int]] = set()
+    repeats: list[Repeat] = []
+    too_deep: list[str] = []
+    placed: dict[tuple[int, int], Elem] = {}
 
     def page_of(d: object, inherited: int | None) -> int | None:
         pg = get(d, "/Pg")
@@ -717,49 +730,54 @@ def build_tree(pdf: pikepdf.Pdf, page_index: dict[tuple[int, int], int]) -> Tree
             return inherited
         return page_index.get(key, inherited)
 
-    def visit(parent: Elem, k: object, depth: int) -> None:
-        if depth > MAX_DEPTH:
-            return
+    # An explicit stack, not recursion: hostile trees are thousands of levels deep. Kids are
+    # pushed in reverse so that siblings are met, and numbered, in /K order.
+    stack: list[tuple[Elem, object, int]] = []
+    if is_dict(st):
+        stack = [(root, kid, 0) for kid in reversed(as_list(get(st, "/K")))]
+    while stack:
+        parent, k, depth = stack.pop()
         mcid = as_int(k)
         if mcid is not None:
             if parent.obj is not st:
                 parent.kids.append(MCRef(parent.page, None, mcid))
-            return
+            continue
         if not is_dict(k):
-            return
+            continue
         typ = name(get(k, "/Type"))
         if typ == "MCR":
             m = as_int(get(k, "/MCID"))
             if m is not None:
                 parent.kids.append(MCRef(page_of(k, parent.page), objkey(get(k, "/Stm")), m))
-            return
+            continue
         if typ == "OBJR":
             parent.kids.append(ObjRef(page_of(k, parent.page), get(k, "/Obj")))
-            return
-        key = objkey(k)
-        if key is not None:
-            if key in seen:
-                return
-            seen.add(key)
+            continue
         s = name(get(k, "/S"))
         counts: dict[str, int] = {}
         for sib in parent.elems():
             counts[sib.type] = counts.get(sib.type, 0) + 1
         label = f"{s or '?'}[{counts.get(s or '?', 0) + 1}]"
         path = f"{parent.path}/{label}" if parent.path else label
+        key = objkey(k)
+        if key is not None and key in placed:
+            first = placed[key]
+            cycle = first is parent or first in parent.ancestors()
+            repeats.append(Repeat(path, first.path, cycle))
+            continue
         if not s:
             malformed.append(path)
         elem = Elem(k, s or "?", resolve_role(s, rolemap, issues) if s else "?",
                     page_of(k, parent.page), parent, path)
+        if key is not None:
+            placed[key] = elem
         parent.kids.append(elem)
         elems.append(elem)
-        for kid in as_list(get(k, "/K")):
-            visit(elem, kid, depth + 1)
-
-    if is_dict(st):
-        for kid in as_list(get(st, "/K")):
-            visit(root, kid, 0)
-    return Tree(root, elems, list(issues.values()), malformed)
+        if depth >= MAX_DEPTH:
+            too_deep.append(path)
+            continue
+        stack.extend((elem, kid, depth + 1) for kid in reversed(as_list(get(k, "/K"))))
+    return Tree(root, elems, list(issues.values()), malformed, repeats, too_deep)
 
 
 def page_map(pdf: pikepdf.Pdf) -> dict[tuple[int, int], int]:

@@ -362,6 +362,45 @@ def test_structure_tree_cycle_does_not_hang(simple_pdf: Path, tmp_path: Path) ->
 
     report = check(_edit(simple_pdf, tmp_path / "cycle.pdf", cycle))
     assert_no_crash(report)
+    [finding] = report.by_code("PDF-STRUCT-014")
+    assert "cycle" in finding.message and finding.location.startswith("Document[1]/H1[1]")
+
+
+def test_element_that_contains_itself_is_a_cycle(simple_pdf: Path, tmp_path: Path) -> None:
+    def self_kid(pdf: pikepdf.Pdf) -> None:
+        doc = pdf.Root.StructTreeRoot.K[0]
+        doc.K = pikepdf.Array([*doc.K, doc])
+
+    assert "PDF-STRUCT-014" not in codes(check_pdf(simple_pdf))
+    report = check_pdf(_edit(simple_pdf, tmp_path / "self.pdf", self_kid))
+    [finding] = report.by_code("PDF-STRUCT-014")
+    assert "Document" in finding.message and "cycle" in finding.message
+    assert not report.ok
+
+
+def test_element_with_two_parents_is_reported(simple_pdf: Path, tmp_path: Path) -> None:
+    def share(pdf: pikepdf.Pdf) -> None:
+        h1, p = next(_elems(pdf, "H1")), next(_elems(pdf, "P"))
+        h1.K = pikepdf.Array([*h1.K, p])
+
+    report = check_pdf(_edit(simple_pdf, tmp_path / "shared.pdf", share))
+    [finding] = report.by_code("PDF-STRUCT-014")
+    assert "second parent" in finding.message, finding.message
+
+
+def test_structure_deeper_than_the_walk_is_an_incomplete_inspection(simple_pdf: Path,
+                                                                   tmp_path: Path) -> None:
+    def deepen(pdf: pikepdf.Pdf) -> None:
+        p = next(_elems(pdf, "P"))
+        kids = p.K
+        for _ in range(5000):  # Python would overflow its stack walking this recursively
+            kids = pikepdf.Array([pdf.make_indirect(pikepdf.Dictionary(
+                Type=pikepdf.Name.StructElem, S=pikepdf.Name.Span, P=p, K=kids))])
+        p.K = kids
+
+    report = check_pdf(_edit(simple_pdf, tmp_path / "deep.pdf", deepen))
+    incomplete = [f for f in report.by_code("PDF-FILE-003") if "levels" in f.message]
+    assert incomplete, report.to_text()
 
 
 def test_unsupported_file_type(tmp_path: Path) -> None:
