@@ -49,6 +49,18 @@ def seed_paragraphs() -> list[str]:
 
 _VERDICTS: dict[str, list[str]] = {}
 
+# Findings of a producer defect that our inspector finds and another change fixes (the
+# packet's contents page gives each Link annotation a second, empty Link element; the fix
+# is in renderer/pdf/tags.py, owned by that change). Tolerated here, by code and message,
+# until it lands: tests/check/test_pdf_checks.py::test_packet_links_hold_content is a strict
+# xfail that starts failing then, and this entry goes with its xfail mark.
+TOLERATED = {("PDF-LINK-006", "Link has no content")}
+
+
+def _tolerated(finding) -> bool:
+    return any(finding.code == code and finding.message.startswith(start)
+               for code, start in TOLERATED)
+
 
 def _problems(path: Path, data: bytes) -> list[str]:
     import hashlib
@@ -61,7 +73,8 @@ def _problems(path: Path, data: bytes) -> list[str]:
         from renderer.check import check
 
         report = check(path)
-        problems = [f"{path.name}: {f.to_text()}" for f in report.findings if f.severity != "info"]
+        problems = [f"{path.name}: {f.to_text()}" for f in report.findings
+                    if f.severity != "info" and not _tolerated(f)]
     elif path.suffix == ".epub":
         from renderer.check import check
 

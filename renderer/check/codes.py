@@ -201,6 +201,10 @@ CODES: dict[str, CodeInfo] = {
                              "ParentTree", "UA1 7.18.1 / ISO 32000-1 14.7.4.4",
                              "Give the annotation /StructParent k with ParentTree[k] = its "
                              "Link element."),
+    "PDF-LINK-006": CodeInfo(E, "Link element without its annotation or without content",
+                             "UA1 7.18.5 / ISO 32000-1 14.8.4.4.2",
+                             "A Link element holds the OBJR of its link annotation and the "
+                             "marked content (text, or a Figure with /Alt) that is the link."),
     "PDF-ANNOT-001": CodeInfo(E, "Page with annotations lacks /Tabs /S", "MH 28-008 / "
                               "MH 28-009 / UA1 7.18.3-1", "Set /Tabs /S on the page."),
     # ---- PDF: language ------------------------------------------------------------------------

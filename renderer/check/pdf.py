@@ -390,6 +390,21 @@ def check_elements(d: Doc) -> None:
             bad = [k.type for k in e.elems() if k.role not in ("TH", "TD")]
             if bad:
                 d.add("PDF-TABLE-009", f"TR contains {', '.join(bad)}.", loc(e))
+        if role == "Link":
+            check_link(d, e)
+
+
+def check_link(d: Doc, link: Elem) -> None:
+    """A Link is its annotation (OBJR, what activates it) and its content (what is read)."""
+    missing = []
+    if not any(isinstance(k, ObjRef) for k in link.kids):
+        missing.append("no link annotation (OBJR): it leads nowhere")
+    described = any((text(get(e.obj, "/Alt")) or text(get(e.obj, "/ActualText")) or "").strip()
+                    for e in link.walk())
+    if not d.text_of(link) and not described:
+        missing.append("no content (no text, no /Alt): it is announced as a bare link")
+    if missing:
+        d.add("PDF-LINK-006", f"Link has {' and '.join(missing)}.", loc(link))
 
 
 def _table_cells(table: Elem) -> Iterator[Elem]:
