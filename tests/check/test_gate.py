@@ -183,7 +183,7 @@ def test_sarif_is_valid_2_1_0(editions, bad, tmp_path) -> None:
         .findings[0])
     log = json.loads(render(reports, "sarif", "error", "0.1.0"))
     jsonschema.Draft7Validator.check_schema(schema)
-    jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker()).validate(log)
+    _sarif_validator().validate(log)
     run = log["runs"][0]
     rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
     assert len(rules) == len(set(rules))
@@ -193,6 +193,43 @@ def test_sarif_is_valid_2_1_0(editions, bad, tmp_path) -> None:
     regions = [loc["physicalLocation"].get("region") for r in run["results"]
                for loc in r["locations"]]
     assert any(regions), "a finding in an unpacked EPUB points at its line"
+
+
+def _sarif_validator() -> jsonschema.Draft7Validator:
+    """The subset schema with its ``format`` keywords enforced.
+
+    jsonschema skips a format it has no checker for; ``uri`` and ``uri-reference`` need
+    rfc3986-validator (a test dependency). Without it every URI would pass unseen.
+    """
+    checker = jsonschema.FormatChecker()
+    assert {"uri", "uri-reference"} <= set(checker.checkers), "install rfc3986-validator"
+    schema = json.loads((SCHEMAS / "sarif-2.1.0-subset.schema.json").read_text())
+    return jsonschema.Draft7Validator(schema, format_checker=checker)
+
+
+@pytest.mark.parametrize("name", ["sp ace/My File#1.pdf", "ünï cödé/a%b?c.pdf", "a:b.pdf"])
+def test_sarif_artifact_uris_are_uri_references(tmp_path, name) -> None:
+    from urllib.parse import unquote, urlsplit
+
+    from renderer.check.codes import make
+    from renderer.check.findings import Report
+
+    absolute = tmp_path / name
+    reports = [Report(path, "pdf", [make("PDF-META-002", "no part", "page 1")])
+               for path in (name, str(absolute))]
+    log = json.loads(render(reports, "sarif", "error", "0.1.0"))
+    _sarif_validator().validate(log)
+    uris = [a["location"]["uri"] for a in log["runs"][0]["artifacts"]]
+    assert unquote(uris[0]) == name and urlsplit(uris[0]).scheme == ""
+    assert uris[1].startswith("file:///") and unquote(urlsplit(uris[1]).path) == str(absolute)
+    results = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+               for r in log["runs"][0]["results"]]
+    assert results == uris
+    # the check has teeth: the raw path is not a URI reference
+    raw = json.loads(json.dumps(log))
+    raw["runs"][0]["artifacts"][0]["location"]["uri"] = "sp ace/My File#1.pdf"
+    with pytest.raises(jsonschema.ValidationError, match="uri-reference"):
+        _sarif_validator().validate(raw)
 
 
 def test_sarif_via_cli(editions, bad, tmp_path) -> None:
