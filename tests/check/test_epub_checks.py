@@ -15,6 +15,7 @@ from renderer.check import CODES, Report, check, check_epub
 from renderer.check.epub import ACE_RULES, EPUB_TYPE_ROLES
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+from ace_fixtures import FIXTURES, write_all
 from calibrate import DEFAULT_ACE as ACE
 from calibrate import expectations
 
@@ -235,6 +236,29 @@ def test_agrees_with_ace_fixture(fixture: str, outcome: str, rules: set[str]) ->
     else:
         for rule in rules & set(ACE_RULES):
             assert ACE_RULES[rule] in codes(report), f"Ace {rule}\n{report.to_text()}"
+
+
+@pytest.fixture(scope="module")
+def our_ace_fixtures(tmp_path_factory) -> dict:
+    return write_all(tmp_path_factory.mktemp("ace-fixtures"))
+
+
+@pytest.mark.parametrize("name", [f.name for f in FIXTURES])
+def test_our_ace_fixtures_give_the_rules_code(our_ace_fixtures, name: str) -> None:
+    fixture, path = our_ace_fixtures[name]
+    found = codes(check(path)) & set(ACE_RULES.values())
+    assert found == ({ACE_RULES[fixture.rule]} if fixture.rule else set()), found
+
+
+@pytest.mark.validators
+@pytest.mark.parametrize("name", [f.name for f in FIXTURES])
+def test_ace_flags_exactly_the_rule_of_our_fixture(our_ace_fixtures, name: str) -> None:
+    """Our fixtures stand in for Ace's in the calibration only because Ace agrees with them."""
+    from ..validators import run_ace
+
+    fixture, path = our_ace_fixtures[name]
+    rules = {key.split(":", 1)[1] for key in run_ace(path)["rules"]}
+    assert rules == ({fixture.rule} if fixture.rule else set()), rules
 
 
 def test_every_ace_fixture_is_inspected_without_crash() -> None:
