@@ -266,6 +266,11 @@ CODES: dict[str, CodeInfo] = {
                              "project (STANDARDS.md)",
                              "Fill dc:creator, dc:date, dc:publisher and dc:description from "
                              "the article metadata."),
+    "EPUB-PKG-005": CodeInfo(E, "dcterms:modified missing, repeated or malformed",
+                             "EPUB 3.3 5.5.6 / EPUBCheck RSC-005",
+                             "Write exactly one <meta property=\"dcterms:modified\"> "
+                             "(CCYY-MM-DDThh:mm:ssZ, UTC), from SOURCE_DATE_EPOCH or the "
+                             "article date."),
     # ---- EPUB: accessibility metadata -------------------------------------------------------
     "EPUB-META-001": CodeInfo(E, "Required accessibility metadata missing",
                               "Ace metadata-accessmode, metadata-accessibilityfeature, "
@@ -358,6 +363,11 @@ CODES: dict[str, CodeInfo] = {
     "EPUB-LANG-004": CodeInfo(W, "Only one of lang and xml:lang on <html>",
                               "project (STANDARDS.md)",
                               "XHTML content documents carry both lang and xml:lang."),
+    "EPUB-LANG-005": CodeInfo(E, "Languages disagree: dc:language, the package's xml:lang "
+                              "and the documents' lang", "EPUB 3.3 5.5.3.3 / WCAG 3.1.1",
+                              "Give dc:language the book's language and the same language to "
+                              "<package xml:lang> and each document's lang/xml:lang (a reading "
+                              "system picks its voice and hyphenation from them)."),
     "EPUB-TYPE-001": CodeInfo(E, "epub:type without the matching DPUB-ARIA role",
                               "Ace epub-type-has-matching-role",
                               "Add the role from the EPUB type→ARIA table, e.g. "

@@ -134,6 +134,18 @@ DEFECTS = [
     ("rich.epub", {ARTICLE: sub(r"(<h2 [^>]*>)[^<]*(</h2>)", r"\1\2")}, "EPUB-HEAD-002",
      "empty heading"),
     ("seed.epub", {ARTICLE: sub(r"</p>", "</q>")}, "EPUB-FILE-002", "malformed XHTML"),
+    ("seed.epub", {OPF: sub(r"<dc:language>en</dc:language>", "<dc:language>de</dc:language>")},
+     "EPUB-LANG-005", "dc:language de on an English book"),
+    ("seed.epub", {OPF: sub(r'(<package [^>]*)xml:lang="en"', r'\1xml:lang="fr"')},
+     "EPUB-LANG-005", "package xml:lang is not the book's language"),
+    ("seed.epub", {ARTICLE: sub(r' lang="en" xml:lang="en"', ' lang="es" xml:lang="es"')},
+     "EPUB-LANG-005", "content document in a language the package does not declare"),
+    ("seed.epub", {OPF: sub(r'<meta property="dcterms:modified">[^<]*</meta>', "")},
+     "EPUB-PKG-005", "no dcterms:modified"),
+    ("seed.epub", {OPF: sub(r'(<meta property="dcterms:modified">[^<]*</meta>)', r"\1\1")},
+     "EPUB-PKG-005", "two dcterms:modified"),
+    ("seed.epub", {OPF: sub(r'(<meta property="dcterms:modified">)[^<]*', r"\g<1>2015-05-06")},
+     "EPUB-PKG-005", "dcterms:modified not CCYY-MM-DDThh:mm:ssZ"),
 ]
 
 
