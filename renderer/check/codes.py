@@ -117,7 +117,8 @@ CODES: dict[str, CodeInfo] = {
     "PDF-META-007": CodeInfo(E, "XMP metadata cannot be parsed", "MH 06-001 / UA1 7.1-8",
                              "Write well-formed RDF/XML in the metadata stream."),
     # ---- PDF: headings and outline ------------------------------------------------------------
-    "PDF-HEAD-001": CodeInfo(E, "No heading in the structure tree", "UA1 7.4 / project",
+    "PDF-HEAD-001": CodeInfo(W, "No heading in the structure tree", "project (UA1 7.4 asks "
+                             "headings to be tagged, not a document to have any)",
                              "Every article has a headline; tag it H1."),
     "PDF-HEAD-002": CodeInfo(E, "First heading is not H1", "MH 14-002 / UA1 7.4.2-1",
                              "Start the heading hierarchy at H1."),

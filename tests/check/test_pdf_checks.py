@@ -685,3 +685,26 @@ def test_packet_links_hold_content(tmp_path: Path) -> None:
                  "pdf", "-o", str(tmp_path), "-q"]) == 0
     report = check_pdf(tmp_path / "two.pdf")
     assert "PDF-LINK-006" not in codes(report), report.to_text()
+
+
+def test_a_document_without_headings_is_a_warning_not_a_failure(simple_pdf: Path,
+                                                                tmp_path: Path) -> None:
+    """PDF/UA-1 asks for headings to be tagged right, not for a document to have any."""
+    def no_headings(pdf: pikepdf.Pdf) -> None:
+        for role in ("H1", "H2"):
+            for e in list(_elems(pdf, role)):
+                e.S = pikepdf.Name.P
+        del pdf.Root["/Outlines"]
+
+    report = check_pdf(_edit(simple_pdf, tmp_path / "flat.pdf", no_headings))
+    [finding] = report.by_code("PDF-HEAD-001")
+    assert finding.severity is Severity.WARNING
+    assert report.ok, report.to_text()
+
+
+def test_verapdf_passing_files_without_headings_pass_the_gate(corpus_file) -> None:
+    files = sorted(corpus_file("5-t01-pass-a.pdf").parents[1].rglob("*-pass-*.pdf"))
+    flat = [f for f in files if "PDF-HEAD-001" in codes(check(f))]
+    assert len(flat) > 40
+    for f in flat:
+        assert "PDF-HEAD-001" not in {x.code for x in check(f).errors}, f.name
