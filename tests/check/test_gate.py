@@ -327,3 +327,40 @@ def test_raw_weasyprint_output_fails_the_gate(raw_pdf, capsys) -> None:
     out = capsys.readouterr().out
     for code in ("PDF-STRUCT-005", "PDF-SPLIT-001", "PDF-FIG-001", "PDF-LIST-003"):
         assert code in out
+
+
+# ---- --source: the tree reads the input's text ---------------------------------------------
+
+
+def test_check_source_compares_the_tree_with_the_input(editions, tmp_path, capsys) -> None:
+    seed = ROOT / "samples" / "isil-losing-ground.txt"
+    pdf = str(editions["seed.pdf"])
+    assert main(["check", pdf, "--source", str(seed)]) == 0
+    assert "PDF-ORDER-003" not in capsys.readouterr().out
+    paragraphs = seed.read_text("utf-8").split("\n\n")
+    changed = tmp_path / "changed" / seed.name  # same stem: paired by name
+    changed.parent.mkdir()
+    changed.write_text("\n\n".join(paragraphs).replace("defensive", "offensive", 2), "utf-8")
+    assert main(["check", pdf, str(editions["rich.pdf"]), "--source", str(changed)]) == 1
+    out = capsys.readouterr().out
+    assert "PDF-ORDER-003" in out and "offensive" in out
+    swapped = tmp_path / "swapped.txt"  # the only PDF and the only source: paired anyway
+    last, before = paragraphs[-2], paragraphs[-3]
+    swapped.write_text("\n\n".join([*paragraphs[:-3], last, before, paragraphs[-1]]), "utf-8")
+    assert main(["check", pdf, "--source", str(swapped), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)["reports"][0]
+    assert [f["code"] for f in report["findings"]] == ["PDF-ORDER-003"]
+
+
+def test_check_source_errors_are_one_line(editions, tmp_path, capsys) -> None:
+    pdf = str(editions["seed.pdf"])
+    out = tmp_path / "report.json"
+    assert main(["check", pdf, "--source", str(tmp_path / "missing.txt"), "--output",
+                 str(out)]) == 3
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "missing.txt" in err and "Traceback" not in err
+    assert not out.exists()
+    assert main(["check", pdf, str(editions["rich.pdf"]), "--source",
+                 str(tmp_path / "other.md")]) == 2
+    assert "no PDF named other.pdf" in capsys.readouterr().err
+
