@@ -42,7 +42,8 @@ def seed_paragraphs() -> list[str]:
 # ------------------------------------------------------------------ every edition is checked
 #
 # Every PDF and EPUB that a test writes through renderer.build (the CLI's path) is checked
-# as it is written: PDFs by the project's inspector (zero errors, zero warnings), EPUBs by
+# as it is written: PDFs by the project's inspector (zero errors, zero warnings; with the
+# text composed from the build's source as expected text, PDF-ORDER-003), EPUBs by
 # the project's EPUB checks, EPUBCheck (0/0/0) and Ace (0 violations). Results are cached
 # by content hash, so a rebuild of the same bytes is not validated twice. A test that
 # writes a deliberately defective edition opts out with @pytest.mark.defective_edition.
@@ -62,17 +63,17 @@ def _tolerated(finding) -> bool:
                for code, start in TOLERATED)
 
 
-def _problems(path: Path, data: bytes) -> list[str]:
+def _problems(path: Path, data: bytes, expected_text: str | None = None) -> list[str]:
     import hashlib
 
-    key = hashlib.sha256(data).hexdigest()
+    key = hashlib.sha256(data + (expected_text or "").encode()).hexdigest()
     if key in _VERDICTS:
         return _VERDICTS[key]
     problems: list[str] = []
     if path.suffix == ".pdf":
         from renderer.check import check
 
-        report = check(path)
+        report = check(path, expected_text=expected_text)
         problems = [f"{path.name}: {f.to_text()}" for f in report.findings
                     if f.severity != "info" and not _tolerated(f)]
     elif path.suffix == ".epub":
@@ -105,11 +106,30 @@ def _check_every_edition(request, monkeypatch):
         return
     problems: list[str] = []
     original = renderer.build.write_atomic
+    building: list[tuple[object, object]] = []  # (source or packet spec, options), innermost last
+
+    def tracking(fn):
+        def wrapper(what, out_dir, options, *args, **kwargs):
+            building.append((what, options))
+            try:
+                return fn(what, out_dir, options, *args, **kwargs)
+            finally:
+                building.pop()
+
+        return wrapper
 
     def checked(target: Path, data: bytes) -> None:
         original(target, data)
-        problems.extend(_problems(Path(target), data))
+        expected = None
+        if Path(target).suffix == ".pdf" and building and str(building[-1][0]) != "-":
+            # the source is known: the tree must read its text (PDF-ORDER-003)
+            from renderer.check.pdf import html_text
+
+            expected = html_text(renderer.build.pdf_html(*building[-1]))
+        problems.extend(_problems(Path(target), data, expected))
 
     monkeypatch.setattr(renderer.build, "write_atomic", checked)
+    monkeypatch.setattr(renderer.build, "build", tracking(renderer.build.build))
+    monkeypatch.setattr(renderer.build, "build_packet", tracking(renderer.build.build_packet))
     yield
     assert not problems, "an edition built by this test is not accessible:\n" + "\n".join(problems)

@@ -364,3 +364,22 @@ def test_check_source_errors_are_one_line(editions, tmp_path, capsys) -> None:
                  str(tmp_path / "other.md")]) == 2
     assert "no PDF named other.pdf" in capsys.readouterr().err
 
+
+def test_the_suite_checks_pdfs_against_their_source(tmp_path, monkeypatch) -> None:
+    """tests/conftest.py gives every PDF built from a known source its expected text."""
+    import renderer.check
+
+    seen: list[str | None] = []
+    real = renderer.check.check
+
+    def spy(path, *, expected_text=None):
+        seen.append(expected_text)
+        return real(path, expected_text=expected_text)
+
+    monkeypatch.setattr(renderer.check, "check", spy)
+    source = tmp_path / "story.txt"  # new bytes: not a cached verdict
+    source.write_text((ROOT / "samples" / "isil-losing-ground.txt").read_text("utf-8")
+                      .replace("ISIL", "Daesh"), "utf-8")
+    assert main(["build", str(source), "-o", str(tmp_path), "--format", "pdf", "-q"]) == 0
+    [expected] = seen
+    assert expected and "Daesh losing ground" in expected
