@@ -33,7 +33,7 @@ from .errors import (
     UsageError,
 )
 from .ingest import ingest
-from .model import Article, Table
+from .model import Article, Packet, Table
 from .normalize import edition_identifier, normalize
 from .options import Options
 from .packet import PacketSpec, assemble, is_manifest, load_manifest
@@ -47,6 +47,7 @@ __all__ = [
     "check_limits",
     "check_output_folder",
     "check_target",
+    "pdf_html",
     "time_limit",
     "write_atomic",
 ]
@@ -94,13 +95,37 @@ def build(source: str | Path, out_dir: str | Path, options: Options) -> BuildRes
     return result
 
 
-def _render_article(source: str | Path, options: Options, result: BuildResult) -> dict[str, bytes]:
+def _prepare_article(
+    source: str | Path, options: Options, result: BuildResult
+) -> tuple[Article, list[str]]:
+    """Read, lint, normalize and screen one article: what both editions are made from."""
     raw = ingest(source, max_bytes=options.max_input_bytes, meta=options.meta)
     check_limits(raw, str(source), options)
     known = _lint(raw, str(source), options, result)
     article = normalize(raw, options)
     result.article = article
-    article = _screen_images(article, options, result)
+    return _screen_images(article, options, result), known
+
+
+def pdf_html(source: str | Path | PacketSpec, options: Options) -> str:
+    """The XHTML that :func:`build` lays the PDF of ``source`` out from.
+
+    ``source`` is an article, a packet manifest or a packet spec. Made by the same steps as
+    the build (nothing is rendered), so ``renderer check --source`` and the test suite can
+    compare a PDF's tagged text with what it was built from.
+    """
+    result = BuildResult(source=str(getattr(source, "name", source)))
+    if isinstance(source, PacketSpec) or is_manifest(source):
+        spec = source if isinstance(source, PacketSpec) else load_manifest(
+            source, options.allowed_paths)
+        packet, _ = _prepare_packet(spec, options, result)
+        return compose_packet(packet, image_href=_absolute_image)
+    article, _ = _prepare_article(source, options, result)
+    return compose(article, target="pdf")
+
+
+def _render_article(source: str | Path, options: Options, result: BuildResult) -> dict[str, bytes]:
+    article, known = _prepare_article(source, options, result)
     moment = _moment(article.metadata, options, result)
 
     rendered: dict[str, bytes] = {}
@@ -147,7 +172,10 @@ def build_packet(
     return result
 
 
-def _render_packet(spec: PacketSpec, options: Options, result: BuildResult) -> dict[str, bytes]:
+def _prepare_packet(
+    spec: PacketSpec, options: Options, result: BuildResult
+) -> tuple[Packet, list[str]]:
+    """Read, lint and assemble a packet's articles: what both editions are made from."""
     known: list[str] = []
 
     def read(path: str) -> Article:
@@ -160,7 +188,11 @@ def _render_packet(spec: PacketSpec, options: Options, result: BuildResult) -> d
     packet = dc_replace(
         packet, articles=tuple(_screen_images(a, options, result) for a in packet.articles)
     )
-    known = sorted(set(known))
+    return packet, sorted(set(known))
+
+
+def _render_packet(spec: PacketSpec, options: Options, result: BuildResult) -> dict[str, bytes]:
+    packet, known = _prepare_packet(spec, options, result)
     moment = _moment(packet.metadata, options, result)
     theme_name = options.theme or spec.theme
     rendered: dict[str, bytes] = {}

@@ -221,6 +221,7 @@ examples:
   renderer check out/*.pdf out/*.epub --with epubcheck,ace --fail-on warning \\
       --format junit --output out/check.xml
   renderer check a.pdf b.epub --cross --format sarif --output check.sarif
+  renderer check out/story.pdf --source story.txt   # does the tree read the input's text?
 
 exit codes (check):
   0   no finding at or above --fail-on
@@ -257,6 +258,25 @@ The first that applies wins, in the order 2, 6, 3, 7, 1.
         metavar="TOOLS",
         help="also run external validators on each EPUB, comma-separated: epubcheck, ace "
         "(found through EPUBCHECK_JAR / ACE_HOME, else .validators/)",
+    )
+    check.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        metavar="INPUT",
+        help="the input a PDF was built from (article or packet.toml; repeat for several): "
+        "it is read and composed as the build does, and the PDF's tagged text must read as "
+        "its text (PDF-ORDER-003). Paired with the PDF of the same stem, or with the only PDF",
+    )
+    check.add_argument(
+        "--lang", metavar="BCP47", help="with --source: the --lang the PDF was built with"
+    )
+    check.add_argument(
+        "--meta",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="with --source: a --meta correction the PDF was built with",
     )
     cross = check.add_mutually_exclusive_group()
     cross.add_argument(
@@ -466,9 +486,13 @@ def _check(args: argparse.Namespace) -> int:
     unknown = [t for t in tools if t not in TOOLS]
     if unknown:
         raise UsageError(f"--with: unknown tool {', '.join(unknown)} (known: {', '.join(TOOLS)})")
+    from .check.source import expected_texts
+
+    expected = expected_texts(args.files, args.source,
+                              Options(lang=args.lang, meta=tuple(args.meta)))
     reports = []
     for f in args.files:
-        report = check(Path(f))
+        report = check(Path(f), expected_text=expected.get(f))
         if tools and report.kind == "epub":
             report.findings.extend(run_tools(f, tools))
         reports.append(report)

@@ -42,26 +42,29 @@ def seed_paragraphs() -> list[str]:
 # ------------------------------------------------------------------ every edition is checked
 #
 # Every PDF and EPUB that a test writes through renderer.build (the CLI's path) is checked
-# as it is written: PDFs by the project's inspector (zero errors, zero warnings), EPUBs by
+# as it is written: PDFs by the project's inspector (zero errors, zero warnings; with the
+# text composed from the build's source as expected text, PDF-ORDER-003), EPUBs by
 # the project's EPUB checks, EPUBCheck (0/0/0) and Ace (0 violations). Results are cached
-# by content hash, so a rebuild of the same bytes is not validated twice. A test that
-# writes a deliberately defective edition opts out with @pytest.mark.defective_edition.
+# by content hash, so a rebuild of the same bytes is not validated twice. Editions made
+# without renderer.build (write_epub, WeasyPrint with own_tagging) go through the same
+# checks by check_edition(). A test that writes a deliberately defective edition opts out
+# with @pytest.mark.defective_edition.
 
 _VERDICTS: dict[str, list[str]] = {}
 
-
-def _problems(path: Path, data: bytes) -> list[str]:
+def _problems(path: Path, data: bytes, expected_text: str | None = None) -> list[str]:
     import hashlib
 
-    key = hashlib.sha256(data).hexdigest()
+    key = hashlib.sha256(data + (expected_text or "").encode()).hexdigest()
     if key in _VERDICTS:
         return _VERDICTS[key]
     problems: list[str] = []
     if path.suffix == ".pdf":
         from renderer.check import check
 
-        report = check(path)
-        problems = [f"{path.name}: {f.to_text()}" for f in report.findings if f.severity != "info"]
+        report = check(path, expected_text=expected_text)
+        problems = [f"{path.name}: {f.to_text()}" for f in report.findings
+                    if f.severity != "info"]
     elif path.suffix == ".epub":
         from renderer.check import check
 
@@ -83,20 +86,71 @@ def _problems(path: Path, data: bytes) -> list[str]:
     return problems
 
 
+# The problem list of the test running now (None: it is marked defective_edition).
+_RUNNING: list[list[str] | None] = []
+
+
+def check_edition(data: bytes, suffix: str) -> None:
+    """Check an edition a test made without renderer.build (write_epub, own_tagging …).
+
+    The same checks as for the CLI's editions. In a test, problems fail it at its end
+    (unless it is marked defective_edition); in a fixture set up before any test (session
+    or module scope), they fail it at once.
+    """
+    import tempfile
+
+    if _RUNNING and _RUNNING[-1] is None:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"edition{suffix}"
+        path.write_bytes(data)
+        problems = _problems(path, data)
+    if _RUNNING:
+        _RUNNING[-1].extend(problems)  # type: ignore[union-attr]
+    elif problems:
+        raise AssertionError("an edition built by this fixture is not accessible:\n"
+                             + "\n".join(problems))
+
+
 @pytest.fixture(autouse=True)
 def _check_every_edition(request, monkeypatch):
     import renderer.build
 
     if request.node.get_closest_marker("defective_edition"):
+        _RUNNING.append(None)
         yield
+        _RUNNING.pop()
         return
     problems: list[str] = []
+    _RUNNING.append(problems)
     original = renderer.build.write_atomic
+    building: list[tuple[object, object]] = []  # (source or packet spec, options), innermost last
+
+    def tracking(fn):
+        def wrapper(what, out_dir, options, *args, **kwargs):
+            building.append((what, options))
+            try:
+                return fn(what, out_dir, options, *args, **kwargs)
+            finally:
+                building.pop()
+
+        return wrapper
 
     def checked(target: Path, data: bytes) -> None:
         original(target, data)
-        problems.extend(_problems(Path(target), data))
+        expected = None
+        if Path(target).suffix == ".pdf" and building and str(building[-1][0]) != "-":
+            # the source is known: the tree must read its text (PDF-ORDER-003)
+            from renderer.check.pdf import html_text
+
+            expected = html_text(renderer.build.pdf_html(*building[-1]))
+        problems.extend(_problems(Path(target), data, expected))
 
     monkeypatch.setattr(renderer.build, "write_atomic", checked)
-    yield
+    monkeypatch.setattr(renderer.build, "build", tracking(renderer.build.build))
+    monkeypatch.setattr(renderer.build, "build_packet", tracking(renderer.build.build_packet))
+    try:
+        yield
+    finally:
+        _RUNNING.pop()
     assert not problems, "an edition built by this test is not accessible:\n" + "\n".join(problems)

@@ -9,6 +9,7 @@ is a failure: CI must never pass because a validator quietly did not run.
 from __future__ import annotations
 
 import collections
+import hashlib
 import json
 import os
 import shutil
@@ -48,8 +49,50 @@ def ace_home() -> Path:
     return home
 
 
+# A validator's verdict depends only on the bytes it reads: each book is validated once per
+# test run, also across xdist workers (they share the run's id, and a folder of verdicts).
+_MEMO: dict[str, dict] = {}
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.sha256()
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    for f in files:
+        h.update(f.relative_to(path).as_posix().encode() if path.is_dir() else b"")
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def _memo(kind: str, path: str | Path, run) -> dict:
+    key = f"{kind}-{_digest(Path(path))}"
+    if key in _MEMO:
+        return _MEMO[key]
+    run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    shared = Path(tempfile.gettempdir()) / f"renderer-verdicts-{run_id}" if run_id else None
+    if shared is not None and (shared / f"{key}.json").is_file():
+        result = json.loads((shared / f"{key}.json").read_text("utf-8"))
+    else:
+        result = run()
+        if shared is not None:
+            shared.mkdir(exist_ok=True)
+            tmp = shared / f".{key}.{os.getpid()}"
+            tmp.write_text(json.dumps(result), "utf-8")
+            os.replace(tmp, shared / f"{key}.json")
+    _MEMO[key] = result
+    return result
+
+
 def run_epubcheck(path: str | Path) -> dict:
     """EPUBCheck's counts and its fatal/error/warning messages as ``ID path:line message``."""
+    return _memo("epubcheck", path, lambda: _run_epubcheck(path))
+
+
+def run_ace(path: str | Path) -> dict:
+    """Ace's violations (count), failing rules ``{rule: count}`` and its a11y-metadata summary."""
+    return _memo("ace", path, lambda: _run_ace(path))
+
+
+def _run_epubcheck(path: str | Path) -> dict:
     jar = epubcheck_jar()
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
@@ -80,8 +123,7 @@ def run_epubcheck(path: str | Path) -> dict:
     }
 
 
-def run_ace(path: str | Path) -> dict:
-    """Ace's violations (count), failing rules ``{rule: count}`` and its a11y-metadata summary."""
+def _run_ace(path: str | Path) -> dict:
     home = ace_home()
     chrome = Path(os.environ.get("ACE_CHROME") or home / "chromium-nosandbox")
     if not os.access(chrome, os.X_OK):

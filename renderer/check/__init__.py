@@ -25,8 +25,12 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def check(path: str | os.PathLike[str]) -> Report:
-    """Inspect a file of any supported kind; unreadable or unknown files give a finding."""
+def check(path: str | os.PathLike[str], *, expected_text: str | None = None) -> Report:
+    """Inspect a file of any supported kind; unreadable or unknown files give a finding.
+
+    ``expected_text``: for a PDF, the text its tagged content must read (PDF-ORDER-003),
+    e.g. from :func:`renderer.check.source.expected_texts`; ignored for an EPUB.
+    """
     p = os.fspath(path)
     if os.path.isdir(p):  # an unpacked EPUB (as EPUBCheck and Ace accept)
         if os.path.isfile(os.path.join(p, "META-INF", "container.xml")):
@@ -41,7 +45,7 @@ def check(path: str | os.PathLike[str]) -> Report:
     if b"%PDF-" in head:
         from .pdf import check_pdf
 
-        return check_pdf(p)
+        return check_pdf(p, expected_text=expected_text)
     if head.startswith(b"PK") and (b"mimetypeapplication/epub+zip" in head
                                    or p.lower().endswith(".epub")):
         return check_epub(p)

@@ -72,8 +72,9 @@ CODES: dict[str, CodeInfo] = {
                                "Set /ParentTreeNextKey to max(ParentTree key) + 1."),
     "PDF-STRUCT-009": CodeInfo(E, "Content outside any tag and outside any Artifact",
                                "MH 01-005",
-                               "Wrap the text/image in a tagged marked-content sequence or "
-                               "in /Artifact."),
+                               "Wrap the text, image, path or shading in a tagged "
+                               "marked-content sequence or in /Artifact (backgrounds, "
+                               "borders and rules are Artifacts)."),
     "PDF-STRUCT-010": CodeInfo(E, "Artifact inside tagged content", "MH 01-003",
                                "Close the tagged sequence before starting the Artifact."),
     "PDF-STRUCT-011": CodeInfo(E, "Tagged content inside an Artifact", "MH 01-004",
@@ -83,6 +84,10 @@ CODES: dict[str, CodeInfo] = {
                                "Each MCID belongs to exactly one element."),
     "PDF-STRUCT-013": CodeInfo(W, "Malformed structure element", "ISO 32000-1 14.7.2",
                                "Every structure element needs a /S name."),
+    "PDF-STRUCT-014": CodeInfo(E, "Structure element reached twice (a cycle, or an element "
+                               "with two parents)", "ISO 32000-1 14.7.2 / UA1 7.1",
+                               "The structure tree must be a tree: each element appears in "
+                               "the /K of exactly one parent (its /P) and never below itself."),
     # ---- PDF: role map ------------------------------------------------------------------------
     "PDF-ROLE-001": CodeInfo(E, "Non-standard structure type not role-mapped to a standard "
                              "type", "MH 02-001 / UA1 7.1-3",
@@ -112,7 +117,8 @@ CODES: dict[str, CodeInfo] = {
     "PDF-META-007": CodeInfo(E, "XMP metadata cannot be parsed", "MH 06-001 / UA1 7.1-8",
                              "Write well-formed RDF/XML in the metadata stream."),
     # ---- PDF: headings and outline ------------------------------------------------------------
-    "PDF-HEAD-001": CodeInfo(E, "No heading in the structure tree", "UA1 7.4 / project",
+    "PDF-HEAD-001": CodeInfo(W, "No heading in the structure tree", "project (UA1 7.4 asks "
+                             "headings to be tagged, not a document to have any)",
                              "Every article has a headline; tag it H1."),
     "PDF-HEAD-002": CodeInfo(E, "First heading is not H1", "MH 14-002 / UA1 7.4.2-1",
                              "Start the heading hierarchy at H1."),
@@ -196,6 +202,10 @@ CODES: dict[str, CodeInfo] = {
                              "ParentTree", "UA1 7.18.1 / ISO 32000-1 14.7.4.4",
                              "Give the annotation /StructParent k with ParentTree[k] = its "
                              "Link element."),
+    "PDF-LINK-006": CodeInfo(E, "Link element without its annotation or without content",
+                             "UA1 7.18.5 / ISO 32000-1 14.8.4.4.2",
+                             "A Link element holds the OBJR of its link annotation and the "
+                             "marked content (text, or a Figure with /Alt) that is the link."),
     "PDF-ANNOT-001": CodeInfo(E, "Page with annotations lacks /Tabs /S", "MH 28-008 / "
                               "MH 28-009 / UA1 7.18.3-1", "Set /Tabs /S on the page."),
     # ---- PDF: language ------------------------------------------------------------------------
@@ -257,6 +267,11 @@ CODES: dict[str, CodeInfo] = {
                              "project (STANDARDS.md)",
                              "Fill dc:creator, dc:date, dc:publisher and dc:description from "
                              "the article metadata."),
+    "EPUB-PKG-005": CodeInfo(E, "dcterms:modified missing, repeated or malformed",
+                             "EPUB 3.3 5.5.6 / EPUBCheck RSC-005",
+                             "Write exactly one <meta property=\"dcterms:modified\"> "
+                             "(CCYY-MM-DDThh:mm:ssZ, UTC), from SOURCE_DATE_EPOCH or the "
+                             "article date."),
     # ---- EPUB: accessibility metadata -------------------------------------------------------
     "EPUB-META-001": CodeInfo(E, "Required accessibility metadata missing",
                               "Ace metadata-accessmode, metadata-accessibilityfeature, "
@@ -349,6 +364,11 @@ CODES: dict[str, CodeInfo] = {
     "EPUB-LANG-004": CodeInfo(W, "Only one of lang and xml:lang on <html>",
                               "project (STANDARDS.md)",
                               "XHTML content documents carry both lang and xml:lang."),
+    "EPUB-LANG-005": CodeInfo(E, "Languages disagree: dc:language, the package's xml:lang "
+                              "and the documents' lang", "EPUB 3.3 5.5.3.3 / WCAG 3.1.1",
+                              "Give dc:language the book's language and the same language to "
+                              "<package xml:lang> and each document's lang/xml:lang (a reading "
+                              "system picks its voice and hyphenation from them)."),
     "EPUB-TYPE-001": CodeInfo(E, "epub:type without the matching DPUB-ARIA role",
                               "Ace epub-type-has-matching-role",
                               "Add the role from the EPUB type→ARIA table, e.g. "

@@ -131,6 +131,7 @@ BCP47 = re.compile(
     r"(?:-[xX](?:-[A-Za-z\d]{1,8})+)?|[xX](?:-[A-Za-z\d]{1,8})+)$"
 )
 HEADING = re.compile(r"^h([1-6])$")
+MODIFIED = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")  # EPUB 3.3 D.3.3
 
 
 class EpubError(Exception):
@@ -361,6 +362,48 @@ def check_package(e: Epub) -> None:
                if not any(e.meta.get(k, []))]
     if missing:
         e.add("EPUB-PKG-004", f"The package has no {', '.join(missing)}.", e.opf_path)
+    if not version.startswith("2"):
+        modified = e.meta.get("dcterms:modified", [])
+        if len(modified) != 1:
+            e.add("EPUB-PKG-005", f"The package has {len(modified)} dcterms:modified "
+                  "elements; exactly one is required.", e.opf_path)
+        elif not MODIFIED.match(modified[0]):
+            e.add("EPUB-PKG-005", f"dcterms:modified is {modified[0]!r}, not "
+                  "CCYY-MM-DDThh:mm:ssZ.", e.opf_path)
+    _check_languages(e, langs, lang)
+
+
+def _primary(tag: str) -> str:
+    return tag.strip().split("-", 1)[0].lower()
+
+
+def _check_languages(e: Epub, declared: list[str], package_lang: str | None) -> None:
+    """The package's languages must be the book's: ``<package xml:lang>`` one of the
+    dc:language values, and the first dc:language (the primary language, which reading
+    systems pick their voice and hyphenation from) the language most of the content's text
+    is in. Compared by primary subtag, so en-GB text in a book declared en is fine, and a
+    packet with one German article among English ones may declare en alone; de declared on
+    an English book is not fine."""
+    if not declared:
+        return  # EPUB-PKG-003 already says so
+    shown = ", ".join(declared)
+    if package_lang and package_lang.strip() and \
+            _primary(package_lang) not in {_primary(v) for v in declared}:
+        e.add("EPUB-LANG-005", f"<package xml:lang={package_lang!r}> but dc:language is "
+              f"{shown}.", _loc(e.opf_path, e.opf))
+    chars: dict[str, int] = {}
+    for d in e.content_docs():
+        lang = (d.root.get("lang") or d.root.get(XML_LANG) or "").strip()
+        if lang:
+            chars[_primary(lang)] = chars.get(_primary(lang), 0) + len(_text(d.root))
+    if not chars:
+        return
+    main = max(sorted(chars), key=lambda k: chars[k])
+    if chars.get(_primary(declared[0]), 0) < chars[main]:
+        total = sum(chars.values())
+        e.add("EPUB-LANG-005", f"The primary dc:language is {declared[0]!r} but most of the "
+              f"text is in {main!r} ({chars[main]} of {total} characters of the content "
+              "documents).", e.opf_path)
 
 
 @dataclass

@@ -17,7 +17,9 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .codes import CODES
 from .findings import Finding, Report, Severity
@@ -100,8 +102,17 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _uri(path: str) -> str:
-    p = path.replace(os.sep, "/")
-    return p[2:] if p.startswith("./") else p
+    """A file path as an RFC 3986 URI reference, which SARIF requires (3.4.3).
+
+    An absolute path becomes a ``file:`` URI; a relative one stays relative (code scanning
+    resolves it against the checkout). Spaces, ``#``, ``%``, ``?``, non-ASCII and a colon
+    that would read as a scheme are percent-encoded (UTF-8), so the reference names exactly
+    this file.
+    """
+    p = Path(path)
+    if p.is_absolute():
+        return p.as_uri()
+    return quote(p.as_posix(), safe="/")
 
 
 def _location(report: Report, f: Finding) -> dict[str, Any]:

@@ -20,6 +20,7 @@ import pikepdf
 from .codes import make
 from .findings import Finding, Report
 from .tagtree import (
+    MAX_DEPTH,
     Elem,
     MarkedContent,
     MCRef,
@@ -39,7 +40,7 @@ from .tagtree import (
     text,
 )
 
-__all__ = ["check_pdf"]
+__all__ = ["check_pdf", "html_text"]
 
 HEADING = re.compile(r"^H([1-6])$")
 # RFC 5646 well-formed shape (langtag or private use). Primary subtags of 4–8 letters are
@@ -153,6 +154,14 @@ def check_catalog_structure(d: Doc) -> None:
         d.add(issue.code, msg, "RoleMap")
     for path in d.tree.malformed:
         d.add("PDF-STRUCT-013", "Structure element without a /S type.", path)
+    for rep in d.tree.repeats:
+        what = (f"is its own ancestor (a cycle: {rep.first} contains itself)" if rep.cycle
+                else f"has a second parent (it is already {rep.first})")
+        d.add("PDF-STRUCT-014", f"This structure element was met before: it {what}; it is read "
+              "once, where it was met first.", rep.path)
+    if d.tree.too_deep:
+        d.add("PDF-FILE-003", f"The structure tree is nested more than {MAX_DEPTH} levels deep; "
+              f"elements below {short(d.tree.too_deep[0], 80)} were not inspected.")
 
 
 def check_marked_content(d: Doc) -> None:
@@ -394,6 +403,21 @@ def check_elements(d: Doc) -> None:
             bad = [k.type for k in e.elems() if k.role not in ("TH", "TD")]
             if bad:
                 d.add("PDF-TABLE-009", f"TR contains {', '.join(bad)}.", loc(e))
+        if role == "Link":
+            check_link(d, e)
+
+
+def check_link(d: Doc, link: Elem) -> None:
+    """A Link is its annotation (OBJR, what activates it) and its content (what is read)."""
+    missing = []
+    if not any(isinstance(k, ObjRef) for k in link.kids):
+        missing.append("no link annotation (OBJR): it leads nowhere")
+    described = any((text(get(e.obj, "/Alt")) or text(get(e.obj, "/ActualText")) or "").strip()
+                    for e in link.walk())
+    if not d.text_of(link) and not described:
+        missing.append("no content (no text, no /Alt): it is announced as a bare link")
+    if missing:
+        d.add("PDF-LINK-006", f"Link has {' and '.join(missing)}.", loc(link))
 
 
 def _table_cells(table: Elem) -> Iterator[Elem]:
@@ -555,7 +579,8 @@ def check_fonts(d: Doc) -> None:
             d.add("PDF-FONT-002", f"Font {base} ({sub}) has no /ToUnicode map.", where)
     for pc in d.pages:
         for font, count in pc.notdef.items():
-            d.add("PDF-FONT-003", f"{count} glyph(s) of {font} shown as .notdef (CID 0).",
+            d.add("PDF-FONT-003", f"{count} glyph(s) of {font} shown as .notdef (CID 0, or "
+                  "glyph 0 through CIDToGIDMap).",
                   f"page {pc.index + 1}")
 
 
@@ -609,25 +634,79 @@ def check_order(d: Doc, expected_text: str | None) -> None:
                       "before content drawn earlier on the page.", loc(e2))
                 break
     if expected_text is not None:
-        got = " ".join(mc.text for r, _ in refs if (mc := d.content(r)) is not None)
+        got = " ".join(mc.text for r, e in refs if (mc := d.content(r)) is not None
+                       and not _generated_label(e))
         _compare_text(d, normalize(got), normalize(expected_text))
 
 
+def _generated_label(e: Elem) -> bool:
+    """Text of a list's numbering or bullet: made by the layout, not in the source.
+
+    The list's /ListNumbering says so (Decimal, Disc…); a Lbl of a list numbered /None
+    (a definition list's term, "By") is source text.
+    """
+    for a in (e, *e.ancestors()):
+        if a.role == "Lbl":
+            lst = next((x for x in a.ancestors() if x.role == "L"), None)
+            numbering = name(lst.attr("/ListNumbering")) if lst is not None else ""
+            return numbering not in ("", "None")
+    return False
+
+
+def html_text(xhtml: str) -> str:
+    """The text of a composed XHTML document's body: what the PDF's tags should read."""
+    root = ET.fromstring(xhtml.encode("utf-8"))
+    body = root.find("{http://www.w3.org/1999/xhtml}body")
+    return " ".join((body if body is not None else root).itertext())
+
+
+MAX_NUMBERING = 12  # longest run of layout numbering skipped at one place ("(12)", "171")
+
+
 def _compare_text(d: Doc, got: str, want: str) -> None:
-    # Line breaks decide where a PDF has spaces; compare without them, report with context.
+    """Report the first place where the tagged text stops reading as the expected text.
+
+    Line breaks decide where a PDF has spaces, and CSS ``text-transform`` its letter case
+    (an upper-case kicker): both are ignored. The layout also adds numbering the source does
+    not have (``target-counter`` page references in a contents list): a short run without
+    letters in the tagged text is skipped where the expected text does not have it. Any
+    other difference, missing, extra or reordered words, is reported with context.
+    """
+    got, want = got.casefold(), want.casefold()
     g = [(i, c) for i, c in enumerate(got) if not c.isspace()]
     w = [(i, c) for i, c in enumerate(want) if not c.isspace()]
-    for k, ((gi, gc), (wi, wc)) in enumerate(zip(g, w, strict=False)):
-        if gc != wc:
-            d.add("PDF-ORDER-003", f"Tagged text diverges at character {k}: expected "
-                  f"…{want[max(0, wi - 20):wi + 20]!r}, found …{got[max(0, gi - 20):gi + 20]!r}.")
-            return
-    if len(g) != len(w):
-        longer, which = (got, "the tree has extra") if len(g) > len(w) else \
-            (want, "the tree is missing")
-        at = (g if len(g) > len(w) else w)[min(len(g), len(w))][0]
+    i = j = 0
+    while i < len(w) and j < len(g):
+        if g[j][1] == w[i][1]:
+            i, j = i + 1, j + 1
+            continue
+        skip = _numbering_run(g, j, w[i][1])
+        if skip:
+            j += skip
+            continue
+        gi, wi = g[j][0], w[i][0]
+        d.add("PDF-ORDER-003", f"Tagged text diverges at character {i}: expected "
+              f"…{want[max(0, wi - 20):wi + 20]!r}, found …{got[max(0, gi - 20):gi + 20]!r}.")
+        return
+    if j < len(g) and _numbering_run(g, j, None) == len(g) - j:
+        j = len(g)  # a page number after the last word
+    if i < len(w) or j < len(g):
+        longer, which, at = ((got, "the tree has extra", g[j][0]) if j < len(g) else
+                             (want, "the tree is missing", w[i][0]))
         d.add("PDF-ORDER-003", f"Tagged text ends differently: {which} "
               f"{short(longer[at:], 60)!r}.")
+
+
+def _numbering_run(g: list[tuple[int, str]], j: int, then: str | None) -> int:
+    """Length of the shortest run of non-letters at ``g[j:]`` followed by ``then`` (None:
+    by the end), at most MAX_NUMBERING long; 0 if there is none."""
+    for k in range(1, min(MAX_NUMBERING, len(g) - j) + 1):
+        if g[j + k - 1][1].isalpha():
+            return 0
+        nxt = g[j + k][1] if j + k < len(g) else None
+        if nxt == then:
+            return k
+    return 0
 
 
 @dataclass

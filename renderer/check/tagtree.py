@@ -8,7 +8,8 @@ Two views of one PDF are built here and compared by :mod:`renderer.check.pdf`:
   the marked-content references (:class:`MCRef`) and object references (:class:`ObjRef`)
   they own, in reading order.
 
-pikepdf has no text extraction, hence the small ToUnicode CMap parser below (bfchar/bfrange).
+pikepdf has no text extraction, hence the small CMap parser below: ToUnicode (bfchar/bfrange)
+for the text, embedded Encoding CMaps (cidchar/cidrange) for the glyphs a string selects.
 Everything here must tolerate hostile input: cycles, wrong types, missing keys.
 """
 
@@ -136,15 +137,26 @@ def _utf16(data: bytes) -> str:
 
 
 @dataclass
-class ToUnicode:
-    """A parsed ToUnicode CMap: code → text, and the byte widths its codespace allows."""
+class CMap:
+    """A parsed CMap stream: its codespace and what its codes map to.
+
+    One parser serves both kinds of CMap a font carries: a ToUnicode CMap (``bfchar`` /
+    ``bfrange``: code → text) and an embedded Encoding CMap (``cidchar`` / ``cidrange``:
+    code → CID). The codespace says how many bytes each code of a string takes.
+    """
 
     map: dict[int, str] = field(default_factory=dict)
-    code_widths: set[int] = field(default_factory=set)
+    codespace: list[tuple[bytes, bytes]] = field(default_factory=list)
+    cids: dict[int, int] = field(default_factory=dict)
+    cid_ranges: list[tuple[int, int, int]] = field(default_factory=list)
     bad_values: set[str] = field(default_factory=set)
 
+    @property
+    def code_widths(self) -> set[int]:
+        return {len(lo) for lo, _ in self.codespace}
+
     @classmethod
-    def parse(cls, data: bytes) -> ToUnicode:
+    def parse(cls, data: bytes) -> CMap:
         cmap = cls()
         toks = [t for t in _CMAP_TOKEN.findall(data) if not t.isspace()]
         i, n = 0, len(toks)
@@ -153,9 +165,9 @@ class ToUnicode:
             if tok == b"begincodespacerange":
                 i += 1
                 while i + 1 < n and toks[i] != b"endcodespacerange":
-                    lo = _hex(toks[i])
-                    if lo:
-                        cmap.code_widths.add(len(lo))
+                    lo, hi = _hex(toks[i]), _hex(toks[i + 1])
+                    if lo and hi and len(lo) == len(hi) and len(lo) <= 4:
+                        cmap.codespace.append((lo, hi))
                     i += 2
             elif tok == b"beginbfchar":
                 i += 1
@@ -164,6 +176,21 @@ class ToUnicode:
                     if src is not None and dst is not None:
                         cmap._add(int.from_bytes(src, "big"), _utf16(dst))
                     i += 2
+            elif tok == b"begincidchar":
+                i += 1
+                while i + 1 < n and toks[i] != b"endcidchar":
+                    src, cid = _hex(toks[i]), _int(toks[i + 1])
+                    if src is not None and cid is not None:
+                        cmap.cids[int.from_bytes(src, "big")] = cid
+                    i += 2
+            elif tok == b"begincidrange":
+                i += 1
+                while i + 2 < n and toks[i] != b"endcidrange":
+                    lo, hi, cid = _hex(toks[i]), _hex(toks[i + 1]), _int(toks[i + 2])
+                    if lo is not None and hi is not None and cid is not None:
+                        cmap.cid_ranges.append((int.from_bytes(lo, "big"),
+                                                int.from_bytes(hi, "big"), cid))
+                    i += 3
             elif tok == b"beginbfrange":
                 i += 1
                 while i + 2 < n and toks[i] != b"endbfrange":
@@ -204,15 +231,72 @@ class ToUnicode:
             self.bad_values.add(value)
         self.map[code] = value
 
+    def split(self, data: bytes, default_width: int = 2) -> list[int]:
+        """The codes of a string: at each byte, the shortest code the codespace accepts
+        (ISO 32000-1 9.7.6.2); without a codespace, fixed ``default_width`` codes."""
+        if not self.codespace:
+            w = default_width
+            return [int.from_bytes(data[i:i + w], "big") for i in range(0, len(data) - w + 1, w)]
+        widths = sorted(self.code_widths)
+        codes: list[int] = []
+        i = 0
+        while i < len(data):
+            for w in widths:
+                chunk = data[i:i + w]
+                if len(chunk) == w and any(
+                        len(lo) == w and all(a <= b <= c for a, b, c in zip(lo, chunk, hi,
+                                                                            strict=True))
+                        for lo, hi in self.codespace):
+                    break
+            else:  # no range matches: consume as many bytes as the shortest range takes
+                w = widths[0]
+                chunk = data[i:i + w]
+            if len(chunk) < w:
+                break
+            codes.append(int.from_bytes(chunk, "big"))
+            i += w
+        return codes
+
+    def cid(self, code: int) -> int:
+        """The CID an Encoding CMap selects; a code it does not map selects CID 0."""
+        if code in self.cids:
+            return self.cids[code]
+        for lo, hi, start in self.cid_ranges:
+            if lo <= code <= hi:
+                return start + code - lo
+        return 0
+
+
+def _int(tok: bytes) -> int | None:
+    return int(tok) if tok.isdigit() else None
+
 
 _STANDARD_ENCODINGS = {"WinAnsiEncoding": "cp1252", "MacRomanEncoding": "mac_roman",
                        "MacExpertEncoding": "latin-1", "StandardEncoding": "latin-1",
                        "PDFDocEncoding": "latin-1"}
 
 
+def _read_cmap(obj: object) -> CMap | None:
+    if not isinstance(obj, pikepdf.Stream):
+        return None
+    try:
+        return CMap.parse(obj.read_bytes())
+    except Exception:
+        return CMap()
+
+
 @dataclass
 class FontInfo:
-    """What the text decoder and the font checks need to know about one font dictionary."""
+    """What the text decoder and the font checks need to know about one font dictionary.
+
+    ``.notdef`` is found where the glyph is chosen, which depends on the font kind: a
+    composite font's code goes through its Encoding (Identity-H/V: the code is the CID;
+    an embedded CMap: ``cidchar``/``cidrange``, unmapped codes select CID 0), then, for
+    a TrueType CIDFont, through ``CIDToGIDMap`` (a stream, or Identity); glyph 0 of a
+    TrueType font and CID 0 of a CFF font are ``.notdef``. A simple font shows
+    ``.notdef`` where its ``/Differences`` name that glyph. Predefined CMaps other than
+    Identity are not resolved (no finding rather than a guess).
+    """
 
     key: str
     base: str
@@ -220,8 +304,12 @@ class FontInfo:
     cid: bool
     identity: bool
     width: int
-    tounicode: ToUnicode | None
+    tounicode: CMap | None
     codec: str
+    encoding: CMap | None = None
+    gid_map: bytes | None = None  # CIDToGIDMap stream; None = Identity (or not TrueType)
+    truetype_cids: bool = False
+    notdef_codes: frozenset[int] = frozenset()
 
     @classmethod
     def from_dict(cls, font: object, key: str) -> FontInfo:
@@ -230,35 +318,78 @@ class FontInfo:
         enc_name = name(enc)
         if not enc_name and is_dict(enc):
             enc_name = name(get(enc, "/BaseEncoding"))
-        tu = None
-        tu_obj = get(font, "/ToUnicode")
-        if isinstance(tu_obj, pikepdf.Stream):
-            try:
-                tu = ToUnicode.parse(tu_obj.read_bytes())
-            except Exception:
-                tu = ToUnicode()
+        tu = _read_cmap(get(font, "/ToUnicode"))
         cid = subtype == "Type0"
         identity = enc_name in ("Identity-H", "Identity-V")
+        encoding = _read_cmap(enc) if cid else None
         width = 1
+        gid_map: bytes | None = None
+        truetype = False
         if cid:
             width = 2
-            if not identity and tu and len(tu.code_widths) == 1:
-                width = next(iter(tu.code_widths))
+            desc = as_list(get(font, "/DescendantFonts"))
+            desc_font = desc[0] if desc else None
+            truetype = name(get(desc_font, "/Subtype")) == "CIDFontType2"
+            gmap = get(desc_font, "/CIDToGIDMap")
+            if truetype and isinstance(gmap, pikepdf.Stream):
+                try:
+                    gid_map = gmap.read_bytes()
+                except Exception:
+                    gid_map = None
+            widths = (encoding.code_widths if encoding and encoding.codespace
+                      else tu.code_widths if tu else set())
+            if not identity and len(widths) == 1:
+                width = next(iter(widths))
+        notdef_codes: frozenset[int] = frozenset()
+        if not cid and is_dict(enc):
+            notdef_codes = frozenset(_differences_to(get(enc, "/Differences"), ".notdef"))
         return cls(key=key, base=name(get(font, "/BaseFont")), subtype=subtype, cid=cid,
                    identity=identity, width=width, tounicode=tu,
-                   codec=_STANDARD_ENCODINGS.get(enc_name, "latin-1"))
+                   codec=_STANDARD_ENCODINGS.get(enc_name, "latin-1"), encoding=encoding,
+                   gid_map=gid_map, truetype_cids=truetype, notdef_codes=notdef_codes)
 
     def codes(self, data: bytes) -> list[int]:
+        if self.cid and self.encoding is not None and self.encoding.codespace:
+            return self.encoding.split(data, self.width)
         w = self.width
         return [int.from_bytes(data[i:i + w], "big") for i in range(0, len(data) - w + 1, w)]
+
+    def notdef(self, data: bytes) -> int:
+        """How many of the string's codes show the ``.notdef`` glyph."""
+        if not self.cid:
+            return sum(b in self.notdef_codes for b in data) if self.notdef_codes else 0
+        if not self.identity and self.encoding is None:
+            return 0  # a predefined CMap we do not resolve
+        count = 0
+        for code in self.codes(data):
+            cid = code if self.identity else self.encoding.cid(code)  # type: ignore[union-attr]
+            if cid == 0:
+                count += 1
+            elif self.gid_map is not None:
+                gid = self.gid_map[2 * cid:2 * cid + 2]
+                count += len(gid) == 2 and gid == b"\x00\x00"
+        return count
 
     def decode(self, data: bytes) -> str:
         if self.tounicode and self.tounicode.map:
             m = self.tounicode.map
             return "".join(m.get(c, "\ufffd") for c in self.codes(data))
         if self.cid:
-            return "\ufffd" * (len(data) // max(self.width, 1))
+            return "\ufffd" * len(self.codes(data))
         return data.decode(self.codec, errors="replace")
+
+
+def _differences_to(diffs: object, glyph: str) -> Iterator[int]:
+    """Codes a simple font's /Differences array assigns to ``glyph``."""
+    code: int | None = None
+    for item in as_list(diffs)[:4096]:
+        number = as_int(item)
+        if number is not None:
+            code = number
+        elif isinstance(item, pikepdf.Name) and code is not None:
+            if name(item) == glyph and 0 <= code <= 255:
+                yield code
+            code += 1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -299,6 +430,9 @@ class PageContent:
 
 TEXT_OPS = {"Tj", "TJ", "'", '"'}
 SHOW_OPS = TEXT_OPS | {"Do", "INLINE IMAGE"}
+# Operators that paint vector graphics (ISO 32000-1 8.5.3, 8.7.4.2): content as much as text
+# is (Matterhorn 01-005). ``n`` ends a path without painting it (clipping only): not content.
+PAINT_OPS = {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh"}
 
 
 class _Scanner:
@@ -366,6 +500,10 @@ class _Scanner:
                 font = self.font(resources, operands[0])
             elif op in SHOW_OPS:
                 self.show(op, operands, font, resources, skey, stack, chain)
+            elif op in PAINT_OPS:
+                mc, in_art = self.current(stack)
+                if mc is None and not in_art:
+                    self.out.untagged.append(f"{'shading' if op == 'sh' else 'path'} ({op})")
 
     def current(self, stack: list) -> tuple[MarkedContent | None, bool]:
         in_art = any(a for _, _, a in stack)
@@ -409,8 +547,8 @@ class _Scanner:
             elif isinstance(operand, pikepdf.Array):
                 strings.extend(bytes(x) for x in operand if isinstance(x, pikepdf.String))
         decoded = "".join(font.decode(s) for s in strings) if font else ""
-        if font is not None and font.cid and font.identity:
-            zeros = sum(font.codes(s).count(0) for s in strings)
+        if font is not None:
+            zeros = sum(font.notdef(s) for s in strings)
             if zeros:
                 self.out.notdef[font.base or font.key] = (
                     self.out.notdef.get(font.base or font.key, 0) + zeros)
@@ -510,11 +648,22 @@ class RoleIssue:
 
 
 @dataclass
+class Repeat:
+    """A structure element the walk met a second time: the tree is not a tree there."""
+
+    path: str  # where it was met again
+    first: str  # where it was first placed
+    cycle: bool  # True: it is its own ancestor; False: it has a second parent
+
+
+@dataclass
 class Tree:
     root: Elem | None
     elems: list[Elem]
     role_issues: list[RoleIssue]
     malformed: list[str]
+    repeats: list[Repeat] = field(default_factory=list)
+    too_deep: list[str] = field(default_factory=list)  # elements whose kids were not read
 
     def mcrefs(self) -> list[tuple[MCRef, Elem]]:
         """Every marked-content reference with its owner, in reading order.
@@ -570,7 +719,9 @@ def build_tree(pdf: pikepdf.Pdf, page_index: dict[tuple[int, int], int]) -> Tree
     root = Elem(st, "StructTreeRoot", "StructTreeRoot", None, None, "")
     elems: list[Elem] = []
     malformed: list[str] = []
-    seen: set[tuple[int, int]] = set()
+    repeats: list[Repeat] = []
+    too_deep: list[str] = []
+    placed: dict[tuple[int, int], Elem] = {}
 
     def page_of(d: object, inherited: int | None) -> int | None:
         pg = get(d, "/Pg")
@@ -579,49 +730,54 @@ def build_tree(pdf: pikepdf.Pdf, page_index: dict[tuple[int, int], int]) -> Tree
             return inherited
         return page_index.get(key, inherited)
 
-    def visit(parent: Elem, k: object, depth: int) -> None:
-        if depth > MAX_DEPTH:
-            return
+    # An explicit stack, not recursion: hostile trees are thousands of levels deep. Kids are
+    # pushed in reverse so that siblings are met, and numbered, in /K order.
+    stack: list[tuple[Elem, object, int]] = []
+    if is_dict(st):
+        stack = [(root, kid, 0) for kid in reversed(as_list(get(st, "/K")))]
+    while stack:
+        parent, k, depth = stack.pop()
         mcid = as_int(k)
         if mcid is not None:
             if parent.obj is not st:
                 parent.kids.append(MCRef(parent.page, None, mcid))
-            return
+            continue
         if not is_dict(k):
-            return
+            continue
         typ = name(get(k, "/Type"))
         if typ == "MCR":
             m = as_int(get(k, "/MCID"))
             if m is not None:
                 parent.kids.append(MCRef(page_of(k, parent.page), objkey(get(k, "/Stm")), m))
-            return
+            continue
         if typ == "OBJR":
             parent.kids.append(ObjRef(page_of(k, parent.page), get(k, "/Obj")))
-            return
-        key = objkey(k)
-        if key is not None:
-            if key in seen:
-                return
-            seen.add(key)
+            continue
         s = name(get(k, "/S"))
         counts: dict[str, int] = {}
         for sib in parent.elems():
             counts[sib.type] = counts.get(sib.type, 0) + 1
         label = f"{s or '?'}[{counts.get(s or '?', 0) + 1}]"
         path = f"{parent.path}/{label}" if parent.path else label
+        key = objkey(k)
+        if key is not None and key in placed:
+            first = placed[key]
+            cycle = first is parent or first in parent.ancestors()
+            repeats.append(Repeat(path, first.path, cycle))
+            continue
         if not s:
             malformed.append(path)
         elem = Elem(k, s or "?", resolve_role(s, rolemap, issues) if s else "?",
                     page_of(k, parent.page), parent, path)
+        if key is not None:
+            placed[key] = elem
         parent.kids.append(elem)
         elems.append(elem)
-        for kid in as_list(get(k, "/K")):
-            visit(elem, kid, depth + 1)
-
-    if is_dict(st):
-        for kid in as_list(get(st, "/K")):
-            visit(root, kid, 0)
-    return Tree(root, elems, list(issues.values()), malformed)
+        if depth >= MAX_DEPTH:
+            too_deep.append(path)
+            continue
+        stack.extend((elem, kid, depth + 1) for kid in reversed(as_list(get(k, "/K"))))
+    return Tree(root, elems, list(issues.values()), malformed, repeats, too_deep)
 
 
 def page_map(pdf: pikepdf.Pdf) -> dict[tuple[int, int], int]:

@@ -15,6 +15,7 @@ from renderer.check import CODES, Report, check, check_epub
 from renderer.check.epub import ACE_RULES, EPUB_TYPE_ROLES
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+from ace_fixtures import FIXTURES, write_all
 from calibrate import DEFAULT_ACE as ACE
 from calibrate import expectations
 
@@ -133,6 +134,18 @@ DEFECTS = [
     ("rich.epub", {ARTICLE: sub(r"(<h2 [^>]*>)[^<]*(</h2>)", r"\1\2")}, "EPUB-HEAD-002",
      "empty heading"),
     ("seed.epub", {ARTICLE: sub(r"</p>", "</q>")}, "EPUB-FILE-002", "malformed XHTML"),
+    ("seed.epub", {OPF: sub(r"<dc:language>en</dc:language>", "<dc:language>de</dc:language>")},
+     "EPUB-LANG-005", "dc:language de on an English book"),
+    ("seed.epub", {OPF: sub(r'(<package [^>]*)xml:lang="en"', r'\1xml:lang="fr"')},
+     "EPUB-LANG-005", "package xml:lang is not the book's language"),
+    ("seed.epub", {ARTICLE: sub(r' lang="en" xml:lang="en"', ' lang="es" xml:lang="es"')},
+     "EPUB-LANG-005", "content document in a language the package does not declare"),
+    ("seed.epub", {OPF: sub(r'<meta property="dcterms:modified">[^<]*</meta>', "")},
+     "EPUB-PKG-005", "no dcterms:modified"),
+    ("seed.epub", {OPF: sub(r'(<meta property="dcterms:modified">[^<]*</meta>)', r"\1\1")},
+     "EPUB-PKG-005", "two dcterms:modified"),
+    ("seed.epub", {OPF: sub(r'(<meta property="dcterms:modified">)[^<]*', r"\g<1>2015-05-06")},
+     "EPUB-PKG-005", "dcterms:modified not CCYY-MM-DDThh:mm:ssZ"),
 ]
 
 
@@ -235,6 +248,29 @@ def test_agrees_with_ace_fixture(fixture: str, outcome: str, rules: set[str]) ->
     else:
         for rule in rules & set(ACE_RULES):
             assert ACE_RULES[rule] in codes(report), f"Ace {rule}\n{report.to_text()}"
+
+
+@pytest.fixture(scope="module")
+def our_ace_fixtures(tmp_path_factory) -> dict:
+    return write_all(tmp_path_factory.mktemp("ace-fixtures"))
+
+
+@pytest.mark.parametrize("name", [f.name for f in FIXTURES])
+def test_our_ace_fixtures_give_the_rules_code(our_ace_fixtures, name: str) -> None:
+    fixture, path = our_ace_fixtures[name]
+    found = codes(check(path)) & set(ACE_RULES.values())
+    assert found == ({ACE_RULES[fixture.rule]} if fixture.rule else set()), found
+
+
+@pytest.mark.validators
+@pytest.mark.parametrize("name", [f.name for f in FIXTURES])
+def test_ace_flags_exactly_the_rule_of_our_fixture(our_ace_fixtures, name: str) -> None:
+    """Our fixtures stand in for Ace's in the calibration only because Ace agrees with them."""
+    from ..validators import run_ace
+
+    fixture, path = our_ace_fixtures[name]
+    rules = {key.split(":", 1)[1] for key in run_ace(path)["rules"]}
+    assert rules == ({fixture.rule} if fixture.rule else set()), rules
 
 
 def test_every_ace_fixture_is_inspected_without_crash() -> None:

@@ -183,7 +183,7 @@ def test_sarif_is_valid_2_1_0(editions, bad, tmp_path) -> None:
         .findings[0])
     log = json.loads(render(reports, "sarif", "error", "0.1.0"))
     jsonschema.Draft7Validator.check_schema(schema)
-    jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker()).validate(log)
+    _sarif_validator().validate(log)
     run = log["runs"][0]
     rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
     assert len(rules) == len(set(rules))
@@ -193,6 +193,43 @@ def test_sarif_is_valid_2_1_0(editions, bad, tmp_path) -> None:
     regions = [loc["physicalLocation"].get("region") for r in run["results"]
                for loc in r["locations"]]
     assert any(regions), "a finding in an unpacked EPUB points at its line"
+
+
+def _sarif_validator() -> jsonschema.Draft7Validator:
+    """The subset schema with its ``format`` keywords enforced.
+
+    jsonschema skips a format it has no checker for; ``uri`` and ``uri-reference`` need
+    rfc3986-validator (a test dependency). Without it every URI would pass unseen.
+    """
+    checker = jsonschema.FormatChecker()
+    assert {"uri", "uri-reference"} <= set(checker.checkers), "install rfc3986-validator"
+    schema = json.loads((SCHEMAS / "sarif-2.1.0-subset.schema.json").read_text())
+    return jsonschema.Draft7Validator(schema, format_checker=checker)
+
+
+@pytest.mark.parametrize("name", ["sp ace/My File#1.pdf", "ünï cödé/a%b?c.pdf", "a:b.pdf"])
+def test_sarif_artifact_uris_are_uri_references(tmp_path, name) -> None:
+    from urllib.parse import unquote, urlsplit
+
+    from renderer.check.codes import make
+    from renderer.check.findings import Report
+
+    absolute = tmp_path / name
+    reports = [Report(path, "pdf", [make("PDF-META-002", "no part", "page 1")])
+               for path in (name, str(absolute))]
+    log = json.loads(render(reports, "sarif", "error", "0.1.0"))
+    _sarif_validator().validate(log)
+    uris = [a["location"]["uri"] for a in log["runs"][0]["artifacts"]]
+    assert unquote(uris[0]) == name and urlsplit(uris[0]).scheme == ""
+    assert uris[1].startswith("file:///") and unquote(urlsplit(uris[1]).path) == str(absolute)
+    results = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+               for r in log["runs"][0]["results"]]
+    assert results == uris
+    # the check has teeth: the raw path is not a URI reference
+    raw = json.loads(json.dumps(log))
+    raw["runs"][0]["artifacts"][0]["location"]["uri"] = "sp ace/My File#1.pdf"
+    with pytest.raises(jsonschema.ValidationError, match="uri-reference"):
+        _sarif_validator().validate(raw)
 
 
 def test_sarif_via_cli(editions, bad, tmp_path) -> None:
@@ -290,3 +327,59 @@ def test_raw_weasyprint_output_fails_the_gate(raw_pdf, capsys) -> None:
     out = capsys.readouterr().out
     for code in ("PDF-STRUCT-005", "PDF-SPLIT-001", "PDF-FIG-001", "PDF-LIST-003"):
         assert code in out
+
+
+# ---- --source: the tree reads the input's text ---------------------------------------------
+
+
+def test_check_source_compares_the_tree_with_the_input(editions, tmp_path, capsys) -> None:
+    seed = ROOT / "samples" / "isil-losing-ground.txt"
+    pdf = str(editions["seed.pdf"])
+    assert main(["check", pdf, "--source", str(seed)]) == 0
+    assert "PDF-ORDER-003" not in capsys.readouterr().out
+    paragraphs = seed.read_text("utf-8").split("\n\n")
+    changed = tmp_path / "changed" / seed.name  # same stem: paired by name
+    changed.parent.mkdir()
+    changed.write_text("\n\n".join(paragraphs).replace("defensive", "offensive", 2), "utf-8")
+    assert main(["check", pdf, str(editions["rich.pdf"]), "--source", str(changed)]) == 1
+    out = capsys.readouterr().out
+    assert "PDF-ORDER-003" in out and "offensive" in out
+    swapped = tmp_path / "swapped.txt"  # the only PDF and the only source: paired anyway
+    last, before = paragraphs[-2], paragraphs[-3]
+    swapped.write_text("\n\n".join([*paragraphs[:-3], last, before, paragraphs[-1]]), "utf-8")
+    assert main(["check", pdf, "--source", str(swapped), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)["reports"][0]
+    assert [f["code"] for f in report["findings"]] == ["PDF-ORDER-003"]
+
+
+def test_check_source_errors_are_one_line(editions, tmp_path, capsys) -> None:
+    pdf = str(editions["seed.pdf"])
+    out = tmp_path / "report.json"
+    assert main(["check", pdf, "--source", str(tmp_path / "missing.txt"), "--output",
+                 str(out)]) == 3
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "missing.txt" in err and "Traceback" not in err
+    assert not out.exists()
+    assert main(["check", pdf, str(editions["rich.pdf"]), "--source",
+                 str(tmp_path / "other.md")]) == 2
+    assert "no PDF named other.pdf" in capsys.readouterr().err
+
+
+def test_the_suite_checks_pdfs_against_their_source(tmp_path, monkeypatch) -> None:
+    """tests/conftest.py gives every PDF built from a known source its expected text."""
+    import renderer.check
+
+    seen: list[str | None] = []
+    real = renderer.check.check
+
+    def spy(path, *, expected_text=None):
+        seen.append(expected_text)
+        return real(path, expected_text=expected_text)
+
+    monkeypatch.setattr(renderer.check, "check", spy)
+    source = tmp_path / "story.txt"  # new bytes: not a cached verdict
+    source.write_text((ROOT / "samples" / "isil-losing-ground.txt").read_text("utf-8")
+                      .replace("ISIL", "Daesh"), "utf-8")
+    assert main(["build", str(source), "-o", str(tmp_path), "--format", "pdf", "-q"]) == 0
+    [expected] = seen
+    assert expected and "Daesh losing ground" in expected

@@ -11,7 +11,7 @@ import pytest
 
 from renderer.check import CODES, Report, Severity, check, check_pdf
 from renderer.check.codes import catalogue_markdown, make
-from renderer.check.tagtree import ToUnicode
+from renderer.check.tagtree import CMap
 
 PACKAGE = Path(__file__).resolve().parents[2] / "renderer" / "check"
 
@@ -362,6 +362,45 @@ def test_structure_tree_cycle_does_not_hang(simple_pdf: Path, tmp_path: Path) ->
 
     report = check(_edit(simple_pdf, tmp_path / "cycle.pdf", cycle))
     assert_no_crash(report)
+    [finding] = report.by_code("PDF-STRUCT-014")
+    assert "cycle" in finding.message and finding.location.startswith("Document[1]/H1[1]")
+
+
+def test_element_that_contains_itself_is_a_cycle(simple_pdf: Path, tmp_path: Path) -> None:
+    def self_kid(pdf: pikepdf.Pdf) -> None:
+        doc = pdf.Root.StructTreeRoot.K[0]
+        doc.K = pikepdf.Array([*doc.K, doc])
+
+    assert "PDF-STRUCT-014" not in codes(check_pdf(simple_pdf))
+    report = check_pdf(_edit(simple_pdf, tmp_path / "self.pdf", self_kid))
+    [finding] = report.by_code("PDF-STRUCT-014")
+    assert "Document" in finding.message and "cycle" in finding.message
+    assert not report.ok
+
+
+def test_element_with_two_parents_is_reported(simple_pdf: Path, tmp_path: Path) -> None:
+    def share(pdf: pikepdf.Pdf) -> None:
+        h1, p = next(_elems(pdf, "H1")), next(_elems(pdf, "P"))
+        h1.K = pikepdf.Array([*h1.K, p])
+
+    report = check_pdf(_edit(simple_pdf, tmp_path / "shared.pdf", share))
+    [finding] = report.by_code("PDF-STRUCT-014")
+    assert "second parent" in finding.message, finding.message
+
+
+def test_structure_deeper_than_the_walk_is_an_incomplete_inspection(simple_pdf: Path,
+                                                                   tmp_path: Path) -> None:
+    def deepen(pdf: pikepdf.Pdf) -> None:
+        p = next(_elems(pdf, "P"))
+        kids = p.K
+        for _ in range(5000):  # Python would overflow its stack walking this recursively
+            kids = pikepdf.Array([pdf.make_indirect(pikepdf.Dictionary(
+                Type=pikepdf.Name.StructElem, S=pikepdf.Name.Span, P=p, K=kids))])
+        p.K = kids
+
+    report = check_pdf(_edit(simple_pdf, tmp_path / "deep.pdf", deepen))
+    incomplete = [f for f in report.by_code("PDF-FILE-003") if "levels" in f.message]
+    assert incomplete, report.to_text()
 
 
 def test_unsupported_file_type(tmp_path: Path) -> None:
@@ -430,7 +469,7 @@ def test_report_serialisation(raw_report: Report) -> None:
 
 
 def test_tounicode_parser() -> None:
-    cmap = ToUnicode.parse(b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+    cmap = CMap.parse(b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
 /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
 1 begincodespacerange <0000> <FFFF> endcodespacerange
 2 beginbfchar <0003> <0020> <0010> <D835DC00> endbfchar
@@ -457,3 +496,212 @@ def test_inline_child_in_the_middle_of_a_paragraph_is_in_reading_order(tmp_path)
         weasyprint.HTML(string=html).write_pdf(path, pdf_variant="pdf/ua-1")
     report = check_pdf(path, expected_text="Before the phrase au milieu and after it, with LF too.")
     assert not {"PDF-ORDER-002", "PDF-ORDER-003"} & set(report.codes), report.to_text()
+
+
+# ---- .notdef through embedded Encoding CMaps -------------------------------------------------
+
+CJK_SCRAPE = """News | May 6, 2015
+
+Title with glyphs
+
+By Jo Bee
+
+WASHINGTON -- The word 東京 and emoji 🚀 appear here in the text of the story.
+
+Second paragraph.
+"""
+
+
+@pytest.mark.defective_edition  # no bundled font has these characters: .notdef on purpose
+def test_weasyprint_notdef_through_an_encoding_cmap_is_found(tmp_path: Path) -> None:
+    """WeasyPrint writes characters no font has as codes its own Encoding CMap maps to CID 0."""
+    from renderer.cli import main
+
+    source = tmp_path / "cjk.txt"
+    source.write_text(CJK_SCRAPE, "utf-8")
+    assert main(["build", str(source), "-o", str(tmp_path), "--format", "pdf", "-q"]) == 0
+    with pikepdf.open(tmp_path / "cjk.pdf") as pdf:
+        encodings = [f.get("/Encoding") for page in pdf.pages
+                     for f in page.Resources.Font.values()]
+    assert any(isinstance(e, pikepdf.Stream) for e in encodings), "no custom Encoding CMap"
+    report = check_pdf(tmp_path / "cjk.pdf")
+    [finding] = report.by_code("PDF-FONT-003")
+    # 東, 京 and 🚀: three characters, each drawn as .notdef
+    assert finding.message.startswith("3 glyph(s)"), finding.message
+
+
+def _encoding_cmap(cidchars: str, cidranges: str = "") -> bytes:
+    return (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            b"/CMapName /Test-0 def /CMapType 1 def\n"
+            b"1 begincodespacerange <00> <ff> endcodespacerange\n"
+            + cidchars.encode() + b"\n" + cidranges.encode() +
+            b"\nendcmap CMapName currentdict /CMap defineresource pop end end")
+
+
+def test_encoding_cmap_cid_zero_and_cidtogidmap_zero_are_notdef(tmp_path: Path) -> None:
+    from renderer.check.tagtree import FontInfo
+
+    cmap = CMap.parse(_encoding_cmap("2 begincidchar <41> 5 <42> 0 endcidchar",
+                                     "1 begincidrange <50> <52> 10 endcidrange"))
+    assert cmap.cid(0x41) == 5 and cmap.cid(0x42) == 0
+    assert [cmap.cid(c) for c in (0x50, 0x51, 0x52)] == [10, 11, 12]
+    assert cmap.cid(0x60) == 0  # a code the CMap does not map selects CID 0
+    assert cmap.split(b"\x41\x50") == [0x41, 0x50]
+
+    def font(gid_map: object = pikepdf.Name.Identity, sub: str = "/CIDFontType2") -> FontInfo:
+        with pikepdf.new() as pdf:
+            enc = pdf.make_stream(_encoding_cmap("2 begincidchar <41> 5 <42> 0 endcidchar",
+                                                 "1 begincidrange <50> <52> 10 endcidrange"))
+            desc = pikepdf.Dictionary(Subtype=pikepdf.Name(sub), CIDToGIDMap=gid_map
+                                      if not isinstance(gid_map, bytes)
+                                      else pdf.make_stream(gid_map))
+            return FontInfo.from_dict(pikepdf.Dictionary(
+                Subtype=pikepdf.Name.Type0, Encoding=enc, DescendantFonts=[desc]), "/F1")
+
+    assert font().notdef(b"AAPQR") == 0
+    assert font().notdef(b"ABA\x60") == 2  # <42> → CID 0, <60> unmapped → CID 0
+    # CID 11 (<51>) → GID 0 through a CIDToGIDMap stream: .notdef although the CID is not 0
+    gid_map = b"".join((0 if cid == 11 else cid + 1).to_bytes(2, "big") for cid in range(13))
+    assert font(gid_map).notdef(b"APQR") == 1
+    # a CFF CIDFont has no CIDToGIDMap: only CID 0 is .notdef
+    assert font(sub="/CIDFontType0").notdef(b"APQRB") == 1
+    # two-byte Identity-H codes are CIDs
+    ident = FontInfo.from_dict(pikepdf.Dictionary(
+        Subtype=pikepdf.Name.Type0, Encoding=pikepdf.Name("/Identity-H"),
+        DescendantFonts=[pikepdf.Dictionary(Subtype=pikepdf.Name("/CIDFontType2"))]), "/F2")
+    assert ident.notdef(b"\x00\x05\x00\x00\x00\x07") == 1
+
+
+def test_simple_font_differences_to_notdef(tmp_path: Path) -> None:
+    from renderer.check.tagtree import FontInfo
+
+    f = FontInfo.from_dict(pikepdf.Dictionary(
+        Subtype=pikepdf.Name.TrueType, Encoding=pikepdf.Dictionary(
+            BaseEncoding=pikepdf.Name.WinAnsiEncoding,
+            Differences=[65, pikepdf.Name("/.notdef"), pikepdf.Name.B])), "/F3")
+    assert f.notdef(b"ABAC") == 2
+
+
+# ---- content outside marked content ------------------------------------------------------------
+
+
+def _append_content(src: Path, dst: Path, ops: bytes) -> Path:
+    def add(pdf: pikepdf.Pdf) -> None:
+        pdf.pages[0].contents_add(pdf.make_stream(ops), prepend=False)
+
+    return _edit(src, dst, add)
+
+
+@pytest.mark.parametrize(("ops", "what"), [
+    (b"0 0 1 rg 10 10 300 300 re f", "path (f)"),
+    (b"0 0 m 100 100 l S", "path (S)"),
+    (b"10 10 20 20 re B*", "path (B*)"),
+    (b"/Sh0 sh", "shading (sh)"),
+    (b"q 10 0 0 10 0 0 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff\x00\xff EI Q", "inline image"),
+])
+def test_unmarked_vector_graphics_are_reported(simple_pdf: Path, tmp_path: Path, ops: bytes,
+                                               what: str) -> None:
+    """Matterhorn 01-005: paths, shadings and inline images count as content, not only text."""
+    assert "PDF-STRUCT-009" not in codes(check_pdf(simple_pdf))
+    report = check_pdf(_append_content(simple_pdf, tmp_path / "unmarked.pdf", ops))
+    [finding] = report.by_code("PDF-STRUCT-009")
+    assert what in finding.message, finding.message
+    assert finding.location == "page 1"
+
+
+def test_graphics_inside_an_artifact_or_only_clipping_are_not_content(simple_pdf: Path,
+                                                                      tmp_path: Path) -> None:
+    ops = (b"/Artifact BMC 0 0 1 rg 10 10 300 300 re f /Sh0 sh EMC "
+           b"q 10 10 300 300 re W n Q")
+    report = check_pdf(_append_content(simple_pdf, tmp_path / "artifact.pdf", ops))
+    assert "PDF-STRUCT-009" not in codes(report), report.to_text()
+
+
+# ---- Link elements -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def link_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A PDF with our own tree and one link (Link element: MCID + OBJR)."""
+    import weasyprint
+
+    from renderer.pdf.tags import own_tagging
+
+    html = ('<html lang="en"><head><title>t</title></head><body><h1>Links</h1><p>Read '
+            '<a href="https://example.org/report">the full report</a> today.</p></body></html>')
+    path = tmp_path_factory.mktemp("link") / "link.pdf"
+    with own_tagging():
+        weasyprint.HTML(string=html).write_pdf(path, pdf_variant="pdf/ua-1")
+    return path
+
+
+def _link_kids(pdf: pikepdf.Pdf, keep) -> None:
+    link = next(_elems(pdf, "Link"))
+    link.K = pikepdf.Array([k for k in link.K if keep(k)])
+
+
+def _is_objr(k) -> bool:
+    return isinstance(k, pikepdf.Dictionary) and k.get("/Type") == pikepdf.Name.OBJR
+
+
+@pytest.mark.parametrize(("keep", "what"), [
+    (_is_objr, "no content"),  # the annotation only: a screen reader hears "link", nothing else
+    (lambda k: not _is_objr(k), "no link annotation"),  # text only: it leads nowhere
+])
+def test_link_element_without_content_or_annotation(link_pdf: Path, tmp_path: Path, keep,
+                                                    what: str) -> None:
+    assert "PDF-LINK-006" not in codes(check_pdf(link_pdf)), check_pdf(link_pdf).to_text()
+    report = check_pdf(_edit(link_pdf, tmp_path / "empty-link.pdf",
+                             lambda pdf: _link_kids(pdf, keep)))
+    [finding] = report.by_code("PDF-LINK-006")
+    assert what in finding.message, finding.message
+    assert "Link[1]" in finding.location
+    assert not report.ok
+
+
+def test_link_whose_content_is_a_described_figure_is_not_empty(link_pdf: Path,
+                                                               tmp_path: Path) -> None:
+    def figure_link(pdf: pikepdf.Pdf) -> None:
+        link = next(_elems(pdf, "Link"))
+        mcids = [k for k in link.K if not _is_objr(k)]
+        figure = pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.StructElem, S=pikepdf.Name.Figure, P=link, Pg=link.Pg,
+            Alt=pikepdf.String("Report cover"), K=pikepdf.Array(mcids)))
+        link.K = pikepdf.Array([figure, *(k for k in link.K if _is_objr(k))])
+
+    report = check_pdf(_edit(link_pdf, tmp_path / "figure-link.pdf", figure_link))
+    assert "PDF-LINK-006" not in codes(report), report.to_text()
+
+
+def test_packet_links_hold_content(tmp_path: Path) -> None:
+    from renderer.cli import main
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    assert main(["build", str(samples / "isil-losing-ground.txt"),
+                 str(samples / "coastal-flood-exercise.md"), "--packet", "Two", "--format",
+                 "pdf", "-o", str(tmp_path), "-q"]) == 0
+    report = check_pdf(tmp_path / "two.pdf")
+    assert "PDF-LINK-006" not in codes(report), report.to_text()
+
+
+def test_a_document_without_headings_is_a_warning_not_a_failure(simple_pdf: Path,
+                                                                tmp_path: Path) -> None:
+    """PDF/UA-1 asks for headings to be tagged right, not for a document to have any."""
+    def no_headings(pdf: pikepdf.Pdf) -> None:
+        for role in ("H1", "H2"):
+            for e in list(_elems(pdf, role)):
+                e.S = pikepdf.Name.P
+        del pdf.Root["/Outlines"]
+
+    report = check_pdf(_edit(simple_pdf, tmp_path / "flat.pdf", no_headings))
+    [finding] = report.by_code("PDF-HEAD-001")
+    assert finding.severity is Severity.WARNING
+    assert report.ok, report.to_text()
+
+
+def test_verapdf_passing_files_without_headings_pass_the_gate(corpus_file) -> None:
+    files = sorted(corpus_file("5-t01-pass-a.pdf").parents[1].rglob("*-pass-*.pdf"))
+    flat = [f for f in files if "PDF-HEAD-001" in codes(check(f))]
+    assert len(flat) > 40
+    for f in flat:
+        assert "PDF-HEAD-001" not in {x.code for x in check(f).errors}, f.name

@@ -12,6 +12,7 @@ from lxml import etree
 from renderer.epub import EpubEdition, write_epub
 from renderer.resources import load_theme
 
+from ..conftest import check_edition
 from .articles import MOMENT, rich_article, seed_article
 
 NS = {
@@ -29,7 +30,9 @@ def build(article, **overrides) -> EpubEdition:
         known_defects=[],
     )
     options.update(overrides)
-    return write_epub(article, **options)
+    edition = write_epub(article, **options)
+    check_edition(edition.data, ".epub")  # our checks, EPUBCheck and Ace, as for the CLI's
+    return edition
 
 
 class Book:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from renderer.epub.images import media_type_of, plan_images
 from renderer.model import Article, Figure, Image, Metadata, Paragraph, Text, plain_text
 from renderer.normalize import normalize
@@ -11,7 +13,10 @@ from .conftest import NS, Book, build
 
 
 def _article(folder, *figures) -> Article:
-    meta = Metadata(title="Pictures", language="en")
+    # Complete metadata: the editions go through the suite's checks (EPUB-PKG-004 otherwise).
+    meta = Metadata(title="Pictures", language="en", authors=("A. Writer",),
+                    date=dt.date(2024, 1, 2), publisher="Test Desk",
+                    description="What becomes of the images of an article.")
     return normalize(Article(meta, (Paragraph((Text("Intro."),)), *figures), base_dir=str(folder)))
 
 

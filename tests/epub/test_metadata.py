@@ -109,6 +109,7 @@ def test_certified_by_option(tmp_path):
     assert book.meta("a11y:certifiedBy") == ["Accessible Books Inc."]
 
 
+@pytest.mark.defective_edition  # an image without alt, on purpose
 def test_missing_alt_removes_claim_and_alternative_text(tmp_path):
     from .conftest import Book
 
@@ -125,6 +126,7 @@ def test_missing_alt_removes_claim_and_alternative_text(tmp_path):
     assert "does not claim conformance" in summary
 
 
+@pytest.mark.defective_edition  # no conformance claim, on purpose (EPUB-META-011)
 def test_known_defect_from_earlier_stage_removes_claim(tmp_path):
     from .conftest import Book
 
@@ -188,6 +190,7 @@ def test_summary_of_a_packet_speaks_of_its_articles():
     )
 
 
+@pytest.mark.defective_edition  # no author or publisher, on purpose (EPUB-PKG-004)
 def test_certifier_defaults_to_the_tool(tmp_path):
     from renderer.model import Article, Metadata, Paragraph, Text
     from renderer.normalize import normalize

@@ -14,7 +14,7 @@ from renderer.contrast import final_declarations
 from renderer.errors import UsageError
 from renderer.resources import load_theme
 
-from ..conftest import pdftotext
+from ..conftest import check_edition, pdftotext
 from .conftest import (
     BUNDLED,
     RICH,
@@ -156,7 +156,7 @@ def test_dyslexia_friendly_css():
 
 
 def _epub(theme: str, sample=SEED) -> io.BytesIO:
-    """An EPUB written directly (not validated again: the build test above does that)."""
+    """An EPUB written directly, through the suite's checks (its bytes are not the CLI's)."""
     import datetime as dt
 
     from renderer.epub import write_epub
@@ -167,6 +167,7 @@ def _epub(theme: str, sample=SEED) -> io.BytesIO:
     article = normalize(ingest(sample), Options())
     edition = write_epub(article, theme=load_theme(theme), moment=dt.datetime(2024, 1, 2),
                          strict=False, certified_by=None, known_defects=[])
+    check_edition(edition.data, ".epub")
     return io.BytesIO(edition.data)
 
 
