@@ -36,6 +36,9 @@ DROP_TAGS = _table(
     svg math canvas video audio source track map area link meta base head title
     """
 )
+# HTML5 void elements lxml's HTML 4 parser does not know: it nests the following content
+# inside them, so the reader moves it back out before anything else looks at the page.
+LXML_UNKNOWN_VOID_TAGS = _table("source track wbr embed keygen")
 # A form is dropped unless it holds the article (article, main, [role=main],
 # [itemprop=articleBody] or h1): then it is only a page wrapper.
 

@@ -103,9 +103,25 @@ def _parse(text: str, name: str) -> BeautifulSoup:
     # lxml refuses NUL and lone surrogates; a browser shows U+FFFD for them.
     text = _BAD_CHARS.sub("\ufffd", text.lstrip("\ufeff"))
     try:
-        return BeautifulSoup(text, "lxml")
+        soup = BeautifulSoup(text, "lxml")
     except Exception as exc:  # ParserRejectedMarkup, lxml errors: all "cannot parse"
         raise InputError(f"{name}: cannot be parsed as HTML: {exc}") from exc
+    _empty_void_elements(soup)
+    return soup
+
+
+def _empty_void_elements(soup: BeautifulSoup) -> None:
+    """Move what lxml put inside an HTML5 void element back after it, as a browser has it.
+
+    libxml2 parses HTML 4, which has no ``<source>``, ``<track>``, ``<wbr>``, ``<embed>``
+    or ``<keygen>``: it opens them as containers, so the ``<img>`` of every
+    ``<picture><source …><img …></picture>`` (and whatever follows an ``<embed>``) ends up
+    inside an element the sanitizer drops with its content. Document order makes nested
+    cases come out in one pass.
+    """
+    for tag in soup.find_all(rules.LXML_UNKNOWN_VOID_TAGS):
+        if tag.contents:
+            tag.insert_after(*tag.contents)
 
 
 # ---------------------------------------------------------------------- helpers

@@ -21,6 +21,7 @@ from renderer.model import (
     Emphasis,
     Figure,
     Heading,
+    Image,
     LineBreak,
     Link,
     ListBlock,
@@ -605,3 +606,39 @@ def test_random_fragments_raise_only_input_errors(page: str):
         return
     assert article.metadata.title
     assert article.blocks
+
+
+# ------------------------------------------------------------ responsive images
+
+
+def test_picture_keeps_its_img_and_alt_and_drops_the_sources():
+    """lxml's HTML4 parser nests what follows a void <source> inside it (see _parse)."""
+    page = (
+        "<html lang='en'><head><title>T</title></head><body><article><p>Before the picture.</p>"
+        "<figure><picture>"
+        '<source srcset="photos/pier-800.webp 800w, photos/pier-1600.webp 1600w"'
+        ' type="image/webp">'
+        '<source srcset="photos/pier-800.jpg 800w" media="(max-width: 600px)">'
+        '<img src="photos/pier.jpg" alt="Sailors on the pier at dawn" width="800">'
+        "</picture><figcaption>The crew returns.</figcaption></figure>"
+        "<picture><source srcset='a.webp'><img src='b.jpg' alt='A second picture'></picture>"
+        "<p>After the picture.</p></article></body></html>"
+    )
+    article = read_html(page)
+    assert article.blocks == (
+        Paragraph((Text("Before the picture."),)),
+        Figure(
+            Image("photos/pier.jpg", "Sailors on the pier at dawn", width=800),
+            (Text("The crew returns."),),
+        ),
+        Figure(Image("b.jpg", "A second picture")),
+        Paragraph((Text("After the picture."),)),
+    )
+    assert "pier-800" not in repr(article)
+
+
+@pytest.mark.parametrize("void", ["source", "track", "wbr", "embed", "keygen"])
+def test_text_after_a_void_element_lxml_does_not_know_stays(void):
+    article = read_html(f"<title>T</title><p>One <{void}>two <b>three</b> four.</p><p>Five.</p>")
+    texts = [plain_text(b.children) for b in article.blocks]
+    assert texts == ["One two three four.", "Five."]
