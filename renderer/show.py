@@ -11,18 +11,23 @@ from .compose import outline
 from .model import (
     Article,
     Block,
+    BlockQuote,
+    Code,
     Figure,
     Heading,
+    LineBreak,
     ListBlock,
+    PageMarker,
     Paragraph,
     PhotoCaption,
     Table,
+    ThematicBreak,
     plain_text,
 )
 from .normalize import normalize
 from .options import Options
 
-__all__ = ["describe"]
+__all__ = ["block_kind", "describe"]
 
 NOT_FOUND = "(not found)"
 
@@ -59,14 +64,45 @@ def describe(article: Article, source: str, options: Options | None = None) -> s
     return "\n".join(lines)
 
 
+# What the outline calls each kind of block, in the order a section's counts are printed.
+KIND_ORDER = (
+    "paragraph", "quotation", "code block", "list", "table", "rule", "figure", "photo caption",
+    "page marker",
+)  # fmt: skip
+
+
+def block_kind(block: Block) -> str:
+    """The outline's name for a block: every block type of the model has one, so that
+    nothing a reader produced is left out of what ``show`` prints."""
+    match block:
+        case Heading():
+            return "heading"
+        case Paragraph(children=(Code(), *rest)) if all(
+            isinstance(node, Code | LineBreak) for node in rest
+        ):
+            return "code block"  # how the readers carry a code block (one Code per line)
+        case Paragraph():
+            return "paragraph"
+        case BlockQuote():
+            return "quotation"
+        case ListBlock():
+            return "list"
+        case Table():
+            return "table"
+        case ThematicBreak():
+            return "rule"
+        case Figure():
+            return "figure"
+        case PhotoCaption():
+            return "photo caption"
+        case PageMarker():
+            return "page marker"
+    raise TypeError(f"no outline name for {type(block).__name__}")
+
+
 def _summary(blocks: tuple[Block, ...]) -> str:
-    counts = {
-        "paragraph": sum(isinstance(b, Paragraph) for b in blocks),
-        "list": sum(isinstance(b, ListBlock) for b in blocks),
-        "table": sum(isinstance(b, Table) for b in blocks),
-        "figure": sum(isinstance(b, Figure) for b in blocks),
-        "photo caption": sum(isinstance(b, PhotoCaption) for b in blocks),
-    }
+    kinds = [block_kind(b) for b in blocks]
+    counts = {kind: kinds.count(kind) for kind in KIND_ORDER}
     parts = [f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counts.items() if n]
     return ", ".join(parts)
 
