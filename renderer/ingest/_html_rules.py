@@ -114,18 +114,7 @@ META_AUTHOR_NAMES = ("author", "dc.creator")
 # Class words of a photo credit inside a <figcaption>.
 CREDIT_CLASS_WORDS = _table("credit credits photocredit copyright attribution")
 
-# A photo credit closing a caption: "(U.S. Army photo by Sgt. Jane Roe)".
-TRAILING_CREDIT_PARENS = re.compile(
-    r"\s*\((?P<credit>[^()]*\b(?i:photo|photos|photograph|image|graphic|illustration|video"
-    r"|courtesy|credit)\b[^()]*)\)\s*\.?\s*$"
-)
-# … or a closing sentence: "Photo by Jane Roe." / "U.S. Navy photo by …" / "Courtesy photo".
-TRAILING_CREDIT_SENTENCE = re.compile(
-    r"(?:^|(?<=[.!?”\"])\s+)"
-    r"(?P<credit>(?:[A-Z][\w.]*\s+){0,4}"
-    r"(?i:photo|photos|photograph|image|graphic|illustration)s?\s+(?i:by|courtesy\s+of)\s+\S.*"
-    r"|(?i:courtesy\s+(?:photo|of)\s+)\S.*|(?i:photo|credit):\s+\S.*)$"
-)
+# (Credits written into a caption's text are found by ``_text_rules.find_credit``.)
 
 # ------------------------------------------------------------------- element kinds
 

@@ -443,9 +443,9 @@ def split_dateline(paragraph: str) -> tuple[str, str] | None:
     return dateline, m["rest"].strip()
 
 
-# --------------------------------------------------------------- photo captions
+# --------------------------------------------------------------- photo credits
 
-# Words one of which a parenthesised credit holds for the line to be a photo caption:
+# Words one of which a parenthesised credit holds for it to be a photo credit:
 # "(U.S. Army photo by Spc. Jane Roe)", "(Courtesy photo)", "(Photo Marine nationale)",
 # "(Foto: Armada de Chile)", "(Bild: Bundeswehr/Jana Roth)".
 CREDIT_WORDS = _table(
@@ -457,28 +457,71 @@ CREDIT_WORDS = _table(
     bild bilder
     """
 )
-_CREDIT = re.compile(r"(?P<caption>.*?[.!?…][\"”’]?)\s*\((?P<credit>[^()]{3,160})\)\s*")
 MAX_CREDIT_WORDS = 20
+# The credit as the last thing in a caption, in parentheses …
+_CREDIT_IN_PARENS = re.compile(r"\s*\((?P<credit>[^()]{3,160})\)\s*\.?\s*$")
+# … or as its closing sentence: "Photo by Jane Roe.", "U.S. Navy photo by …", "Courtesy
+# photo", "Photo courtesy of …", "Foto: Armada", "Credit: …".
+_CREDIT_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?…\"”’])\s+)(?P<credit>"
+    # "U.S. Navy photo by Ann Lee", never "The photo by the door …" or "Her photo by …"
+    r"(?!(?:The|A|An|This|That|These|Those|His|Her|Its|Our|Their|My|Your)\s)"
+    r"(?:[A-Z][\w.]*\s+){0,4}(?i:photo|photos|photograph|image|graphic|illustration)s?"
+    r"\s+(?:(?i:by)\s+[A-Z]|(?i:courtesy\s+of)\s+\S).*"
+    r"|(?i:courtesy\s+photo)\b.*|(?i:courtesy\s+of)\s+\S.*"
+    rf"|(?i:{'|'.join(sorted(CREDIT_WORDS, key=len, reverse=True))})\s?:\s*\S.*)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    start: int  # where the credit (with its parentheses) begins in the caption's text
+    text: str  # the credit, without parentheses or a closing period
+    parenthesised: bool
+
+
+def clean_credit(text: str) -> str:
+    """A credit without its parentheses or closing period ("Photo by Jane Roe, Jr." keeps
+    the abbreviation's), whitespace collapsed."""
+    text = " ".join(text.split())
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    if text.endswith(".") and text.split()[-1] not in ABBREVIATIONS:
+        text = text[:-1].rstrip()
+    return text
+
+
+def find_credit(caption: str) -> Credit | None:
+    """The photo credit closing a caption, or None: the one rule every reader splits
+    captions with (a scrape's caption lines, HTML figcaptions, Markdown image titles)."""
+    m = _CREDIT_IN_PARENS.search(caption)
+    if m is not None:
+        words = [w.strip(".,:;/").lower() for w in re.split(r"[\s/]+", m["credit"].strip())]
+        if len(words) <= MAX_CREDIT_WORDS and CREDIT_WORDS.intersection(words):
+            return Credit(m.start(), clean_credit(m["credit"]), True)
+    m = _CREDIT_SENTENCE.search(caption)
+    if m is not None and len(m["credit"].split()) <= MAX_CREDIT_WORDS:
+        return Credit(m.start(), clean_credit(m["credit"]), False)
+    return None
+
+
+_CAPTION_END = re.compile(r"[.!?…][\"”’]?$")
 
 
 def split_photo_caption(line: str) -> tuple[str, str] | None:
-    """``(caption, credit)`` when ``line`` is a photo caption ending with its credit.
+    """``(caption, credit)`` when a line of a scrape is a photo caption ending with its credit.
 
-    The credit is the last thing on the line, in parentheses, after a finished sentence,
-    and names a photo (or image, illustration…): "Soldiers unload supplies at the port,
-    May 3, 2018. (U.S. Army photo by Spc. Jane Roe)".
+    In running text only a parenthesised credit after a finished sentence of three words
+    or more marks a caption: "Soldiers unload supplies at the port, May 3, 2018. (U.S.
+    Army photo by Spc. Jane Roe)". (A story's sentence may well begin "Photo by …".)
     """
-    m = _CREDIT.fullmatch(line)
-    if m is None:
+    credit = find_credit(line)
+    if credit is None or not credit.parenthesised:
         return None
-    credit = " ".join(m["credit"].split())
-    words = [w.strip(".,:;/").lower() for w in re.split(r"[\s/]+", credit)]
-    if len(words) > MAX_CREDIT_WORDS or not CREDIT_WORDS.intersection(words):
+    caption = line[: credit.start].strip()
+    if not _CAPTION_END.search(caption) or len(caption.split()) < 3:
         return None
-    caption = m["caption"].strip()
-    if len(caption.split()) < 3:
-        return None
-    return caption, credit
+    return caption, credit.text
 
 
 # ------------------------------------------------------------ sentences, headings

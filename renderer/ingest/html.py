@@ -823,18 +823,12 @@ class _Reader:
         credit = None
         for el in tag.find_all(True):
             if el.parent is not None and _has_class_word(el, rules.CREDIT_CLASS_WORDS):
-                credit = credit or _clean(el.get_text())
+                credit = credit or text_rules.clean_credit(el.get_text())
                 el.extract()
         pictures: list[Figure] = []
         inlines = _tidy(self.inlines(tag.children, lang, 0, pictures))
         if credit is None:
             inlines, credit = _cut_credit(inlines)
-        if credit:
-            credit = credit.strip()
-            if credit.startswith("(") and credit.endswith(")"):
-                credit = credit[1:-1].strip()
-            if credit.endswith(".") and credit.split()[-1] not in text_rules.ABBREVIATIONS:
-                credit = credit[:-1]
         if lang and not _same_language(lang, self.page_lang) and inlines:
             inlines = (Span(lang, inlines),)
         return inlines, credit or None
@@ -1325,14 +1319,11 @@ def _drop_prefix(nodes: tuple[Inline, ...], length: int) -> tuple[Inline, ...] |
 
 def _cut_credit(inlines: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str | None]:
     """Split a trailing photo credit off a caption (only from its top-level text)."""
-    text = plain_text(inlines)
-    for pattern in (rules.TRAILING_CREDIT_PARENS, rules.TRAILING_CREDIT_SENTENCE):
-        m = pattern.search(text)
-        if m is None:
-            continue
-        keep = _keep_prefix(inlines, m.start())
+    credit = text_rules.find_credit(plain_text(inlines))
+    if credit is not None:
+        keep = _keep_prefix(inlines, credit.start)
         if keep is not None:
-            return keep, _clean(m["credit"])
+            return keep, credit.text
     return inlines, None
 
 

@@ -37,7 +37,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from renderer.errors import InputError, InputTooLarge
 from renderer.ingest import _markdown_rules as rules
-from renderer.ingest._text_rules import parse_date
+from renderer.ingest import _text_rules as text_rules
 from renderer.model import (
     Abbr,
     Article,
@@ -214,7 +214,7 @@ def _date(value: object, where: str) -> _dt.date | None:
         raise InputError(f"{where} should be a date, not {_kind(value)}")
     if not value.strip():
         return None
-    found = parse_date(value)
+    found = text_rules.parse_date(value)
     if found is None:
         try:
             found = _dt.datetime.fromisoformat(value.strip()).date()
@@ -685,9 +685,12 @@ class _Walker:
             width=_dimension(width),
             height=_dimension(height),
         )
-        caption = (Text(_squash(title)),) if title.strip() else ()
+        caption_text, credit = _squash(title), None
+        if found := text_rules.find_credit(caption_text):  # the HTML reader's rule
+            caption_text, credit = caption_text[: found.start].rstrip(), found.text
+        caption = (Text(caption_text),) if caption_text else ()
         segments.append(_close_all(stack, self.notes, reopen=True))
-        segments.append(Figure(image, caption))
+        segments.append(Figure(image, caption, credit))
 
 
 def _pop(stack: list[_Frame], notes: list[str]) -> None:
