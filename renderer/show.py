@@ -8,6 +8,7 @@ description) the value it will use is shown with where it came from.
 from __future__ import annotations
 
 from .compose import outline
+from .ingest._text_rules import join_authors
 from .model import (
     Article,
     Block,
@@ -47,7 +48,7 @@ def describe(article: Article, source: str, options: Options | None = None) -> s
         ("Subtitle", raw.subtitle or NOT_FOUND),
         ("Section", raw.section or NOT_FOUND),
         ("Date", raw.date.isoformat() if raw.date else NOT_FOUND),
-        ("Authors", "; ".join(raw.authors) or NOT_FOUND),
+        ("Authors", join_authors(raw.authors) or NOT_FOUND),  # as --meta authors= reads it
         ("Organization", raw.organization or NOT_FOUND),
         ("Dateline", raw.dateline or NOT_FOUND),
         ("Language", derived(raw.language, meta.language, "detected or default")),

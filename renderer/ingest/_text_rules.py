@@ -307,7 +307,13 @@ _BYLINE_WORDS = "|".join(re.escape(w) for w in sorted(BYLINE_WORDS, key=len)[::-
 BYLINE = re.compile(rf"(?:(?:{_BYLINE_WORDS})\s*:?\s+)+(?P<rest>\S.*)")
 FROM_LINE = re.compile(r"From\s+(?P<org>[A-Z0-9].*)")
 _TRAILING_DATE = re.compile(rf"(?:,|\s\|)\s*(?P<date>{DATE})\s*$")
-_AUTHOR_SPLIT = re.compile(r"\s+(?:and|&)\s+")
+# Words joining the last names of a list ("Jane Doe and John Roe"): English, French,
+# German, Dutch. Spanish "y" and Italian/Portuguese "e" are not among them: they also join
+# the parts of one name ("José Ortega y Gasset"; see NAME_PARTICLES).
+LIST_JOINERS = ("and", "&", "et", "und", "en")
+_JOINER = "|".join(re.escape(w) for w in LIST_JOINERS)
+_NAME_LIST_SPLIT = re.compile(rf"\s*,\s*(?:(?:{_JOINER})\s+)?|\s+(?:{_JOINER})\s+")
+_JOINER_FIRST = re.compile(rf"(?:{_JOINER})\s+\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,11 +341,51 @@ def _is_name(text: str) -> bool:
     )
 
 
+def split_authors(text: str) -> tuple[str, ...]:
+    """The one rule for a list of people, wherever it is written: a byline, ``--meta
+    authors=…``, a sidecar or front-matter string, a packet's ``meta``.
+
+    * With a semicolon anywhere, only semicolons separate names, so a name may hold
+      commas: "Smith, Jr., John; Jane Roe" (``renderer show`` prints lists so).
+    * Otherwise commas and the words of :data:`LIST_JOINERS` separate names; a suffix
+      after a comma stays with its name ("John Smith, Jr., and Jane Roe"), and when any
+      part is a single word the commas are inside one inverted name ("Smith, Jr., John",
+      "Roe, Jane"), which is kept whole.
+    """
+    text = " ".join(text.split())
+    if ";" in text:
+        return tuple(p.strip() for p in text.split(";") if p.strip())
+    parts: list[str] = []
+    for part in (p.strip() for p in _NAME_LIST_SPLIT.split(text)):
+        if parts and part in NAME_SUFFIXES:
+            parts[-1] = f"{parts[-1]}, {part}"
+        elif part:
+            parts.append(part)
+    if len(parts) > 1 and any(len(p.split()) == 1 for p in parts):
+        return (text,)
+    return tuple(parts)
+
+
+def join_authors(authors: tuple[str, ...]) -> str:
+    """``authors`` written so that :func:`split_authors` reads them back unchanged."""
+    text = "; ".join(authors)
+    if len(authors) == 1 and split_authors(text) != authors:
+        text += ";"  # one name with commas that would read as several
+    return text
+
+
+def _continues_names(part: str) -> bool:
+    """A byline part that belongs to the names before it: "Jr.", "and Jane Roe"."""
+    return part in NAME_SUFFIXES or _JOINER_FIRST.match(part) is not None
+
+
 def parse_byline(line: str) -> Byline | None:
     """Split a byline into authors and organization; None when ``line`` is not a byline.
 
     The first comma-separated part is always people, the last (when there are several)
-    always the organization; parts between are people until one names an organization.
+    the organization unless it continues the names ("…, Jr.", "…, and Jane Roe"); parts
+    between are people until one names an organization. The people are split by
+    :func:`split_authors`.
     """
     m = FROM_LINE.fullmatch(line)
     if m is not None:
@@ -358,29 +404,21 @@ def parse_byline(line: str) -> Byline | None:
         rest = rest[: dated.start()]
     if len(rest.split()) > 30:
         return None
-    tokens: list[str] = []
-    for token in (t.strip() for t in re.split(r",|\s\|\s", rest)):
-        if not token:
-            continue
-        if tokens and token in NAME_SUFFIXES:
-            tokens[-1] = f"{tokens[-1]}, {token}"
-        else:
-            tokens.append(token)
+    tokens = [t.strip() for t in re.split(r",|\s\|\s", rest) if t.strip()]
     if not tokens:
         return None
-    people, org_parts = [tokens[0]], []
-    for index, token in enumerate(tokens[1:], start=1):
-        if org_parts or index == len(tokens) - 1 or is_org_like(token):
-            org_parts.append(token)
-        else:
-            people.append(token)
-    authors: list[str] = []
-    for part in people:
-        part = re.sub(r"^(?:and|&)\s+", "", part)
-        authors.extend(a.strip() for a in _AUTHOR_SPLIT.split(part) if a.strip())
+    org_at = next(
+        (
+            index
+            for index, token in enumerate(tokens[1:], start=1)
+            if is_org_like(token) or (index == len(tokens) - 1 and not _continues_names(token))
+        ),
+        len(tokens),
+    )
+    authors = split_authors(", ".join(tokens[:org_at]))
     if not authors or not all(_is_name(a) for a in authors):
         return None
-    return Byline(tuple(authors), ", ".join(org_parts) or None, date)
+    return Byline(authors, ", ".join(tokens[org_at:]) or None, date)
 
 
 def is_org_continuation(line: str) -> bool:

@@ -234,6 +234,9 @@ def _language(value: object, where: str) -> str | None:
 
 
 def _authors(value: object, where: str) -> list[str]:
+    """A list holds one name per item; a string is a list of names (``split_authors``)."""
+    if isinstance(value, str):
+        return list(text_rules.split_authors(value))
     items = value if isinstance(value, list) else [value]
     authors: list[str] = []
     for item in items:

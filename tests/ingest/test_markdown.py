@@ -676,3 +676,10 @@ def test_figure_caption_credit_is_split_as_the_html_reader_splits_it(title, capt
     page = f"<figure><img src='a.png' alt='Alt'><figcaption>{title}</figcaption></figure>"
     (html,) = read_html(f"<head><title>T</title></head><body>{page}</body>").blocks
     assert md == html == Figure(Image("a.png", "Alt"), (Text(caption),), credit)
+
+
+def test_front_matter_author_text_follows_the_one_rule_for_author_lists():
+    text = "---\ntitle: T\nauthor: John Smith, Jr., and Jane Roe\n---\n\nBody.\n"
+    assert read_markdown(text).metadata.authors == ("John Smith, Jr.", "Jane Roe")
+    text = "---\ntitle: T\nauthors: ['Smith, Jr., John', Jane Roe]\n---\n\nBody.\n"
+    assert read_markdown(text).metadata.authors == ("Smith, Jr., John", "Jane Roe")

@@ -486,6 +486,20 @@ def test_not_a_kicker(line):
         ("From U.S. Army Public Affairs", (), "U.S. Army Public Affairs"),
         ("From 10th Mountain Division Public Affairs", (), "10th Mountain Division Public Affairs"),
         ("By Jane Doe", ("Jane Doe",), None),
+        # author lists follow the one rule (split_authors)
+        ("By John Smith, Jr., and Jane Roe", ("John Smith, Jr.", "Jane Roe"), None),
+        (
+            "By John Smith, Jr., and Jane Roe, Army News Service",
+            ("John Smith, Jr.", "Jane Roe"),
+            "Army News Service",
+        ),
+        ("By John Smith, Jr.", ("John Smith, Jr.",), None),
+        ("By Jane Doe & John Roe, DoD News", ("Jane Doe", "John Roe"), "DoD News"),
+        (
+            "Par Jeanne Dupont et Paul Martin, Marine nationale",
+            ("Jeanne Dupont", "Paul Martin"),
+            "Marine nationale",
+        ),
     ],
 )
 def test_parse_byline(line, authors, org):
@@ -1264,3 +1278,4 @@ def test_captions_are_no_neighbours_for_subheads():
 def test_scrape_count():
     scrapes = sorted(SCRAPES.glob("*.txt"))
     assert len(scrapes) >= 12, [p.name for p in scrapes]
+
