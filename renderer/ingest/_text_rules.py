@@ -41,6 +41,18 @@ _MONTH_TABLES: dict[str, tuple[str, ...]] = {
         "januar jänner", "februar", "märz maerz", "april", "mai", "juni", "juli", "august",
         "september", "oktober okt", "november", "dezember dez",
     ),
+    "it": (
+        "gennaio gen", "febbraio", "marzo", "aprile", "maggio mag", "giugno giu", "luglio lug",
+        "agosto", "settembre", "ottobre ott", "novembre", "dicembre",
+    ),
+    "pt": (
+        "janeiro", "fevereiro fev", "março marco", "abril", "maio", "junho", "julho",
+        "agosto", "setembro", "outubro", "novembro", "dezembro",
+    ),
+    "nl": (
+        "januari", "februari", "maart mrt", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december",
+    ),
 }  # fmt: skip
 
 
@@ -62,6 +74,9 @@ WEEKDAYS = _table(
     lundi mardi mercredi jeudi vendredi samedi dimanche
     lunes martes miércoles miercoles jueves viernes sábado sabado domingo
     montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag
+    lunedì martedì mercoledì giovedì venerdì sabato domenica
+    segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
     """
 )
 
@@ -70,11 +85,12 @@ MONTH = rf"(?i:(?:{_MONTH_NAMES})\b\.?)"
 _WEEKDAY = rf"(?i:(?:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))}),?\s+)"
 # "6", "6th", "1er" (fr), "6." (de), "1º" (es).
 _DAY = r"\d{1,2}(?:st|nd|rd|th|er|º|\.)?"
-# Spanish joins day, month and year with "de": "6 de mayo de 2015".
+# Spanish and Portuguese join day, month and year with "de": "6 de mayo de 2015".
 _DE = r"(?:de\s+|del\s+)?"
 # A date as news pages print it: AP style ("Sept. 3, 2019"), full month, military
-# ("3 September 2019"), day first in French, Spanish or German ("6 mai 2015",
-# "6 de mayo de 2015", "6. Mai 2015") or ISO. No groups, so it can be embedded.
+# ("3 September 2019"), day first in French, Spanish, German, Italian, Portuguese or Dutch
+# ("6 mai 2015", "6 de mayo de 2015", "6. Mai 2015", "3 marzo 2020", "3 maart 2020") or ISO.
+# No groups, so it can be embedded.
 DATE = (
     rf"(?:{_WEEKDAY}?{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|{_WEEKDAY}?{_DAY}\s+(?i:de\s+)?{MONTH},?\s+(?i:{_DE})\d{{4}}"
@@ -147,13 +163,20 @@ BANNER_PHRASES: tuple[re.Pattern[str], ...] = tuple(
 # Banner publishers that say nothing about who runs the site.
 GENERIC_PUBLISHERS = frozenset({"government", "federal government", "u.s. government"})
 
+# The first crumb of a breadcrumb trail ("Home > News", "Accueil > Actualités"), per language.
+HOME_WORDS = ("Home", "Accueil", "Inicio", "Portada", "Startseite", "Início", "Página inicial")
+_HOME = "|".join(re.escape(w) for w in HOME_WORDS)
+
 _SOCIAL = (
     r"Share(?: This(?: Page| Story| Article)?)?|Print(?: This(?: Page| Story| Article)?)?|"
     r"E-?mail|Facebook|Twitter|X|LinkedIn|Pinterest|Reddit|WhatsApp|Tweet|Copy Link|Link|"
     # French, Spanish, German share and print buttons.
     r"Partager(?: cet article| sur)?|Imprimer(?: cet article)?|Envoyer|Copier le lien|"
     r"Compartir(?: en)?|Imprimir|Enviar|Copiar enlace|"
-    r"Teilen|Drucken|Link kopieren|Artikel teilen"
+    r"Teilen|Drucken|Link kopieren|Artikel teilen|"
+    # Italian, Portuguese, Dutch.
+    r"Condividi|Stampa|Copia link|Partilhar|Compartilhar|Copiar link|Delen|Afdrukken|"
+    r"Link kopiëren"
 )
 
 # Whole lines that are navigation or sharing widgets, wherever they occur.
@@ -164,10 +187,12 @@ CHROME_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"Skip navigation(?: links)?",
         r"Aller au contenu(?: principal)?|Passer au contenu(?: principal)?|Ir al contenido"
         r"(?: principal)?|Saltar al contenido(?: principal)?|Zum (?:Haupt)?[Ii]nhalt springen"
-        r"|Direkt zum Inhalt",
+        r"|Direkt zum Inhalt|Vai al contenuto(?: principale)?|Salta al contenuto(?: principale)?"
+        r"|Ir para o conteúdo(?: principal)?|Saltar para o conteúdo(?: principal)?"
+        r"|Naar (?:de )?(?:hoofd)?inhoud|Direct naar (?:de )?(?:hoofd)?inhoud",
         r"Toggle navigation|Main menu|Menu|Search|Close|Back to top",
         # Breadcrumbs: "Home > News > Article View", "Home / News / Stories".
-        r"(?:Home|Accueil|Inicio|Portada|Startseite)\s*(?:>|/|»|›|\|)\s*.*",
+        rf"(?:{_HOME})\s*(?:>|/|»|›|\|)\s*.*",
         r"[^>»›]{1,40}(?:\s*[>»›]\s*[^>»›]{1,40}){2,}",
         # "Share", "Print", "Facebook Twitter LinkedIn Email", "Share: Facebook | X".
         rf"(?:{_SOCIAL})(?:\s*(?:[:|/,·•]\s*)?(?:{_SOCIAL}))*\s*[:|]?",
@@ -199,6 +224,9 @@ TRAILER_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"(?:Voir aussi|À lire aussi|A lire aussi|Lire aussi|Sur le même sujet|Articles liés)\s*:?",
         r"(?:Ver también|Lea también|Noticias relacionadas|Artículos relacionados)\s*:?",
         r"(?:Mehr zum Thema|Weitere Artikel|Das könnte Sie auch interessieren|Siehe auch)\s*:?",
+        r"(?:Leggi anche|Articoli correlati|Notizie correlate|Potrebbe interessarti)\s*:?",
+        r"(?:Veja também|Leia também|Notícias relacionadas|Artigos relacionados)\s*:?",
+        r"(?:Lees ook|Gerelateerde artikelen|Gerelateerd nieuws|Meer nieuws)\s*:?",
         r"Hosted by Defense Media Activity.*",
     )
 )
@@ -239,11 +267,13 @@ _SECTION = re.compile(rf"(?=[A-ZÀ-ÖØ-Þ]){_LETTER}[\w&'’-]*(?: [\w&'’-]+)
 # The words of a date line, per kind: first publication or a later update.
 PUBLISHED_WORDS = (
     "Published", "Posted", "Publié le", "Publié", "Mis en ligne le", "Publicado el",
-    "Publicado", "Veröffentlicht am", "Veröffentlicht",
+    "Publicado", "Veröffentlicht am", "Veröffentlicht", "Pubblicato il", "Pubblicato",
+    "Publicado em", "Gepubliceerd op", "Gepubliceerd",
 )  # fmt: skip
 UPDATED_WORDS = (
     "Last Updated", "Updated", "Mis à jour le", "Mis à jour", "Actualizado el", "Actualizado",
-    "Aktualisiert am", "Aktualisiert",
+    "Aktualisiert am", "Aktualisiert", "Aggiornato il", "Aggiornato", "Atualizado em",
+    "Atualizado", "Bijgewerkt op", "Bijgewerkt",
 )  # fmt: skip
 _DATE_WORDS = "|".join(re.escape(w) for w in sorted(PUBLISHED_WORDS + UPDATED_WORDS, key=len)[::-1])
 
@@ -297,11 +327,12 @@ NAME_PARTICLES = frozenset(
      "al", "bin", "ibn", "ter", "y", "e", "j.g.", "(j.g.)"}
 )  # fmt: skip
 
-# The words that open a byline, per language ("By", French "Par", Spanish "Por", German
-# "Von"). Case matters: "by" inside a sentence never opens one.
+# The words that open a byline, per language ("By", French "Par", Spanish and Portuguese
+# "Por", German "Von", Italian "Di", Dutch "Door"). Case matters: "by" inside a sentence
+# never opens one, and what follows must be names ("Di nuovo in mare" is no byline).
 BYLINE_WORDS = (
     "By", "BY", "Story by", "Written by", "Story and photos by",
-    "Par", "PAR", "Por", "POR", "Von", "VON",
+    "Par", "PAR", "Por", "POR", "Von", "VON", "Di", "DI", "Door", "DOOR",
 )  # fmt: skip
 _BYLINE_WORDS = "|".join(re.escape(w) for w in sorted(BYLINE_WORDS, key=len)[::-1])
 BYLINE = re.compile(rf"(?:(?:{_BYLINE_WORDS})\s*:?\s+)+(?P<rest>\S.*)")
@@ -493,6 +524,7 @@ CREDIT_WORDS = _table(
     crédit credit
     foto fotos fotografía imagen cortesía
     bild bilder
+    immagine immagini cortesia imagem imagens fotografia beeld afbeelding
     """
 )
 MAX_CREDIT_WORDS = 20

@@ -19,7 +19,15 @@ from renderer.ingest._text_rules import (
     split_photo_caption,
 )
 from renderer.ingest.text import read_text
-from renderer.model import Article, Heading, Paragraph, PhotoCaption, Text, plain_text
+from renderer.model import (
+    Article,
+    Heading,
+    Metadata,
+    Paragraph,
+    PhotoCaption,
+    Text,
+    plain_text,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "samples" / "isil-losing-ground.txt"
@@ -1120,6 +1128,13 @@ def test_month_tables_are_unambiguous():
          "Oficina de Prensa de la Armada"),
         ("Von Jana Roth, Presse- und Informationszentrum Marine", ("Jana Roth",),
          "Presse- und Informationszentrum Marine"),
+        ("Di Giulia Rossi", ("Giulia Rossi",), None),
+        ("Di Giulia Rossi, Ufficio stampa della Marina", ("Giulia Rossi",),
+         "Ufficio stampa della Marina"),
+        ("Por João Pereira, Gabinete de Imprensa da Marinha", ("João Pereira",),
+         "Gabinete de Imprensa da Marinha"),
+        ("Door Sanne de Vries en Tim Bakker, Ministerie van Defensie",
+         ("Sanne de Vries", "Tim Bakker"), "Ministerie van Defensie"),
     ],
 )  # fmt: skip
 def test_parse_byline_other_languages(line, authors, org):
@@ -1134,6 +1149,9 @@ def test_parse_byline_other_languages(line, authors, org):
         "Par temps de pluie, les marins restent à quai.",
         "Por la mañana, el buque zarpó.",
         "Von Kiel nach Oslo in drei Tagen",
+        "Di nuovo in mare per la flotta",
+        "Door de storm bleef het schip in de haven",
+        "Por causa do vento, o navio ficou no porto.",
     ],
 )
 def test_not_a_byline_other_languages(line):
@@ -1279,3 +1297,170 @@ def test_scrape_count():
     scrapes = sorted(SCRAPES.glob("*.txt"))
     assert len(scrapes) >= 12, [p.name for p in scrapes]
 
+
+
+# ------------------------------------------- Italian, Portuguese and Dutch scrapes
+
+FAMILY_CHROME = ["Home >", "Início >", "Vai al contenuto", "Ir para o conteúdo",
+                 "Naar de hoofdinhoud", "Condividi", "Stampa", "Partilhar", "Imprimir", "Delen",
+                 "Afdrukken", "Leggi anche", "Notícias relacionadas", "Lees ook", "Publicado em",
+                 "Di Giulia", "Door Sanne"]  # fmt: skip
+
+
+@dataclasses.dataclass(frozen=True)
+class Expected:
+    """What reading one scrape must give: every field, the body in order, the notes."""
+
+    metadata: Metadata
+    items: list[tuple[str, ...]]
+    notes: tuple[str, ...] = ()
+    chrome: tuple[str, ...] = ()  # page text (besides the banners) found nowhere in the article
+
+
+EXPECTED: dict[str, Expected] = {}
+
+
+def expect(name: str, **fields) -> None:
+    EXPECTED[name] = Expected(**fields)
+
+
+expect(
+    "italian-marina.txt",
+    metadata=Metadata(
+        title="La Marina prova un nuovo radar costiero",
+        section="Notizie",
+        date=dt.date(2020, 3, 3),  # "3 marzo 2020"
+        authors=("Giulia Rossi",),  # "Di", not "By"
+        dateline="LA SPEZIA",
+    ),
+    items=[
+        ("p", "La Marina Militare ha provato lunedì un nuovo radar costiero nella base navale "
+              "della città, secondo fonti ufficiali."),
+        ("p", "Il sistema rileva piccole imbarcazioni a più di quaranta chilometri di distanza, "
+              "anche con il maltempo e il mare grosso."),
+        ("caption", "I tecnici controllano l’antenna sulla torre del porto, il 2 marzo 2020.",
+         "Foto: Marina Militare / Luca Bianchi"),
+        ("h2", "LE PROVE IN MARE"),
+        ("p", "Le prove sono durate tre settimane e hanno incluso esercitazioni notturne con "
+              "pattugliatori ed elicotteri della flotta."),
+        ("p", "«Il radar ha visto tutto quello che doveva vedere», ha detto il capitano di "
+              "fregata Marco Neri, che ha guidato le prove."),
+    ],
+    chrome=(*FAMILY_CHROME, "Una fregata in visita a Napoli", "LA SPEZIA --"),
+)  # fmt: skip
+expect(
+    "portuguese-marinha.txt",
+    metadata=Metadata(
+        title="Navio-escola parte de Lisboa com cadetes de seis países",
+        date=dt.date(2021, 9, 10),  # "Publicado em 10 de setembro de 2021"
+        authors=("João Pereira",),
+        organization="Gabinete de Imprensa da Marinha",
+        dateline="LISBOA, Portugal",
+    ),
+    notes=("no kicker line",),
+    items=[
+        ("p", "O navio-escola largou na quarta-feira do porto de Lisboa com 70 cadetes de seis "
+              "países a bordo, para uma viagem de instrução de quatro meses pelo oceano "
+              "Atlântico."),
+        ("p", "Os cadetes vão aprender navegação astronómica, manobra de velas e trabalho de "
+              "equipa em mar aberto."),
+        ("caption", "Cadetes formam no convés do navio antes da partida, em 10 de setembro de "
+                    "2021.", "Foto: Marinha / Rui Costa"),
+        ("p", "A guarnição permanente, de 120 militares, fica responsável pela instrução durante "
+              "a travessia."),
+        ("p", "O navio vai fazer escala em cinco portos, onde os cadetes participam em atividades "
+              "com as marinhas de cada país."),
+    ],
+    chrome=(*FAMILY_CHROME, "A Marinha celebra", "LISBOA, Portugal —"),
+)  # fmt: skip
+expect(
+    "dutch-marine.txt",
+    metadata=Metadata(
+        title="Mijnenjager keert terug in Den Helder",
+        section="Nieuws",
+        date=dt.date(2020, 10, 14),  # "14 oktober 2020"
+        authors=("Sanne de Vries",),  # "Door"
+        organization="Communicatie Koninklijke Marine",
+        dateline="DEN HELDER",
+    ),
+    items=[
+        ("p", "De mijnenjager is woensdag na een half jaar bij een eskader van de NAVO op de "
+              "Noordzee teruggekeerd in de thuishaven."),
+        ("p", "De bemanning vond in die tijd meer dan 30 explosieven uit de Tweede "
+              "Wereldoorlog op de zeebodem en markeerde die voor ruiming."),
+        ("caption", "Familieleden wachten op de kade op de bemanning, 14 oktober 2020.",
+         "Foto: Defensie / Tim Bakker"),
+        ("p", "„De samenwerking met de partners was uitstekend en heel nauw”, zei de commandant, "
+              "kapitein-luitenant ter zee Joris Visser."),
+        ("p", "Het schip gaat nu twee maanden naar de werf, voordat de opleiding voor de "
+              "volgende inzet begint."),
+    ],
+    chrome=(*FAMILY_CHROME, "Marine oefent met partners", "DEN HELDER —"),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_scrape_reads_exactly_as_expected(name):
+    """Every metadata field, the body (outline, paragraph count and order), the notes, and
+    no chrome: the acceptance of the scrape family, one complete expected value per input."""
+    expected = EXPECTED[name]
+    article = read(name)
+    assert article.metadata == expected.metadata
+    assert items(article) == expected.items
+    assert article.notes == expected.notes
+    assert article.base_dir is None
+    assert_no_chrome(article, *expected.chrome)
+
+
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [("italian-marina.txt", "it"), ("portuguese-marinha.txt", "pt"), ("dutch-marine.txt", "nl")],
+)
+def test_italian_portuguese_dutch_languages_are_detected(name, language):
+    from renderer.normalize import normalize
+
+    assert normalize(read(name)).metadata.language == language
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 marzo 2020", dt.date(2020, 3, 3)),
+        ("martedì 3 marzo 2020", dt.date(2020, 3, 3)),
+        ("1º maggio 2019", dt.date(2019, 5, 1)),
+        ("25 dicembre 2018", dt.date(2018, 12, 25)),
+        ("3 de março de 2020", dt.date(2020, 3, 3)),
+        ("terça-feira, 3 de março de 2020", dt.date(2020, 3, 3)),
+        ("10 de setembro de 2021", dt.date(2021, 9, 10)),
+        ("3 maart 2020", dt.date(2020, 3, 3)),
+        ("dinsdag 3 maart 2020", dt.date(2020, 3, 3)),
+        ("14 oktober 2020", dt.date(2020, 10, 14)),
+    ],
+)
+def test_parse_date_italian_portuguese_dutch(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("Pubblicato il 3 marzo 2020", "date"), ("Aggiornato il 4 marzo 2020", "date"),
+        ("Publicado em 10 de setembro de 2021", "date"), ("Atualizado em 11 de setembro de 2021",
+                                                          "date"),
+        ("Gepubliceerd op 14 oktober 2020", "date"), ("Bijgewerkt op 15 oktober 2020", "date"),
+        ("Vai al contenuto principale", "chrome"), ("Ir para o conteúdo", "chrome"),
+        ("Naar de hoofdinhoud", "chrome"), ("Condividi", "chrome"), ("Compartilhar", "chrome"),
+        ("Afdrukken", "chrome"), ("Início > Notícias", "chrome"),
+        ("Leggi anche", "trailer"), ("Articoli correlati", "trailer"), ("Veja também", "trailer"),
+        ("Leia também", "trailer"), ("Lees ook", "trailer"), ("Gerelateerde artikelen", "trailer"),
+    ],
+)  # fmt: skip
+def test_italian_portuguese_dutch_page_words(line, chrome):
+    from renderer.ingest._text_rules import DATE_LINE, is_trailer_line
+
+    matched = {
+        "date": DATE_LINE.fullmatch(line) is not None,
+        "chrome": is_chrome_line(line),
+        "trailer": is_trailer_line(line),
+    }
+    assert [kind for kind, yes in matched.items() if yes] == [chrome]
