@@ -26,6 +26,7 @@ from .model import (
     plain_text,
 )
 from .normalize import normalize
+from .normalize.language import is_undetermined
 from .options import Options
 
 __all__ = ["block_kind", "describe"]
@@ -51,7 +52,7 @@ def describe(article: Article, source: str, options: Options | None = None) -> s
         ("Authors", join_authors(raw.authors) or NOT_FOUND),  # as --meta authors= reads it
         ("Organization", raw.organization or NOT_FOUND),
         ("Dateline", raw.dateline or NOT_FOUND),
-        ("Language", derived(raw.language, meta.language, "detected or default")),
+        ("Language", derived(raw.language, meta.language, _how_language(meta.language))),
         ("Publisher", raw.publisher or NOT_FOUND),
         ("Source", raw.source or NOT_FOUND),
         ("Identifier", derived(raw.identifier, meta.identifier, "from the content")),
@@ -63,6 +64,12 @@ def describe(article: Article, source: str, options: Options | None = None) -> s
     lines += ["", "Outline", f"  H1 {meta.title}"]
     lines += _outline_lines(final.blocks)
     return "\n".join(lines)
+
+
+def _how_language(language: str | None) -> str:
+    if is_undetermined(language):
+        return "undetermined: not declared, not detected; give --lang or --meta lang="
+    return "detected"
 
 
 # What the outline calls each kind of block, in the order a section's counts are printed.

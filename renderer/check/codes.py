@@ -412,11 +412,15 @@ CODES: dict[str, CodeInfo] = {
                             "Give the title in the source or with --meta title=..."),
     "IN-META-002": CodeInfo(W, "No language declared", "WCAG 3.1.1",
                             "Say it with --lang or --meta lang=... (the editions use the "
-                            "detected or default language)."),
+                            "detected language)."),
     "IN-META-003": CodeInfo(W, "No publication date", "project",
                             "Give it with --meta date=YYYY-MM-DD."),
     "IN-META-004": CodeInfo(W, "No author", "project",
                             "Give it with --meta authors=... if the article has one."),
+    "IN-META-005": CodeInfo(E, "Language neither declared nor detected", "WCAG 3.1.1",
+                            "Pass --lang BCP47, or give lang in the front matter or with "
+                            "--meta lang=...; until then the editions say 'und' "
+                            "(undetermined) and claim no conformance."),
     "IN-CHROME-001": CodeInfo(W, "Suspected leftover site chrome in the body", "project",
                               "Remove the line from the source, or report the site's "
                               "banner variant."),

@@ -83,12 +83,14 @@ def test_table_without_header_cells():
 
 
 def test_missing_metadata_is_said():
-    findings = lint(
-        Article(Metadata(title="T", organization="Org PA"), (Paragraph((Text("Body text."),)),))
-    )
+    body = Paragraph((Text("Body text."),))  # too short to tell its language
+    findings = lint(Article(Metadata(title="T", organization="Org PA"), (body,)))
     by_code = {f.code: f.message for f in findings}
-    assert set(by_code) == {"IN-META-002", "IN-META-003", "IN-META-004"}
+    assert set(by_code) == {"IN-META-005", "IN-META-003", "IN-META-004"}
     assert "Org PA" in by_code["IN-META-004"]
+    english = Paragraph((Text("The crew said that the ship was in the port for the winter. " * 3),))
+    by_code = {f.code: f.message for f in lint(Article(Metadata(title="T"), (english,)))}
+    assert by_code["IN-META-002"] == "the source does not declare a language (detected 'en')"
 
 
 def test_leftover_chrome_is_suspected():
@@ -110,7 +112,7 @@ def test_show_lists_every_field_and_says_what_is_missing(capsys):
     out = capsys.readouterr().out
     assert "Source        (not found)" in out
     assert "Authors       John Redfield" in out
-    assert "Language      en (detected or default)" in out
+    assert "Language      en (detected)" in out
     assert "H1 ISIL losing ground" in out and "(8 paragraphs)" in out
 
 
