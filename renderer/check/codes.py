@@ -424,6 +424,9 @@ CODES: dict[str, CodeInfo] = {
     "IN-CHROME-001": CodeInfo(W, "Suspected leftover site chrome in the body", "project",
                               "Remove the line from the source, or report the site's "
                               "banner variant."),
+    "IN-CHROME-002": CodeInfo(W, "The title looks like site chrome", "WCAG 2.4.2",
+                              "Give the real title with --meta title=..., or remove the "
+                              "chrome above it from the source."),
     "IN-NOTE-001": CodeInfo(I, "Reader note", "project",
                             "Something the reader noticed and could not fix; see the message."),
     "IN-SAFE-001": CodeInfo(W, "Active content removed from the input", "project",

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..compose import safe_href
-from ..ingest._text_rules import is_chrome_line, strip_banner
+from ..ingest._text_rules import chrome_kind
 from ..model import (
     Article,
     Block,
@@ -58,8 +58,11 @@ def lint(article: Article, *, lang: str | None = None) -> list[Finding]:
     """Findings for ``article``; ``lang`` is the language the user gave (``--lang``)."""
     findings: list[Finding] = []
     meta = article.metadata
+    site_names = (meta.publisher, meta.organization)
     if not meta.title.strip():
         findings.append(make("IN-META-001", "the article has no title"))
+    elif kind := chrome_kind(meta.title, site_names):
+        findings.append(make("IN-CHROME-002", f"the title {meta.title[:80]!r} looks like {kind}"))
     declared = lang or meta.language
     guess = body_language(article.blocks) if declared is None else None
     if is_undetermined(declared or guess):
@@ -109,10 +112,10 @@ def lint(article: Article, *, lang: str | None = None) -> list[Finding]:
             case Table(head=head, body=body):
                 if not any(cell.header for row in head + body for cell in row):
                     findings.append(make("IN-TABLE-001", "a table has no header cells", where))
-            case Paragraph(children=children):
-                text = " ".join(plain_text(children).split())
-                if is_chrome_line(text) or strip_banner(text)[0].strip() != text:
-                    findings.append(make("IN-CHROME-001", f"{text[:80]!r}", where))
+        if isinstance(block, Paragraph | Heading):  # a header line the reader left in the body
+            text = " ".join(plain_text(block.children).split())
+            if kind := chrome_kind(text, site_names):
+                findings.append(make("IN-CHROME-001", f"{text[:80]!r} looks like {kind}", where))
         findings.extend(_link_findings(block, where))
     return findings
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -251,6 +252,25 @@ def strip_banner(line: str) -> tuple[str, list[str]]:
     return line, publishers
 
 
+def is_home_line(line: str) -> bool:
+    """The first crumb of a breadcrumb trail written one crumb per line ("Home")."""
+    return line.casefold() in _HOME_LINES
+
+
+_HOME_LINES = frozenset(w.casefold() for w in HOME_WORDS)
+_CRUMB_SEPARATOR = re.compile(r"[>/»›|]")
+MAX_CRUMB_WORDS = 3
+
+
+def is_crumb(line: str) -> bool:
+    """A line that can be one crumb of a trail ("News", "Press Releases", ">")."""
+    return bool(_CRUMB_SEPARATOR.fullmatch(line)) or (
+        len(line.split()) <= MAX_CRUMB_WORDS
+        and is_heading_like(line)
+        and not any(c.isdigit() for c in line)
+    )
+
+
 def is_chrome_line(line: str) -> bool:
     return any(p.fullmatch(line) for p in CHROME_LINES)
 
@@ -460,6 +480,27 @@ def is_org_continuation(line: str) -> bool:
         and not line.endswith(".")
         and (line[0].isupper() or line[0].isdigit())
     )
+
+
+def chrome_kind(text: str, site_names: Iterable[str] = ()) -> str | None:
+    """What page furniture ``text`` is when it is nothing else, for lint to suspect it left
+    over in a body or a title: None for story text."""
+    text = " ".join(text.split())
+    if strip_banner(text)[0] != text:
+        return "the site banner"
+    if is_chrome_line(text):
+        return "navigation or a share line"
+    if is_home_line(text):
+        return "a breadcrumb"
+    if parse_kicker(text) is not None:
+        return "a kicker"
+    if DATE_LINE.fullmatch(text):
+        return "a date line"
+    if parse_byline(text) is not None:
+        return "a byline"
+    if text.casefold() in {n.casefold() for n in site_names if n}:
+        return "the publisher's or organization's name"
+    return None
 
 
 # --------------------------------------------------------------------- datelines

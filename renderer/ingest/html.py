@@ -82,8 +82,12 @@ _SPACE = re.compile(r"[ \t\n\r\f]+")  # what HTML collapses; U+00A0 is kept
 _BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
 
 
-def read_html(text: str, *, name: str = "<input>") -> Article:
-    """Read a decoded HTML page; ``name`` is only used in error messages."""
+def read_html(text: str, *, name: str = "<input>", title: str | None = None) -> Article:
+    """Read a decoded HTML page; ``name`` is only used in error messages.
+
+    ``title`` is the title the user gave (``--meta``, a sidecar): used when the page has
+    none, instead of an error.
+    """
     if not text.replace("\ufeff", "").strip():
         raise InputError(f"{name}: the file is empty")
     soup = _parse(text, name)
@@ -96,7 +100,7 @@ def read_html(text: str, *, name: str = "<input>") -> Article:
         reader.note(note)
     visible = reader.visible_metadata(root, soup)
     blocks = reader.body(root)
-    return reader.article(declared, visible, blocks)
+    return reader.article(declared, visible, blocks, given_title=title)
 
 
 def _parse(text: str, name: str) -> BeautifulSoup:
@@ -915,7 +919,14 @@ class _Reader:
 
     # --------------------------------------------------------------------- result
 
-    def article(self, declared: _Declared, visible: _Visible, blocks: list[Block]) -> Article:
+    def article(
+        self,
+        declared: _Declared,
+        visible: _Visible,
+        blocks: list[Block],
+        *,
+        given_title: str | None = None,
+    ) -> Article:
         j, m = declared.jsonld, declared.meta
         blocks, dateline_text, extra = self._lead(blocks)
         if not blocks:
@@ -927,11 +938,13 @@ class _Reader:
             or m.title
             or _strip_site_suffix(declared.page_title, site_names)
             or visible.page_h1
+            or _clean(given_title)
         )
         if not title:
             raise InputError(
                 f"{self.name}: cannot find the title: no <h1> in the article, no JSON-LD"
-                " headline, og:title or <title>"
+                " headline, og:title or <title>",
+                hint='give it with --meta title="..."',
             )
         dateline = j.dateline or visible.dateline or dateline_text
         authors = j.authors or m.authors or visible.authors or extra.authors

@@ -68,8 +68,12 @@ from renderer.model import (
 __all__ = ["read_markdown"]
 
 
-def read_markdown(text: str, *, name: str = "<input>") -> Article:
-    """Read decoded Markdown; ``name`` is only used in error messages and notes."""
+def read_markdown(text: str, *, name: str = "<input>", title: str | None = None) -> Article:
+    """Read decoded Markdown; ``name`` is only used in error messages and notes.
+
+    ``title`` is the title the user gave (``--meta``, a sidecar): without front-matter
+    title or ``# heading`` it is the title, instead of an error.
+    """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(f"{name}: the file is empty")
@@ -88,7 +92,7 @@ def read_markdown(text: str, *, name: str = "<input>") -> Article:
         if ident == -1:
             notes.append(f"footnote [^{label.removeprefix(':')}] is never referenced; dropped")
 
-    title = fields.pop("title", None)
+    title = fields.pop("title", None) or _given_title(blocks, title)
     if title is None:
         index = next(
             (
@@ -119,6 +123,12 @@ def read_markdown(text: str, *, name: str = "<input>") -> Article:
     return Article(
         metadata=metadata, blocks=tuple(blocks), base_dir=None, notes=tuple(_unique(notes))
     )
+
+
+def _given_title(blocks: list, given: str | None) -> str | None:
+    """The user's title, when the text has no ``# heading`` to take the title from."""
+    has_heading = any(isinstance(b, Heading) and b.level == 1 for b in blocks)
+    return None if has_heading or not given else _squash(given)
 
 
 # ------------------------------------------------------------------ front matter

@@ -642,3 +642,10 @@ def test_text_after_a_void_element_lxml_does_not_know_stays(void):
     article = read_html(f"<title>T</title><p>One <{void}>two <b>three</b> four.</p><p>Five.</p>")
     texts = [plain_text(b.children) for b in article.blocks]
     assert texts == ["One two three four.", "Five."]
+
+
+def test_a_given_title_reads_a_page_without_one():
+    with pytest.raises(InputError, match=r'--meta title="\.\.\."'):
+        read_html("<p>Just a paragraph.</p>", name="nameless.html")
+    article = read_html("<p>Just a paragraph.</p>", name="nameless.html", title="Given")
+    assert article.metadata.title == "Given"

@@ -683,3 +683,14 @@ def test_front_matter_author_text_follows_the_one_rule_for_author_lists():
     assert read_markdown(text).metadata.authors == ("John Smith, Jr.", "Jane Roe")
     text = "---\ntitle: T\nauthors: ['Smith, Jr., John', Jane Roe]\n---\n\nBody.\n"
     assert read_markdown(text).metadata.authors == ("Smith, Jr., John", "Jane Roe")
+
+
+def test_a_given_title_reads_markdown_without_one():
+    with pytest.raises(InputError, match="no title"):
+        read_markdown("Just a paragraph.\n", name="n.md")
+    assert read_markdown("Just a paragraph.\n", name="n.md", title="Given").metadata.title == (
+        "Given"
+    )
+    # A "# heading" is still taken off the body when a title is given (it is the title).
+    article = read_markdown("# Heading\n\nText.\n", title="Given")
+    assert article.metadata.title == "Heading" and len(article.blocks) == 1

@@ -1399,6 +1399,64 @@ expect(
 )  # fmt: skip
 
 
+# ------------------------------------------- site name and breadcrumbs above the title
+
+expect(
+    "logo-line-above-kicker.txt",  # the site's name as a line of its own (audit 23, var/a)
+    metadata=Metadata(
+        title="ISIL losing ground, officials say",
+        section="News",
+        date=dt.date(2015, 5, 6),
+        authors=("Army Staff Sgt. Jane Doe",),
+        organization="3rd Infantry Division Public Affairs",
+        dateline="WASHINGTON",
+        publisher="U.S. Department of Defense",
+    ),
+    items=[
+        ("p", "The coalition said “we are winning” -- and the ‘group’ is “on the defensive.”"),
+        ("p", "Second paragraph here with more words to make it a paragraph of the story."),
+    ],
+)
+expect(
+    "nav-lines-above-kicker.txt",  # "Home", "News", "Releases" one per line (audit 23, var/c)
+    metadata=Metadata(
+        title="ISIL losing ground, officials say",
+        section="News",
+        date=dt.date(2015, 5, 6),
+        authors=("John Redfield",),
+        organization="U.S. Central Command Public Affairs",
+        dateline="WASHINGTON",
+    ),
+    items=[
+        ("p", "The coalition said “we are winning” and the group is on the defensive."),
+        ("p", "Second paragraph here with more words to make it a paragraph of the story."),
+    ],
+)
+expect(
+    "army-breadcrumbs-one-per-line.txt",  # army.mil: crumbs, no kicker (audit 456, in/army)
+    metadata=Metadata(
+        title="Soldiers train for cold weather operations at Fort Drum",
+        date=dt.date(2020, 3, 3),
+        authors=("Sgt. 1st Class Maria Lopez",),
+        dateline="FORT DRUM, N.Y.",
+    ),
+    notes=("no kicker line",),
+    items=[
+        ("caption", "Soldiers from the 10th Mountain Division ski across a frozen field at Fort "
+                    "Drum, N.Y., Feb. 27, 2020.", "U.S. Army photo by Spc. Tom Jones"),
+        ("p", "Soldiers of the 10th Mountain Division spent two weeks learning to live and fight "
+              "in temperatures far below freezing this winter."),
+        ("p", "The training included skiing, snowshoeing and building shelters from snow, "
+              "instructors said."),
+        ("h2", "Lessons From the Cold"),
+        ("p", "\"You learn fast when your fingers stop working,\" said Pvt. Sam Ortiz, a rifleman "
+              "with the division."),
+        ("p", "Instructors said the course will run again next year with more units."),
+    ],
+    chrome=("10th Mountain Division\n", "Army Cold Weather Training", "RELATED LINKS"),
+)  # fmt: skip
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_scrape_reads_exactly_as_expected(name):
     """Every metadata field, the body (outline, paragraph count and order), the notes, and
@@ -1464,3 +1522,127 @@ def test_italian_portuguese_dutch_page_words(line, chrome):
         "trailer": is_trailer_line(line),
     }
     assert [kind for kind, yes in matched.items() if yes] == [chrome]
+
+
+# ------------------------------------------------- a title that is not the first line
+
+NAV_WITHOUT_HOME = (
+    "An official website of the United States government\nHere's how you know\n\n"
+    "News\nReleases\nISIL losing ground, officials say\n"
+    "By John Redfield, U.S. Central Command Public Affairs\n\n"
+    "WASHINGTON -- The coalition said the group is on the defensive.\n\nA second paragraph.\n"
+)
+
+
+def test_lines_before_a_late_byline_are_refused_not_guessed():
+    """Three lines could each be the headline: the reader says so instead of picking one."""
+    with pytest.raises(InputError) as info:
+        read_text(NAV_WITHOUT_HOME, name="nav.txt")
+    message = str(info.value)
+    assert message.startswith("nav.txt: cannot find the title: ")
+    assert "'News', 'Releases', 'ISIL losing ground, officials say'" in message
+    assert "--meta title=" in message and "\n" not in message
+
+
+def test_a_given_title_settles_which_line_it_is():
+    article = read_text(NAV_WITHOUT_HOME, name="nav.txt", title="ISIL losing ground, officials say")
+    m = article.metadata
+    assert (m.title, m.subtitle, m.authors, m.dateline) == (
+        "ISIL losing ground, officials say", None, ("John Redfield",), "WASHINGTON"
+    )
+    assert items(article) == [
+        ("p", "The coalition said the group is on the defensive."),
+        ("p", "A second paragraph."),
+    ]
+    assert article.notes == (
+        "no kicker line",
+        "no date",
+        "not the title, dropped as site chrome: 'News', 'Releases'",
+    )
+
+
+def test_a_given_title_that_is_no_line_drops_the_candidates_and_says_so():
+    article = read_text(NAV_WITHOUT_HOME, name="nav.txt", title="A title written by hand")
+    assert article.metadata.title == "A title written by hand"
+    assert article.metadata.authors == ("John Redfield",)
+    assert [t for _, t in texts(article)] == [
+        "The coalition said the group is on the defensive.",
+        "A second paragraph.",
+    ]
+    assert article.notes[-1] == (
+        "not the title, dropped as site chrome: 'News', 'Releases', "
+        "'ISIL losing ground, officials say'"
+    )
+
+
+@pytest.mark.parametrize("name", ["byline-first.txt", "dateline-first.txt"])
+def test_a_given_title_reads_a_scrape_whose_headline_was_lost(name):
+    path = SCRAPES / name
+    article = read_text(path.read_text("utf-8"), name=name, title="The lost headline")
+    assert article.metadata.title == "The lost headline"
+    assert texts(article)[-1] == ("p", "A second paragraph follows.")
+    assert article.metadata.dateline in ("WASHINGTON", "SAN DIEGO, Calif.")
+
+
+def test_meta_title_reaches_the_reader_and_the_cli_refusal_says_how(tmp_path, capsys):
+    from renderer.cli import main
+    from renderer.ingest import ingest
+
+    source = tmp_path / "nav.txt"
+    source.write_text(NAV_WITHOUT_HOME, "utf-8")
+    assert main(["build", str(source), "-o", str(tmp_path / "out")]) == 3
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"renderer: error: {source}: cannot find the title:")
+    assert "\n" not in err and "--meta title=" in err
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+    article = ingest(source, meta=("title=ISIL losing ground, officials say",))
+    assert article.metadata.authors == ("John Redfield",)
+    source.with_name("nav.meta.yaml").write_text("title: ISIL losing ground, officials say\n")
+    assert ingest(source).metadata.organization == "U.S. Central Command Public Affairs"
+
+
+def test_a_kicker_below_the_first_line_makes_that_line_chrome():
+    text = (
+        "An official website of the United States government\n\nU.S. Army\n\n"
+        "News | May 6, 2015\n\nRangers climb the cliffs again\n\nBy Jane Doe\n\n"
+        "FORT MOORE, Ga. -- Rangers climbed.\n\nMore text.\n"
+    )
+    article = read_text(text)
+    m = article.metadata
+    assert (m.title, m.section, m.authors) == (
+        "Rangers climb the cliffs again", "News", ("Jane Doe",)
+    )
+    assert article.notes == ("not the title, dropped as site chrome: 'U.S. Army'",)
+    assert [t for _, t in texts(article)] == ["Rangers climbed.", "More text."]
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Home\nNews\nArticles\n",
+        "Home\n>\nNews\n>\nArticles\n",
+        "Accueil\nActualités\n",
+        "U.S. Department of Defense\nHome\nNews\n",
+    ],
+)
+def test_breadcrumbs_one_per_line_and_the_site_name_are_chrome(top):
+    text = (
+        "A .mil website belongs to an official U.S. Department of Defense organization in the "
+        f"United States.\n{top}Army Birthday\nBy Jane Doe\n\nWASHINGTON -- Text here.\n"
+    )
+    article = read_text(text)
+    assert (article.metadata.title, article.metadata.authors) == ("Army Birthday", ("Jane Doe",))
+    assert texts(article) == [("p", "Text here.")]
+    assert article.notes == ("no kicker line", "no date")
+
+
+def test_a_short_title_right_after_home_is_still_the_title():
+    article = read_text("Home\nNews\nBy Jane Doe\n\nWASHINGTON -- Text here.\n")
+    assert article.metadata.title == "News"  # the last line before the byline is the title
+
+
+def test_a_byline_at_the_end_of_the_story_is_no_header():
+    text = "Title of the story\nOne short paragraph.\nAnother one.\nBy Jane Doe\n"
+    article = read_text(text)
+    assert article.metadata.title == "Title of the story"
+    assert [t for _, t in texts(article)][:2] == ["One short paragraph.", "Another one."]
