@@ -277,11 +277,10 @@ def _content(lines: list[str | None], start: int) -> Iterator[tuple[int, str]]:
             yield index, line
 
 
-def _candidates(lines: list[str | None], indexes: Iterable[int]) -> Iterator[tuple[int, str]]:
+def _candidates(lines: list[str | None], indexes: Iterable[int]) -> list[tuple[int, str]]:
     """The header text among ``indexes`` (blank lines, dates and captions left out)."""
-    wanted = set(indexes)
-    start = max(0, min(wanted, default=len(lines)))
-    return ((i, line) for i, line in _content(lines, start) if i in wanted)
+    found = [(i, lines[i]) for i in sorted(set(indexes)) if 0 <= i < len(lines)]
+    return [(i, line) for i, line in found if line is not _BLANK and not _is_furniture(line)]
 
 
 def _story_line(line: str) -> bool:
