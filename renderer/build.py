@@ -304,7 +304,7 @@ class _Deadline(BaseException):
 
 def _lint(raw: Article, source: str, options: Options, result: BuildResult) -> list[str]:
     """Lint the input; warnings are reported, errors fail --strict and block any claim."""
-    findings = lint(raw)
+    findings = lint(raw, lang=options.lang)
     errors = [f for f in findings if f.severity == Severity.ERROR]
     if errors and options.strict:
         raise AccessibilityError(

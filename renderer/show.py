@@ -8,21 +8,28 @@ description) the value it will use is shown with where it came from.
 from __future__ import annotations
 
 from .compose import outline
+from .ingest._text_rules import join_authors
 from .model import (
     Article,
     Block,
+    BlockQuote,
+    Code,
     Figure,
     Heading,
+    LineBreak,
     ListBlock,
+    PageMarker,
     Paragraph,
     PhotoCaption,
     Table,
+    ThematicBreak,
     plain_text,
 )
 from .normalize import normalize
+from .normalize.language import is_undetermined
 from .options import Options
 
-__all__ = ["describe"]
+__all__ = ["block_kind", "describe"]
 
 NOT_FOUND = "(not found)"
 
@@ -42,10 +49,10 @@ def describe(article: Article, source: str, options: Options | None = None) -> s
         ("Subtitle", raw.subtitle or NOT_FOUND),
         ("Section", raw.section or NOT_FOUND),
         ("Date", raw.date.isoformat() if raw.date else NOT_FOUND),
-        ("Authors", "; ".join(raw.authors) or NOT_FOUND),
+        ("Authors", join_authors(raw.authors) or NOT_FOUND),  # as --meta authors= reads it
         ("Organization", raw.organization or NOT_FOUND),
         ("Dateline", raw.dateline or NOT_FOUND),
-        ("Language", derived(raw.language, meta.language, "detected or default")),
+        ("Language", derived(raw.language, meta.language, _how_language(meta.language))),
         ("Publisher", raw.publisher or NOT_FOUND),
         ("Source", raw.source or NOT_FOUND),
         ("Identifier", derived(raw.identifier, meta.identifier, "from the content")),
@@ -59,14 +66,51 @@ def describe(article: Article, source: str, options: Options | None = None) -> s
     return "\n".join(lines)
 
 
+def _how_language(language: str | None) -> str:
+    if is_undetermined(language):
+        return "undetermined: not declared, not detected; give --lang or --meta lang="
+    return "detected"
+
+
+# What the outline calls each kind of block, in the order a section's counts are printed.
+KIND_ORDER = (
+    "paragraph", "quotation", "code block", "list", "table", "rule", "figure", "photo caption",
+    "page marker",
+)  # fmt: skip
+
+
+def block_kind(block: Block) -> str:
+    """The outline's name for a block: every block type of the model has one, so that
+    nothing a reader produced is left out of what ``show`` prints."""
+    match block:
+        case Heading():
+            return "heading"
+        case Paragraph(children=(Code(), *rest)) if all(
+            isinstance(node, Code | LineBreak) for node in rest
+        ):
+            return "code block"  # how the readers carry a code block (one Code per line)
+        case Paragraph():
+            return "paragraph"
+        case BlockQuote():
+            return "quotation"
+        case ListBlock():
+            return "list"
+        case Table():
+            return "table"
+        case ThematicBreak():
+            return "rule"
+        case Figure():
+            return "figure"
+        case PhotoCaption():
+            return "photo caption"
+        case PageMarker():
+            return "page marker"
+    raise TypeError(f"no outline name for {type(block).__name__}")
+
+
 def _summary(blocks: tuple[Block, ...]) -> str:
-    counts = {
-        "paragraph": sum(isinstance(b, Paragraph) for b in blocks),
-        "list": sum(isinstance(b, ListBlock) for b in blocks),
-        "table": sum(isinstance(b, Table) for b in blocks),
-        "figure": sum(isinstance(b, Figure) for b in blocks),
-        "photo caption": sum(isinstance(b, PhotoCaption) for b in blocks),
-    }
+    kinds = [block_kind(b) for b in blocks]
+    counts = {kind: kinds.count(kind) for kind in KIND_ORDER}
     parts = [f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counts.items() if n]
     return ", ".join(parts)
 

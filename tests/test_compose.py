@@ -34,6 +34,7 @@ def _doc(*blocks, target="epub"):
         authors=("Ann One", "Bob Two"),
         organization="Org PA",
         dateline="PLACE, Va.",
+        language="en",  # "x" is too short to detect; undetermined would be "und"
     )
     article = normalize(Article(meta, tuple(blocks)))
     return etree.fromstring(compose(article, target=target, stylesheet_href="style.css").encode())

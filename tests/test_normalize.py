@@ -51,7 +51,7 @@ def test_language_precedence():
     assert detect_language("too short") is None
     assert normalize(_article(Paragraph((Text(FR),)))).metadata.language == "fr"
     assert normalize(_article(Paragraph((Text(FR),))), Options(lang="de")).metadata.language == "de"
-    assert normalize(_article(Paragraph((Text("Hi."),)))).metadata.language == "en"
+    assert normalize(_article(Paragraph((Text("Hi."),)))).metadata.language == "und"
 
 
 def test_description_is_first_paragraph_shortened_at_a_word():

@@ -432,14 +432,21 @@ CODES: dict[str, CodeInfo] = {
                             "Give the title in the source or with --meta title=..."),
     "IN-META-002": CodeInfo(W, "No language declared", "WCAG 3.1.1",
                             "Say it with --lang or --meta lang=... (the editions use the "
-                            "detected or default language)."),
+                            "detected language)."),
     "IN-META-003": CodeInfo(W, "No publication date", "project",
                             "Give it with --meta date=YYYY-MM-DD."),
     "IN-META-004": CodeInfo(W, "No author", "project",
                             "Give it with --meta authors=... if the article has one."),
+    "IN-META-005": CodeInfo(E, "Language neither declared nor detected", "WCAG 3.1.1",
+                            "Pass --lang BCP47, or give lang in the front matter or with "
+                            "--meta lang=...; until then the editions say 'und' "
+                            "(undetermined) and claim no conformance."),
     "IN-CHROME-001": CodeInfo(W, "Suspected leftover site chrome in the body", "project",
                               "Remove the line from the source, or report the site's "
                               "banner variant."),
+    "IN-CHROME-002": CodeInfo(W, "The title looks like site chrome", "WCAG 2.4.2",
+                              "Give the real title with --meta title=..., or remove the "
+                              "chrome above it from the source."),
     "IN-NOTE-001": CodeInfo(I, "Reader note", "project",
                             "Something the reader noticed and could not fix; see the message."),
     "IN-SAFE-001": CodeInfo(W, "Active content removed from the input", "project",

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..compose import safe_href
-from ..ingest._text_rules import is_chrome_line, strip_banner
+from ..ingest._text_rules import chrome_kind
 from ..model import (
     Article,
     Block,
@@ -27,7 +27,7 @@ from ..model import (
     Table,
     plain_text,
 )
-from ..normalize.language import detect_language
+from ..normalize.language import body_language, is_undetermined
 from .codes import make
 from .findings import Finding, Report
 
@@ -43,8 +43,8 @@ VAGUE_LINK_TEXTS = frozenset(
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 
 
-def lint_report(article: Article, path: str) -> Report:
-    return Report(path, "input", lint(article))
+def lint_report(article: Article, path: str, *, lang: str | None = None) -> Report:
+    return Report(path, "input", lint(article, lang=lang))
 
 
 _ACTIVE_RAW_HTML = re.compile(
@@ -54,15 +54,29 @@ _ACTIVE_RAW_HTML = re.compile(
 )
 
 
-def lint(article: Article) -> list[Finding]:
+def lint(article: Article, *, lang: str | None = None) -> list[Finding]:
+    """Findings for ``article``; ``lang`` is the language the user gave (``--lang``)."""
     findings: list[Finding] = []
     meta = article.metadata
+    site_names = (meta.publisher, meta.organization)
     if not meta.title.strip():
         findings.append(make("IN-META-001", "the article has no title"))
-    if not meta.language:
-        guess = detect_language(_body_text(article.blocks))
-        said = f"detected {guess!r}" if guess else "could not detect it; 'en' is used"
-        findings.append(make("IN-META-002", f"the source does not declare a language ({said})"))
+    elif kind := chrome_kind(meta.title, site_names):
+        findings.append(make("IN-CHROME-002", f"the title {meta.title[:80]!r} looks like {kind}"))
+    declared = lang or meta.language
+    guess = body_language(article.blocks) if declared is None else None
+    if is_undetermined(declared or guess):
+        findings.append(
+            make(
+                "IN-META-005",
+                "the language is neither declared nor detected, so the editions say 'und'"
+                " (undetermined): pass --lang, or give lang in the front matter or with"
+                " --meta lang=...",
+            )
+        )
+    elif declared is None:
+        said = f"the source does not declare a language (detected {guess!r})"
+        findings.append(make("IN-META-002", said))
     if not meta.date:
         findings.append(make("IN-META-003", "no publication date was found"))
     if not meta.authors:
@@ -98,10 +112,10 @@ def lint(article: Article) -> list[Finding]:
             case Table(head=head, body=body):
                 if not any(cell.header for row in head + body for cell in row):
                     findings.append(make("IN-TABLE-001", "a table has no header cells", where))
-            case Paragraph(children=children):
-                text = " ".join(plain_text(children).split())
-                if is_chrome_line(text) or strip_banner(text)[0].strip() != text:
-                    findings.append(make("IN-CHROME-001", f"{text[:80]!r}", where))
+        if isinstance(block, Paragraph | Heading):  # a header line the reader left in the body
+            text = " ".join(plain_text(block.children).split())
+            if kind := chrome_kind(text, site_names):
+                findings.append(make("IN-CHROME-001", f"{text[:80]!r} looks like {kind}", where))
         findings.extend(_link_findings(block, where))
     return findings
 
@@ -153,7 +167,3 @@ def _link_findings(block: Block, where: str) -> Iterator[Finding]:
                 yield make("IN-LINK-001", f"link text {text!r} (→ {link.href[:60]})", where)
             elif _URL.match(text):
                 yield make("IN-LINK-002", f"link text {text[:60]!r}", where)
-
-
-def _body_text(blocks: tuple[Block, ...]) -> str:
-    return "\n".join(plain_text(b.children) for b in blocks if isinstance(b, Paragraph))

@@ -53,7 +53,8 @@ def ingest(
     """Read ``source`` (a path, or ``-`` for standard input) into an Article.
 
     Metadata corrections are applied last: ``<stem>.meta.yaml`` beside the file,
-    then ``meta`` ("key=value" strings), which wins.
+    then ``meta`` ("key=value" strings), which wins. A corrected title is also handed to
+    the reader, so that a scrape whose headline it cannot find can be read at all.
     """
     if str(source) == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
@@ -83,13 +84,14 @@ def ingest(
         )
 
     text = decode(data, name)
+    sidecar = read_sidecar(Path(source)) if str(source) != "-" else {}
+    options = parse_meta_options(meta)
+    title = next((str(v) for v in (options.get("title"), sidecar.get("title")) if v), None)
     reader = _reader_for(suffix, name)
-    article = replace(reader(text, name=name), base_dir=base_dir)
-    if str(source) != "-":
-        article = apply_overrides(
-            article, read_sidecar(Path(source)), origin=str(sidecar_path(Path(source)))
-        )
-    return apply_overrides(article, parse_meta_options(meta), origin="--meta")
+    article = replace(reader(text, name=name, title=title), base_dir=base_dir)
+    if sidecar:
+        article = apply_overrides(article, sidecar, origin=str(sidecar_path(Path(source))))
+    return apply_overrides(article, options, origin="--meta")
 
 
 def _reader_for(suffix: str, name: str):

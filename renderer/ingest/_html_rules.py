@@ -36,6 +36,9 @@ DROP_TAGS = _table(
     svg math canvas video audio source track map area link meta base head title
     """
 )
+# HTML5 void elements lxml's HTML 4 parser does not know: it nests the following content
+# inside them, so the reader moves it back out before anything else looks at the page.
+LXML_UNKNOWN_VOID_TAGS = _table("source track wbr embed keygen")
 # A form is dropped unless it holds the article (article, main, [role=main],
 # [itemprop=articleBody] or h1): then it is only a page wrapper.
 
@@ -111,18 +114,7 @@ META_AUTHOR_NAMES = ("author", "dc.creator")
 # Class words of a photo credit inside a <figcaption>.
 CREDIT_CLASS_WORDS = _table("credit credits photocredit copyright attribution")
 
-# A photo credit closing a caption: "(U.S. Army photo by Sgt. Jane Roe)".
-TRAILING_CREDIT_PARENS = re.compile(
-    r"\s*\((?P<credit>[^()]*\b(?i:photo|photos|photograph|image|graphic|illustration|video"
-    r"|courtesy|credit)\b[^()]*)\)\s*\.?\s*$"
-)
-# … or a closing sentence: "Photo by Jane Roe." / "U.S. Navy photo by …" / "Courtesy photo".
-TRAILING_CREDIT_SENTENCE = re.compile(
-    r"(?:^|(?<=[.!?”\"])\s+)"
-    r"(?P<credit>(?:[A-Z][\w.]*\s+){0,4}"
-    r"(?i:photo|photos|photograph|image|graphic|illustration)s?\s+(?i:by|courtesy\s+of)\s+\S.*"
-    r"|(?i:courtesy\s+(?:photo|of)\s+)\S.*|(?i:photo|credit):\s+\S.*)$"
-)
+# (Credits written into a caption's text are found by ``_text_rules.find_credit``.)
 
 # ------------------------------------------------------------------- element kinds
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -41,6 +42,18 @@ _MONTH_TABLES: dict[str, tuple[str, ...]] = {
         "januar jänner", "februar", "märz maerz", "april", "mai", "juni", "juli", "august",
         "september", "oktober okt", "november", "dezember dez",
     ),
+    "it": (
+        "gennaio gen", "febbraio", "marzo", "aprile", "maggio mag", "giugno giu", "luglio lug",
+        "agosto", "settembre", "ottobre ott", "novembre", "dicembre",
+    ),
+    "pt": (
+        "janeiro", "fevereiro fev", "março marco", "abril", "maio", "junho", "julho",
+        "agosto", "setembro", "outubro", "novembro", "dezembro",
+    ),
+    "nl": (
+        "januari", "februari", "maart mrt", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december",
+    ),
 }  # fmt: skip
 
 
@@ -62,6 +75,9 @@ WEEKDAYS = _table(
     lundi mardi mercredi jeudi vendredi samedi dimanche
     lunes martes miércoles miercoles jueves viernes sábado sabado domingo
     montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag
+    lunedì martedì mercoledì giovedì venerdì sabato domenica
+    segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
     """
 )
 
@@ -70,11 +86,12 @@ MONTH = rf"(?i:(?:{_MONTH_NAMES})\b\.?)"
 _WEEKDAY = rf"(?i:(?:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))}),?\s+)"
 # "6", "6th", "1er" (fr), "6." (de), "1º" (es).
 _DAY = r"\d{1,2}(?:st|nd|rd|th|er|º|\.)?"
-# Spanish joins day, month and year with "de": "6 de mayo de 2015".
+# Spanish and Portuguese join day, month and year with "de": "6 de mayo de 2015".
 _DE = r"(?:de\s+|del\s+)?"
 # A date as news pages print it: AP style ("Sept. 3, 2019"), full month, military
-# ("3 September 2019"), day first in French, Spanish or German ("6 mai 2015",
-# "6 de mayo de 2015", "6. Mai 2015") or ISO. No groups, so it can be embedded.
+# ("3 September 2019"), day first in French, Spanish, German, Italian, Portuguese or Dutch
+# ("6 mai 2015", "6 de mayo de 2015", "6. Mai 2015", "3 marzo 2020", "3 maart 2020") or ISO.
+# No groups, so it can be embedded.
 DATE = (
     rf"(?:{_WEEKDAY}?{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|{_WEEKDAY}?{_DAY}\s+(?i:de\s+)?{MONTH},?\s+(?i:{_DE})\d{{4}}"
@@ -147,13 +164,20 @@ BANNER_PHRASES: tuple[re.Pattern[str], ...] = tuple(
 # Banner publishers that say nothing about who runs the site.
 GENERIC_PUBLISHERS = frozenset({"government", "federal government", "u.s. government"})
 
+# The first crumb of a breadcrumb trail ("Home > News", "Accueil > Actualités"), per language.
+HOME_WORDS = ("Home", "Accueil", "Inicio", "Portada", "Startseite", "Início", "Página inicial")
+_HOME = "|".join(re.escape(w) for w in HOME_WORDS)
+
 _SOCIAL = (
     r"Share(?: This(?: Page| Story| Article)?)?|Print(?: This(?: Page| Story| Article)?)?|"
     r"E-?mail|Facebook|Twitter|X|LinkedIn|Pinterest|Reddit|WhatsApp|Tweet|Copy Link|Link|"
     # French, Spanish, German share and print buttons.
     r"Partager(?: cet article| sur)?|Imprimer(?: cet article)?|Envoyer|Copier le lien|"
     r"Compartir(?: en)?|Imprimir|Enviar|Copiar enlace|"
-    r"Teilen|Drucken|Link kopieren|Artikel teilen"
+    r"Teilen|Drucken|Link kopieren|Artikel teilen|"
+    # Italian, Portuguese, Dutch.
+    r"Condividi|Stampa|Copia link|Partilhar|Compartilhar|Copiar link|Delen|Afdrukken|"
+    r"Link kopiëren"
 )
 
 # Whole lines that are navigation or sharing widgets, wherever they occur.
@@ -164,10 +188,12 @@ CHROME_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"Skip navigation(?: links)?",
         r"Aller au contenu(?: principal)?|Passer au contenu(?: principal)?|Ir al contenido"
         r"(?: principal)?|Saltar al contenido(?: principal)?|Zum (?:Haupt)?[Ii]nhalt springen"
-        r"|Direkt zum Inhalt",
+        r"|Direkt zum Inhalt|Vai al contenuto(?: principale)?|Salta al contenuto(?: principale)?"
+        r"|Ir para o conteúdo(?: principal)?|Saltar para o conteúdo(?: principal)?"
+        r"|Naar (?:de )?(?:hoofd)?inhoud|Direct naar (?:de )?(?:hoofd)?inhoud",
         r"Toggle navigation|Main menu|Menu|Search|Close|Back to top",
         # Breadcrumbs: "Home > News > Article View", "Home / News / Stories".
-        r"(?:Home|Accueil|Inicio|Portada|Startseite)\s*(?:>|/|»|›|\|)\s*.*",
+        rf"(?:{_HOME})\s*(?:>|/|»|›|\|)\s*.*",
         r"[^>»›]{1,40}(?:\s*[>»›]\s*[^>»›]{1,40}){2,}",
         # "Share", "Print", "Facebook Twitter LinkedIn Email", "Share: Facebook | X".
         rf"(?:{_SOCIAL})(?:\s*(?:[:|/,·•]\s*)?(?:{_SOCIAL}))*\s*[:|]?",
@@ -199,6 +225,9 @@ TRAILER_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"(?:Voir aussi|À lire aussi|A lire aussi|Lire aussi|Sur le même sujet|Articles liés)\s*:?",
         r"(?:Ver también|Lea también|Noticias relacionadas|Artículos relacionados)\s*:?",
         r"(?:Mehr zum Thema|Weitere Artikel|Das könnte Sie auch interessieren|Siehe auch)\s*:?",
+        r"(?:Leggi anche|Articoli correlati|Notizie correlate|Potrebbe interessarti)\s*:?",
+        r"(?:Veja também|Leia também|Notícias relacionadas|Artigos relacionados)\s*:?",
+        r"(?:Lees ook|Gerelateerde artikelen|Gerelateerd nieuws|Meer nieuws)\s*:?",
         r"Hosted by Defense Media Activity.*",
     )
 )
@@ -223,6 +252,25 @@ def strip_banner(line: str) -> tuple[str, list[str]]:
     return line, publishers
 
 
+def is_home_line(line: str) -> bool:
+    """The first crumb of a breadcrumb trail written one crumb per line ("Home")."""
+    return line.casefold() in _HOME_LINES
+
+
+_HOME_LINES = frozenset(w.casefold() for w in HOME_WORDS)
+_CRUMB_SEPARATOR = re.compile(r"[>/»›|]")
+MAX_CRUMB_WORDS = 3
+
+
+def is_crumb(line: str) -> bool:
+    """A line that can be one crumb of a trail ("News", "Press Releases", ">")."""
+    return bool(_CRUMB_SEPARATOR.fullmatch(line)) or (
+        len(line.split()) <= MAX_CRUMB_WORDS
+        and is_heading_like(line)
+        and not any(c.isdigit() for c in line)
+    )
+
+
 def is_chrome_line(line: str) -> bool:
     return any(p.fullmatch(line) for p in CHROME_LINES)
 
@@ -239,11 +287,13 @@ _SECTION = re.compile(rf"(?=[A-ZÀ-ÖØ-Þ]){_LETTER}[\w&'’-]*(?: [\w&'’-]+)
 # The words of a date line, per kind: first publication or a later update.
 PUBLISHED_WORDS = (
     "Published", "Posted", "Publié le", "Publié", "Mis en ligne le", "Publicado el",
-    "Publicado", "Veröffentlicht am", "Veröffentlicht",
+    "Publicado", "Veröffentlicht am", "Veröffentlicht", "Pubblicato il", "Pubblicato",
+    "Publicado em", "Gepubliceerd op", "Gepubliceerd",
 )  # fmt: skip
 UPDATED_WORDS = (
     "Last Updated", "Updated", "Mis à jour le", "Mis à jour", "Actualizado el", "Actualizado",
-    "Aktualisiert am", "Aktualisiert",
+    "Aktualisiert am", "Aktualisiert", "Aggiornato il", "Aggiornato", "Atualizado em",
+    "Atualizado", "Bijgewerkt op", "Bijgewerkt",
 )  # fmt: skip
 _DATE_WORDS = "|".join(re.escape(w) for w in sorted(PUBLISHED_WORDS + UPDATED_WORDS, key=len)[::-1])
 
@@ -297,17 +347,24 @@ NAME_PARTICLES = frozenset(
      "al", "bin", "ibn", "ter", "y", "e", "j.g.", "(j.g.)"}
 )  # fmt: skip
 
-# The words that open a byline, per language ("By", French "Par", Spanish "Por", German
-# "Von"). Case matters: "by" inside a sentence never opens one.
+# The words that open a byline, per language ("By", French "Par", Spanish and Portuguese
+# "Por", German "Von", Italian "Di", Dutch "Door"). Case matters: "by" inside a sentence
+# never opens one, and what follows must be names ("Di nuovo in mare" is no byline).
 BYLINE_WORDS = (
     "By", "BY", "Story by", "Written by", "Story and photos by",
-    "Par", "PAR", "Por", "POR", "Von", "VON",
+    "Par", "PAR", "Por", "POR", "Von", "VON", "Di", "DI", "Door", "DOOR",
 )  # fmt: skip
 _BYLINE_WORDS = "|".join(re.escape(w) for w in sorted(BYLINE_WORDS, key=len)[::-1])
 BYLINE = re.compile(rf"(?:(?:{_BYLINE_WORDS})\s*:?\s+)+(?P<rest>\S.*)")
 FROM_LINE = re.compile(r"From\s+(?P<org>[A-Z0-9].*)")
 _TRAILING_DATE = re.compile(rf"(?:,|\s\|)\s*(?P<date>{DATE})\s*$")
-_AUTHOR_SPLIT = re.compile(r"\s+(?:and|&)\s+")
+# Words joining the last names of a list ("Jane Doe and John Roe"): English, French,
+# German, Dutch. Spanish "y" and Italian/Portuguese "e" are not among them: they also join
+# the parts of one name ("José Ortega y Gasset"; see NAME_PARTICLES).
+LIST_JOINERS = ("and", "&", "et", "und", "en")
+_JOINER = "|".join(re.escape(w) for w in LIST_JOINERS)
+_NAME_LIST_SPLIT = re.compile(rf"\s*,\s*(?:(?:{_JOINER})\s+)?|\s+(?:{_JOINER})\s+")
+_JOINER_FIRST = re.compile(rf"(?:{_JOINER})\s+\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,11 +392,51 @@ def _is_name(text: str) -> bool:
     )
 
 
+def split_authors(text: str) -> tuple[str, ...]:
+    """The one rule for a list of people, wherever it is written: a byline, ``--meta
+    authors=…``, a sidecar or front-matter string, a packet's ``meta``.
+
+    * With a semicolon anywhere, only semicolons separate names, so a name may hold
+      commas: "Smith, Jr., John; Jane Roe" (``renderer show`` prints lists so).
+    * Otherwise commas and the words of :data:`LIST_JOINERS` separate names; a suffix
+      after a comma stays with its name ("John Smith, Jr., and Jane Roe"), and when any
+      part is a single word the commas are inside one inverted name ("Smith, Jr., John",
+      "Roe, Jane"), which is kept whole.
+    """
+    text = " ".join(text.split())
+    if ";" in text:
+        return tuple(p.strip() for p in text.split(";") if p.strip())
+    parts: list[str] = []
+    for part in (p.strip() for p in _NAME_LIST_SPLIT.split(text)):
+        if parts and part in NAME_SUFFIXES:
+            parts[-1] = f"{parts[-1]}, {part}"
+        elif part:
+            parts.append(part)
+    if len(parts) > 1 and any(len(p.split()) == 1 for p in parts):
+        return (text,)
+    return tuple(parts)
+
+
+def join_authors(authors: tuple[str, ...]) -> str:
+    """``authors`` written so that :func:`split_authors` reads them back unchanged."""
+    text = "; ".join(authors)
+    if len(authors) == 1 and split_authors(text) != authors:
+        text += ";"  # one name with commas that would read as several
+    return text
+
+
+def _continues_names(part: str) -> bool:
+    """A byline part that belongs to the names before it: "Jr.", "and Jane Roe"."""
+    return part in NAME_SUFFIXES or _JOINER_FIRST.match(part) is not None
+
+
 def parse_byline(line: str) -> Byline | None:
     """Split a byline into authors and organization; None when ``line`` is not a byline.
 
     The first comma-separated part is always people, the last (when there are several)
-    always the organization; parts between are people until one names an organization.
+    the organization unless it continues the names ("…, Jr.", "…, and Jane Roe"); parts
+    between are people until one names an organization. The people are split by
+    :func:`split_authors`.
     """
     m = FROM_LINE.fullmatch(line)
     if m is not None:
@@ -358,29 +455,21 @@ def parse_byline(line: str) -> Byline | None:
         rest = rest[: dated.start()]
     if len(rest.split()) > 30:
         return None
-    tokens: list[str] = []
-    for token in (t.strip() for t in re.split(r",|\s\|\s", rest)):
-        if not token:
-            continue
-        if tokens and token in NAME_SUFFIXES:
-            tokens[-1] = f"{tokens[-1]}, {token}"
-        else:
-            tokens.append(token)
+    tokens = [t.strip() for t in re.split(r",|\s\|\s", rest) if t.strip()]
     if not tokens:
         return None
-    people, org_parts = [tokens[0]], []
-    for index, token in enumerate(tokens[1:], start=1):
-        if org_parts or index == len(tokens) - 1 or is_org_like(token):
-            org_parts.append(token)
-        else:
-            people.append(token)
-    authors: list[str] = []
-    for part in people:
-        part = re.sub(r"^(?:and|&)\s+", "", part)
-        authors.extend(a.strip() for a in _AUTHOR_SPLIT.split(part) if a.strip())
+    org_at = next(
+        (
+            index
+            for index, token in enumerate(tokens[1:], start=1)
+            if is_org_like(token) or (index == len(tokens) - 1 and not _continues_names(token))
+        ),
+        len(tokens),
+    )
+    authors = split_authors(", ".join(tokens[:org_at]))
     if not authors or not all(_is_name(a) for a in authors):
         return None
-    return Byline(tuple(authors), ", ".join(org_parts) or None, date)
+    return Byline(authors, ", ".join(tokens[org_at:]) or None, date)
 
 
 def is_org_continuation(line: str) -> bool:
@@ -391,6 +480,27 @@ def is_org_continuation(line: str) -> bool:
         and not line.endswith(".")
         and (line[0].isupper() or line[0].isdigit())
     )
+
+
+def chrome_kind(text: str, site_names: Iterable[str] = ()) -> str | None:
+    """What page furniture ``text`` is when it is nothing else, for lint to suspect it left
+    over in a body or a title: None for story text."""
+    text = " ".join(text.split())
+    if strip_banner(text)[0] != text:
+        return "the site banner"
+    if is_chrome_line(text):
+        return "navigation or a share line"
+    if is_home_line(text):
+        return "a breadcrumb"
+    if parse_kicker(text) is not None:
+        return "a kicker"
+    if DATE_LINE.fullmatch(text):
+        return "a date line"
+    if parse_byline(text) is not None:
+        return "a byline"
+    if text.casefold() in {n.casefold() for n in site_names if n}:
+        return "the publisher's or organization's name"
+    return None
 
 
 # --------------------------------------------------------------------- datelines
@@ -443,9 +553,9 @@ def split_dateline(paragraph: str) -> tuple[str, str] | None:
     return dateline, m["rest"].strip()
 
 
-# --------------------------------------------------------------- photo captions
+# --------------------------------------------------------------- photo credits
 
-# Words one of which a parenthesised credit holds for the line to be a photo caption:
+# Words one of which a parenthesised credit holds for it to be a photo credit:
 # "(U.S. Army photo by Spc. Jane Roe)", "(Courtesy photo)", "(Photo Marine nationale)",
 # "(Foto: Armada de Chile)", "(Bild: Bundeswehr/Jana Roth)".
 CREDIT_WORDS = _table(
@@ -455,30 +565,74 @@ CREDIT_WORDS = _table(
     crédit credit
     foto fotos fotografía imagen cortesía
     bild bilder
+    immagine immagini cortesia imagem imagens fotografia beeld afbeelding
     """
 )
-_CREDIT = re.compile(r"(?P<caption>.*?[.!?…][\"”’]?)\s*\((?P<credit>[^()]{3,160})\)\s*")
 MAX_CREDIT_WORDS = 20
+# The credit as the last thing in a caption, in parentheses …
+_CREDIT_IN_PARENS = re.compile(r"\s*\((?P<credit>[^()]{3,160})\)\s*\.?\s*$")
+# … or as its closing sentence: "Photo by Jane Roe.", "U.S. Navy photo by …", "Courtesy
+# photo", "Photo courtesy of …", "Foto: Armada", "Credit: …".
+_CREDIT_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?…\"”’])\s+)(?P<credit>"
+    # "U.S. Navy photo by Ann Lee", never "The photo by the door …" or "Her photo by …"
+    r"(?!(?:The|A|An|This|That|These|Those|His|Her|Its|Our|Their|My|Your)\s)"
+    r"(?:[A-Z][\w.]*\s+){0,4}(?i:photo|photos|photograph|image|graphic|illustration)s?"
+    r"\s+(?:(?i:by)\s+[A-Z]|(?i:courtesy\s+of)\s+\S).*"
+    r"|(?i:courtesy\s+photo)\b.*|(?i:courtesy\s+of)\s+\S.*"
+    rf"|(?i:{'|'.join(sorted(CREDIT_WORDS, key=len, reverse=True))})\s?:\s*\S.*)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    start: int  # where the credit (with its parentheses) begins in the caption's text
+    text: str  # the credit, without parentheses or a closing period
+    parenthesised: bool
+
+
+def clean_credit(text: str) -> str:
+    """A credit without its parentheses or closing period ("Photo by Jane Roe, Jr." keeps
+    the abbreviation's), whitespace collapsed."""
+    text = " ".join(text.split())
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    if text.endswith(".") and text.split()[-1] not in ABBREVIATIONS:
+        text = text[:-1].rstrip()
+    return text
+
+
+def find_credit(caption: str) -> Credit | None:
+    """The photo credit closing a caption, or None: the one rule every reader splits
+    captions with (a scrape's caption lines, HTML figcaptions, Markdown image titles)."""
+    m = _CREDIT_IN_PARENS.search(caption)
+    if m is not None:
+        words = [w.strip(".,:;/").lower() for w in re.split(r"[\s/]+", m["credit"].strip())]
+        if len(words) <= MAX_CREDIT_WORDS and CREDIT_WORDS.intersection(words):
+            return Credit(m.start(), clean_credit(m["credit"]), True)
+    m = _CREDIT_SENTENCE.search(caption)
+    if m is not None and len(m["credit"].split()) <= MAX_CREDIT_WORDS:
+        return Credit(m.start(), clean_credit(m["credit"]), False)
+    return None
+
+
+_CAPTION_END = re.compile(r"[.!?…][\"”’]?$")
 
 
 def split_photo_caption(line: str) -> tuple[str, str] | None:
-    """``(caption, credit)`` when ``line`` is a photo caption ending with its credit.
+    """``(caption, credit)`` when a line of a scrape is a photo caption ending with its credit.
 
-    The credit is the last thing on the line, in parentheses, after a finished sentence,
-    and names a photo (or image, illustration…): "Soldiers unload supplies at the port,
-    May 3, 2018. (U.S. Army photo by Spc. Jane Roe)".
+    In running text only a parenthesised credit after a finished sentence of three words
+    or more marks a caption: "Soldiers unload supplies at the port, May 3, 2018. (U.S.
+    Army photo by Spc. Jane Roe)". (A story's sentence may well begin "Photo by …".)
     """
-    m = _CREDIT.fullmatch(line)
-    if m is None:
+    credit = find_credit(line)
+    if credit is None or not credit.parenthesised:
         return None
-    credit = " ".join(m["credit"].split())
-    words = [w.strip(".,:;/").lower() for w in re.split(r"[\s/]+", credit)]
-    if len(words) > MAX_CREDIT_WORDS or not CREDIT_WORDS.intersection(words):
+    caption = line[: credit.start].strip()
+    if not _CAPTION_END.search(caption) or len(caption.split()) < 3:
         return None
-    caption = m["caption"].strip()
-    if len(caption.split()) < 3:
-        return None
-    return caption, credit
+    return caption, credit.text
 
 
 # ------------------------------------------------------------ sentences, headings

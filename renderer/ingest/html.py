@@ -82,8 +82,12 @@ _SPACE = re.compile(r"[ \t\n\r\f]+")  # what HTML collapses; U+00A0 is kept
 _BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
 
 
-def read_html(text: str, *, name: str = "<input>") -> Article:
-    """Read a decoded HTML page; ``name`` is only used in error messages."""
+def read_html(text: str, *, name: str = "<input>", title: str | None = None) -> Article:
+    """Read a decoded HTML page; ``name`` is only used in error messages.
+
+    ``title`` is the title the user gave (``--meta``, a sidecar): used when the page has
+    none, instead of an error.
+    """
     if not text.replace("\ufeff", "").strip():
         raise InputError(f"{name}: the file is empty")
     soup = _parse(text, name)
@@ -96,16 +100,32 @@ def read_html(text: str, *, name: str = "<input>") -> Article:
         reader.note(note)
     visible = reader.visible_metadata(root, soup)
     blocks = reader.body(root)
-    return reader.article(declared, visible, blocks)
+    return reader.article(declared, visible, blocks, given_title=title)
 
 
 def _parse(text: str, name: str) -> BeautifulSoup:
     # lxml refuses NUL and lone surrogates; a browser shows U+FFFD for them.
     text = _BAD_CHARS.sub("\ufffd", text.lstrip("\ufeff"))
     try:
-        return BeautifulSoup(text, "lxml")
+        soup = BeautifulSoup(text, "lxml")
     except Exception as exc:  # ParserRejectedMarkup, lxml errors: all "cannot parse"
         raise InputError(f"{name}: cannot be parsed as HTML: {exc}") from exc
+    _empty_void_elements(soup)
+    return soup
+
+
+def _empty_void_elements(soup: BeautifulSoup) -> None:
+    """Move what lxml put inside an HTML5 void element back after it, as a browser has it.
+
+    libxml2 parses HTML 4, which has no ``<source>``, ``<track>``, ``<wbr>``, ``<embed>``
+    or ``<keygen>``: it opens them as containers, so the ``<img>`` of every
+    ``<picture><source …><img …></picture>`` (and whatever follows an ``<embed>``) ends up
+    inside an element the sanitizer drops with its content. Document order makes nested
+    cases come out in one pass.
+    """
+    for tag in soup.find_all(rules.LXML_UNKNOWN_VOID_TAGS):
+        if tag.contents:
+            tag.insert_after(*tag.contents)
 
 
 # ---------------------------------------------------------------------- helpers
@@ -807,18 +827,12 @@ class _Reader:
         credit = None
         for el in tag.find_all(True):
             if el.parent is not None and _has_class_word(el, rules.CREDIT_CLASS_WORDS):
-                credit = credit or _clean(el.get_text())
+                credit = credit or text_rules.clean_credit(el.get_text())
                 el.extract()
         pictures: list[Figure] = []
         inlines = _tidy(self.inlines(tag.children, lang, 0, pictures))
         if credit is None:
             inlines, credit = _cut_credit(inlines)
-        if credit:
-            credit = credit.strip()
-            if credit.startswith("(") and credit.endswith(")"):
-                credit = credit[1:-1].strip()
-            if credit.endswith(".") and credit.split()[-1] not in text_rules.ABBREVIATIONS:
-                credit = credit[:-1]
         if lang and not _same_language(lang, self.page_lang) and inlines:
             inlines = (Span(lang, inlines),)
         return inlines, credit or None
@@ -905,7 +919,14 @@ class _Reader:
 
     # --------------------------------------------------------------------- result
 
-    def article(self, declared: _Declared, visible: _Visible, blocks: list[Block]) -> Article:
+    def article(
+        self,
+        declared: _Declared,
+        visible: _Visible,
+        blocks: list[Block],
+        *,
+        given_title: str | None = None,
+    ) -> Article:
         j, m = declared.jsonld, declared.meta
         blocks, dateline_text, extra = self._lead(blocks)
         if not blocks:
@@ -917,11 +938,13 @@ class _Reader:
             or m.title
             or _strip_site_suffix(declared.page_title, site_names)
             or visible.page_h1
+            or _clean(given_title)
         )
         if not title:
             raise InputError(
                 f"{self.name}: cannot find the title: no <h1> in the article, no JSON-LD"
-                " headline, og:title or <title>"
+                " headline, og:title or <title>",
+                hint='give it with --meta title="..."',
             )
         dateline = j.dateline or visible.dateline or dateline_text
         authors = j.authors or m.authors or visible.authors or extra.authors
@@ -1309,14 +1332,11 @@ def _drop_prefix(nodes: tuple[Inline, ...], length: int) -> tuple[Inline, ...] |
 
 def _cut_credit(inlines: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str | None]:
     """Split a trailing photo credit off a caption (only from its top-level text)."""
-    text = plain_text(inlines)
-    for pattern in (rules.TRAILING_CREDIT_PARENS, rules.TRAILING_CREDIT_SENTENCE):
-        m = pattern.search(text)
-        if m is None:
-            continue
-        keep = _keep_prefix(inlines, m.start())
+    credit = text_rules.find_credit(plain_text(inlines))
+    if credit is not None:
+        keep = _keep_prefix(inlines, credit.start)
         if keep is not None:
-            return keep, _clean(m["credit"])
+            return keep, credit.text
     return inlines, None
 
 

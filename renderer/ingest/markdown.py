@@ -37,7 +37,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from renderer.errors import InputError, InputTooLarge
 from renderer.ingest import _markdown_rules as rules
-from renderer.ingest._text_rules import parse_date
+from renderer.ingest import _text_rules as text_rules
 from renderer.model import (
     Abbr,
     Article,
@@ -68,8 +68,12 @@ from renderer.model import (
 __all__ = ["read_markdown"]
 
 
-def read_markdown(text: str, *, name: str = "<input>") -> Article:
-    """Read decoded Markdown; ``name`` is only used in error messages and notes."""
+def read_markdown(text: str, *, name: str = "<input>", title: str | None = None) -> Article:
+    """Read decoded Markdown; ``name`` is only used in error messages and notes.
+
+    ``title`` is the title the user gave (``--meta``, a sidecar): without front-matter
+    title or ``# heading`` it is the title, instead of an error.
+    """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(f"{name}: the file is empty")
@@ -88,7 +92,7 @@ def read_markdown(text: str, *, name: str = "<input>") -> Article:
         if ident == -1:
             notes.append(f"footnote [^{label.removeprefix(':')}] is never referenced; dropped")
 
-    title = fields.pop("title", None)
+    title = fields.pop("title", None) or _given_title(blocks, title)
     if title is None:
         index = next(
             (
@@ -119,6 +123,12 @@ def read_markdown(text: str, *, name: str = "<input>") -> Article:
     return Article(
         metadata=metadata, blocks=tuple(blocks), base_dir=None, notes=tuple(_unique(notes))
     )
+
+
+def _given_title(blocks: list, given: str | None) -> str | None:
+    """The user's title, when the text has no ``# heading`` to take the title from."""
+    has_heading = any(isinstance(b, Heading) and b.level == 1 for b in blocks)
+    return None if has_heading or not given else _squash(given)
 
 
 # ------------------------------------------------------------------ front matter
@@ -214,7 +224,7 @@ def _date(value: object, where: str) -> _dt.date | None:
         raise InputError(f"{where} should be a date, not {_kind(value)}")
     if not value.strip():
         return None
-    found = parse_date(value)
+    found = text_rules.parse_date(value)
     if found is None:
         try:
             found = _dt.datetime.fromisoformat(value.strip()).date()
@@ -234,6 +244,9 @@ def _language(value: object, where: str) -> str | None:
 
 
 def _authors(value: object, where: str) -> list[str]:
+    """A list holds one name per item; a string is a list of names (``split_authors``)."""
+    if isinstance(value, str):
+        return list(text_rules.split_authors(value))
     items = value if isinstance(value, list) else [value]
     authors: list[str] = []
     for item in items:
@@ -685,9 +698,12 @@ class _Walker:
             width=_dimension(width),
             height=_dimension(height),
         )
-        caption = (Text(_squash(title)),) if title.strip() else ()
+        caption_text, credit = _squash(title), None
+        if found := text_rules.find_credit(caption_text):  # the HTML reader's rule
+            caption_text, credit = caption_text[: found.start].rstrip(), found.text
+        caption = (Text(caption_text),) if caption_text else ()
         segments.append(_close_all(stack, self.notes, reopen=True))
-        segments.append(Figure(image, caption))
+        segments.append(Figure(image, caption, credit))
 
 
 def _pop(stack: list[_Frame], notes: list[str]) -> None:

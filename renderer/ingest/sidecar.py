@@ -17,7 +17,7 @@ import yaml
 
 from ..errors import InputError, UsageError
 from ..model import Article, Metadata
-from ._text_rules import parse_date
+from ._text_rules import parse_date, split_authors
 
 __all__ = ["apply_overrides", "parse_meta_options", "read_sidecar", "sidecar_path"]
 
@@ -91,7 +91,7 @@ def _coerce(key: str, value, origin: str):
             items = (
                 [v.strip() for v in value.split(",")]
                 if key == "keywords"
-                else [v.strip() for v in value.replace(" and ", ",").split(",")]
+                else list(split_authors(value))
             )
         elif isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
             items = [str(v).strip() for v in value]

@@ -11,14 +11,21 @@ and a "Related Links" trailer. The reader works in four passes:
    has no blank lines) and subheads, and cut the dateline off the first paragraph;
 4. record what was missing in ``Article.notes``.
 
-A wrong title is worse than none, so when the first line after the banner is plainly not a
-headline the reader stops with an :class:`~renderer.errors.InputError` instead of guessing.
+A wrong title is worse than none. Above the headline a scrape may keep the site's name
+(the organization the banner names) and a breadcrumb trail one crumb per line ("Home",
+"News", "Releases"): both are chrome. A kicker or a byline further down shows that the line
+taken for the headline was not it: after a kicker the reader takes the next line instead
+(and notes what it dropped); before a byline several lines down it cannot tell which is the
+headline and stops with an :class:`~renderer.errors.InputError` saying to give it with
+``--meta title=…``, as it does when the first line is plainly not a headline. A title the
+user gave (``title``) settles it: the line that says it is the headline, whatever stands
+above it is chrome.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from renderer.errors import InputError
@@ -30,8 +37,12 @@ __all__ = ["read_text"]
 _BLANK = None  # a blank line in the list of lines
 
 
-def read_text(text: str, *, name: str = "<input>") -> Article:
-    """Read a decoded plain-text scrape; ``name`` is only used in error messages."""
+def read_text(text: str, *, name: str = "<input>", title: str | None = None) -> Article:
+    """Read a decoded plain-text scrape; ``name`` is only used in error messages.
+
+    ``title`` is the title the user gave (``--meta title=``, a sidecar): it tells the
+    reader which line is the headline, or stands above the header when no line is.
+    """
     if not text.replace("\ufeff", "").strip():
         raise InputError(f"{name}: the file is empty")
     lines, publishers = _drop_chrome(text)
@@ -40,7 +51,7 @@ def read_text(text: str, *, name: str = "<input>") -> Article:
             f"{name}: the file holds only site chrome (banner, navigation, share links)"
         )
     header = _Header()
-    start = header.read(lines, name)
+    start = header.read(lines, name, title=title, site_names=publishers)
     body_lines = header.take_date_lines(lines[start:])
     blocks, dateline = _body(body_lines, header.captions)
     if not any(isinstance(b, Paragraph) for b in blocks):
@@ -108,6 +119,10 @@ def _drop_chrome(text: str) -> tuple[list[str | None], list[str]]:
 # ------------------------------------------------------------------ pass 2: header
 
 
+#: How many lines below a title candidate the reader looks for a kicker or a byline.
+LOOK_AHEAD = 4
+
+
 @dataclass
 class _Header:
     section: str | None = None
@@ -120,14 +135,32 @@ class _Header:
     organization: str | None = None
     notes: list[str] = field(default_factory=list)
     captions: list[tuple[str, str]] = field(default_factory=list)  # photo captions met here
+    dropped: list[str] = field(default_factory=list)  # lines found not to be the title
 
-    def read(self, lines: list[str | None], name: str) -> int:
+    def read(
+        self,
+        lines: list[str | None],
+        name: str,
+        *,
+        title: str | None = None,
+        site_names: Iterable[str] = (),
+    ) -> int:
         """Consume header lines; return the index where the body begins."""
+        skip = _top_chrome(lines, site_names)
+        given = " ".join(title.split()) if title and title.strip() else None
+        if given is not None:
+            above = _above_title(lines, given)
+            if above is None:
+                self.title = given  # no line says it: it stands above the header
+            else:
+                self._drop(lines, (i for i in above if i not in skip))
+                skip |= above
+        title_at = -1
         pos = 0
         awaiting_org = False
         while pos < len(lines):
             line = lines[pos]
-            if line is _BLANK or self._date_line(line):
+            if line is _BLANK or pos in skip or self._date_line(line):
                 pos += 1
                 continue
             if rules.is_trailer_line(line):
@@ -141,6 +174,8 @@ class _Header:
                 pos += 1
                 continue
             if self.section is None and (kicker := rules.parse_kicker(line)):
+                if self.title is not None and self.byline is None and given is None:
+                    self._not_the_title(lines, title_at, pos)  # the kicker is above the headline
                 self.section, self.kicker_date = kicker.section, kicker.date
                 if kicker.date is None:
                     self.notes.append(f"kicker date not understood: {kicker.date_text}")
@@ -148,6 +183,7 @@ class _Header:
                 continue
             if self.title is None:
                 self.title = _check_title(line, name)
+                title_at = pos
                 pos += 1
                 continue
             if self.byline is None:
@@ -162,6 +198,16 @@ class _Header:
                     self.subtitle = line
                     pos += 1
                     continue
+                if (ahead := self._anchor_ahead(lines, pos)) is not None:
+                    kind, at = ahead
+                    if given is not None:  # the user named the title: the rest is chrome
+                        self._drop(lines, range(pos, at))
+                    elif kind == "kicker":
+                        self._not_the_title(lines, title_at, at)
+                    else:
+                        raise _which_title(lines, title_at, at, name)
+                    pos = at
+                    continue
             elif awaiting_org and rules.is_org_continuation(line):
                 self.organization = line
                 awaiting_org = False
@@ -170,19 +216,33 @@ class _Header:
             break
         if self.title is None:
             raise InputError(f"{name}: cannot find the title: nothing follows the site banner")
+        if self.dropped:
+            quoted = ", ".join(repr(_snippet(line)) for line in self.dropped)
+            self.notes.append(f"not the title, dropped as site chrome: {quoted}")
         return pos
 
+    def _drop(self, lines: list[str | None], indexes: Iterable[int]) -> None:
+        self.dropped += [line for i, line in _candidates(lines, indexes)]
+
+    def _not_the_title(self, lines: list[str | None], start: int, stop: int) -> None:
+        """What was taken for the title (and subtitle), from ``start`` on, was chrome."""
+        self._drop(lines, range(start, stop))
+        self.title = self.subtitle = None
+
+    def _anchor_ahead(self, lines: list[str | None], pos: int) -> tuple[str, int] | None:
+        """A kicker or a byline a few lines further down the header, before any story line."""
+        for count, (index, line) in enumerate(_content(lines, pos)):
+            if count >= LOOK_AHEAD or _story_line(line):
+                return None
+            if self.section is None and rules.parse_kicker(line):
+                return "kicker", index
+            if rules.parse_byline(line):
+                return "byline", index
+        return None
+
     def _byline_follows(self, lines: list[str | None], pos: int) -> bool:
-        for line in lines[pos:]:
-            if (
-                line is _BLANK
-                or rules.DATE_LINE.fullmatch(line)
-                or rules.parse_date(line) is not None
-                or rules.split_photo_caption(line)
-            ):
-                continue
-            return rules.parse_byline(line) is not None
-        return False
+        following = next(_content(lines, pos), None)
+        return following is not None and rules.parse_byline(following[1]) is not None
 
     def _date_line(self, line: str) -> bool:
         """Take a ``Published …``/``Updated …`` line into the metadata."""
@@ -200,14 +260,99 @@ class _Header:
         return [line for line in lines if line is _BLANK or not self._date_line(line)]
 
 
+def _is_furniture(line: str) -> bool:
+    """A header line that is never the title: a date line, a bare date, a photo caption."""
+    return bool(
+        rules.DATE_LINE.fullmatch(line)
+        or rules.parse_date(line) is not None
+        or rules.split_photo_caption(line)
+    )
+
+
+def _content(lines: list[str | None], start: int) -> Iterator[tuple[int, str]]:
+    """``(index, line)`` of the lines from ``start`` on that could be header text."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line is not _BLANK and not _is_furniture(line):
+            yield index, line
+
+
+def _candidates(lines: list[str | None], indexes: Iterable[int]) -> list[tuple[int, str]]:
+    """The header text among ``indexes`` (blank lines, dates and captions left out)."""
+    found = [(i, lines[i]) for i in sorted(set(indexes)) if 0 <= i < len(lines)]
+    return [(i, line) for i, line in found if line is not _BLANK and not _is_furniture(line)]
+
+
+def _story_line(line: str) -> bool:
+    """A line only the story has: a dateline, a finished sentence, a trailer, or more text
+    than a headline holds. The header ends before it."""
+    return bool(
+        rules.is_trailer_line(line)
+        or rules.dateline_alone(line) is not None
+        or rules.split_dateline(line) is not None
+        or rules.SENTENCE_END.search(line)
+        or len(line) > rules.MAX_TITLE_CHARS
+    )
+
+
+def _top_chrome(lines: list[str | None], site_names: Iterable[str]) -> set[int]:
+    """Indexes of the site's name and of a breadcrumb trail one crumb per line, above the
+    headline. The line just above a byline or the story is always left: it is the title."""
+    names = {n.casefold() for n in site_names}
+    skip: set[int] = set()
+    trail = False
+    items = _content(lines, 0)
+    current = next(items, None)
+    while current is not None:
+        following = next(items, None)
+        index, line = current
+        if following is None or rules.parse_byline(following[1]) or _story_line(following[1]):
+            break
+        if rules.is_home_line(line):
+            trail = True
+        elif not (line.casefold() in names or (trail and rules.is_crumb(line))):
+            break
+        skip.add(index)
+        current = following
+    return skip
+
+
+def _above_title(lines: list[str | None], title: str) -> set[int] | None:
+    """Indexes of the header lines above the line that says ``title`` (kickers excepted),
+    or None when no line before the story says it."""
+    above: set[int] = set()
+    for index, line in _content(lines, 0):
+        if line.casefold() == title.casefold():
+            return above
+        if _story_line(line):
+            return None
+        if rules.parse_kicker(line) is None:
+            above.add(index)
+    return None
+
+
+def _snippet(line: str) -> str:
+    return line if len(line) <= 60 else line[:57] + "..."
+
+
+def _which_title(lines: list[str | None], start: int, byline_at: int, name: str) -> InputError:
+    """The error for several lines above a byline, any of which could be the headline."""
+    candidates = [repr(_snippet(line)) for _, line in _candidates(lines, range(start, byline_at))]
+    return InputError(
+        f"{name}: cannot find the title: {len(candidates)} lines above the byline could each"
+        f" be the headline ({', '.join(candidates)})",
+        hint='name it with --meta title="..."',
+    )
+
+
 def _check_title(line: str, name: str) -> str:
     """``line`` if it can be the headline; an InputError saying why not otherwise."""
 
     def refuse(what: str) -> InputError:
-        snippet = line if len(line) <= 60 else line[:57] + "..."
         return InputError(
             f"{name}: cannot find the title: the first line after the site banner "
-            f"looks like {what} ({snippet!r})"
+            f"looks like {what} ({_snippet(line)!r})",
+            hint='give it with --meta title="..."',
         )
 
     if rules.parse_byline(line) is not None:

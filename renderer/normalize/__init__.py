@@ -5,7 +5,8 @@ What this stage guarantees to ``compose``:
 * exactly one H1 (the title, added by the template) and body headings that
   start at H2 and never skip a level — levels are renumbered, text kept;
 * a deterministic, unique ``id`` on every heading (for links, nav and bookmarks);
-* a document language (``--lang`` > the source's > detection > ``en``);
+* a document language (``--lang`` > the source's > detection), else ``und``
+  (undetermined; lint reports it as an error, so no edition claims conformance);
 * a stable ``urn:uuid`` identifier derived from the content (UUID5), never random;
 * a description (the first paragraph, shortened) when the source gave none;
 * footnotes as notes: the reader's links to ``#fn-N`` become :class:`NoteRef` (each
@@ -47,7 +48,7 @@ from ..model import (
     replace,
 )
 from ..options import Options
-from .language import detect_language
+from .language import UNDETERMINED, body_language
 
 __all__ = ["Issue", "article_issues", "normalize"]
 
@@ -60,7 +61,7 @@ def normalize(article: Article, options: Options | None = None) -> Article:
     options = options or Options()
     blocks = _notes(_fix_headings(article.blocks))
     meta = article.metadata
-    language = options.lang or meta.language or detect_language(_body_text(blocks)) or "en"
+    language = options.lang or meta.language or body_language(blocks) or UNDETERMINED
     description = meta.description or _describe(blocks)
     meta = replace(meta, language=language, description=description)
     meta = replace(meta, identifier=meta.identifier or content_identifier(meta, blocks))
@@ -191,10 +192,6 @@ def _map_inlines(blocks: tuple[Block, ...], change) -> tuple[Block, ...]:
 
 
 # ----------------------------------------------------------------- metadata
-
-
-def _body_text(blocks: tuple[Block, ...]) -> str:
-    return "\n".join(plain_text(b.children) for b in blocks if isinstance(b, Paragraph))
 
 
 def _describe(blocks: tuple[Block, ...], limit: int = 200) -> str | None:

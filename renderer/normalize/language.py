@@ -2,8 +2,10 @@
 
 Deterministic and dependency-free: news prose is long enough that counting
 a few dozen very common words per language separates the languages we are
-likely to meet. Returns None when the text is too short or no language wins
-clearly, so that the caller falls back to an explicit default and says so.
+likely to meet (:data:`DETECTED_LANGUAGES`). Returns None when the text is too
+short, in another language, or no language wins clearly: then the language is
+*undetermined* — the editions say ``und`` (BCP 47) and lint reports an error,
+because guessing "en" would tell a screen reader to read Swedish as English.
 """
 
 from __future__ import annotations
@@ -11,7 +13,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["detect_language"]
+from ..model import Block, Paragraph, plain_text
+
+__all__ = [
+    "DETECTED_LANGUAGES",
+    "UNDETERMINED",
+    "body_language",
+    "detect_language",
+    "is_undetermined",
+]
+
+#: BCP 47 for "undetermined" (ISO 639-2 ``und``): valid in xml:lang, dc:language and /Lang.
+UNDETERMINED = "und"
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
@@ -25,6 +38,8 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         "nl": "de het een en van is dat op te in voor niet met zijn aan er",
     }.items()
 }
+
+DETECTED_LANGUAGES: tuple[str, ...] = tuple(_STOPWORDS)
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -40,3 +55,15 @@ def detect_language(text: str, *, min_words: int = 20) -> str | None:
     if top < 0.08 or top < second * 1.5:
         return None
     return best
+
+
+def body_language(blocks: tuple[Block, ...]) -> str | None:
+    """The language detected from an article's paragraphs, or None."""
+    return detect_language(
+        "\n".join(plain_text(b.children) for b in blocks if isinstance(b, Paragraph))
+    )
+
+
+def is_undetermined(tag: str | None) -> bool:
+    """No language, or one that says it is not known (``und``, ``und-Latn``)."""
+    return not tag or tag.split("-")[0].lower() == UNDETERMINED

@@ -83,12 +83,14 @@ def test_table_without_header_cells():
 
 
 def test_missing_metadata_is_said():
-    findings = lint(
-        Article(Metadata(title="T", organization="Org PA"), (Paragraph((Text("Body text."),)),))
-    )
+    body = Paragraph((Text("Body text."),))  # too short to tell its language
+    findings = lint(Article(Metadata(title="T", organization="Org PA"), (body,)))
     by_code = {f.code: f.message for f in findings}
-    assert set(by_code) == {"IN-META-002", "IN-META-003", "IN-META-004"}
+    assert set(by_code) == {"IN-META-005", "IN-META-003", "IN-META-004"}
     assert "Org PA" in by_code["IN-META-004"]
+    english = Paragraph((Text("The crew said that the ship was in the port for the winter. " * 3),))
+    by_code = {f.code: f.message for f in lint(Article(Metadata(title="T"), (english,)))}
+    assert by_code["IN-META-002"] == "the source does not declare a language (detected 'en')"
 
 
 def test_leftover_chrome_is_suspected():
@@ -110,7 +112,7 @@ def test_show_lists_every_field_and_says_what_is_missing(capsys):
     out = capsys.readouterr().out
     assert "Source        (not found)" in out
     assert "Authors       John Redfield" in out
-    assert "Language      en (detected or default)" in out
+    assert "Language      en (detected)" in out
     assert "H1 ISIL losing ground" in out and "(8 paragraphs)" in out
 
 
@@ -121,3 +123,60 @@ def test_strict_build_fails_on_a_lint_error(tmp_path, monkeypatch, capsys):
     assert code == 4
     assert "IN-ALT-001" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "News | May 6, 2015",  # a kicker
+        "By John Redfield, U.S. Central Command Public Affairs",  # a byline
+        "Published Feb. 27, 2018",  # a date line
+        "Home",  # the first crumb of a breadcrumb trail
+        "Home > News > Releases",
+        "Share",
+        "U.S. Department of Defense",  # the site's own name (the publisher)
+    ],
+)
+def test_leftover_header_lines_in_the_body_are_suspected_chrome(text):
+    body = (Paragraph((Text("Body."),)), Paragraph((Text(text),)))
+    article = _article(*body, publisher="U.S. Department of Defense")
+    findings = lint(article)
+    assert [(f.code, f.location) for f in findings] == [("IN-CHROME-001", "paragraph 2")]
+    assert text in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Home", "News | May 6, 2015", "By Jane Doe", "Skip to main content",
+     "U.S. Department of Defense", "An official website of the United States government"],
+)  # fmt: skip
+def test_a_title_that_is_site_chrome_is_said(title):
+    body = Paragraph((Text("Body."),))
+    article = _article(body, title=title, publisher="U.S. Department of Defense")
+    findings = lint(article)
+    assert [f.code for f in findings] == ["IN-CHROME-002"]
+    assert title in findings[0].message and findings[0].severity.value == "warning"
+
+
+def test_the_audit_shapes_read_before_the_fix_are_all_reported():
+    """What the text reader used to make of nav lines above the kicker (audit 23, var/c)."""
+    article = _article(
+        Paragraph((Text("News"),)),
+        Paragraph((Text("Releases"),)),
+        Paragraph((Text("News | May 6, 2015"),)),
+        Paragraph((Text("ISIL losing ground, officials say"),)),
+        Heading(2, (Text("By John Redfield, U.S. Central Command Public Affairs"),)),
+        Paragraph((Text("The coalition said the group is on the defensive."),)),
+        title="Home",
+    )
+    assert [(f.code, f.location) for f in lint(article)] == [
+        ("IN-CHROME-002", ""),
+        ("IN-CHROME-001", "paragraph 3"),
+        ("IN-CHROME-001", "heading 1"),
+    ]
+
+
+def test_story_text_is_not_suspected():
+    for text in ("By the end of the week, crews had finished.", "News travels fast on base.",
+                 "Home is where the fleet is.", "The Department of Defense said so."):  # fmt: skip
+        assert _codes(_article(Paragraph((Text(text),)), publisher="Department of Defense")) == []

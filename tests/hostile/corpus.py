@@ -56,7 +56,8 @@ SCRAPE = """News | May 6, 2015
 
 By Jane Roe, Coalition Press Office
 
-TAMPA, Fla. -- The coalition reported steady progress on Tuesday, officials said.
+TAMPA, Fla. -- The coalition reported steady progress on Tuesday, officials said, and the
+exercise continued as planned across the region with partners from several nations.
 
 {body}
 """

@@ -21,9 +21,11 @@ from renderer.model import (
     Emphasis,
     Figure,
     Heading,
+    Image,
     LineBreak,
     Link,
     ListBlock,
+    Metadata,
     Paragraph,
     Quote,
     Span,
@@ -204,21 +206,19 @@ def test_mil_page_has_no_chrome():
 
 def test_jsonld_graph_metadata():
     article = read("jsonld-graph.html")
-    m = article.metadata
-    assert m.title == "Cutter Northwind Returns From 90-Day Arctic Patrol"
-    assert m.subtitle == "Crew logged 11,000 nautical miles above the Arctic Circle"
-    assert m.section == "Press Releases"
-    assert m.date == dt.date(2022, 10, 3)
-    assert m.authors == ("Petty Officer 2nd Class Wren Adair", "Lt. Cmdr. Ana Brandt")
-    assert m.organization is None
-    assert m.dateline == "SEATTLE"
-    assert m.language == "en"  # inLanguage; the page has no <html lang>
-    assert m.publisher == "Example Coast Guard News Service"  # @id resolved in @graph
-    assert m.source == "https://news.example.gov/press/northwind-returns"
-    assert m.description == (
-        "The cutter's crew charted ice edges and supported two research teams."
+    assert article.metadata == Metadata(
+        title="Cutter Northwind Returns From 90-Day Arctic Patrol",
+        subtitle="Crew logged 11,000 nautical miles above the Arctic Circle",
+        section="Press Releases",
+        date=dt.date(2022, 10, 3),
+        authors=("Petty Officer 2nd Class Wren Adair", "Lt. Cmdr. Ana Brandt"),
+        dateline="SEATTLE",
+        language="en",  # inLanguage; the page has no <html lang>
+        publisher="Example Coast Guard News Service",  # @id resolved in @graph
+        source="https://news.example.gov/press/northwind-returns",
+        description="The cutter's crew charted ice edges and supported two research teams.",
+        keywords=("Arctic", "Cutters", "Ice Operations"),
     )
-    assert m.keywords == ("Arctic", "Cutters", "Ice Operations")
     assert article.notes == ()
 
 
@@ -245,18 +245,16 @@ def test_jsonld_graph_body():
 
 def test_og_only_metadata():
     article = read("og-only.html")
-    m = article.metadata
-    assert m.title == "Volunteer Divers Clear 3 Tons of Debris From Harbor Floor"
-    assert m.authors == ("Mass Communication Specialist 3rd Class Tomas Reyes",)
-    assert m.organization is None
-    assert m.dateline == "NORFOLK, Va. (NNS)"
-    assert m.date is None
-    assert m.section is None and m.subtitle is None
-    assert m.language == "en"
-    assert m.publisher == "Naval Station Example"
-    assert m.source == "https://www.example.navy.mil/news/divers-clear-debris"
-    assert m.description == "A weekend cleanup brought sailors and residents together."
-    assert m.keywords == ("Diving", "Community Relations", "Environment")
+    assert article.metadata == Metadata(
+        title="Volunteer Divers Clear 3 Tons of Debris From Harbor Floor",
+        authors=("Mass Communication Specialist 3rd Class Tomas Reyes",),
+        dateline="NORFOLK, Va. (NNS)",
+        language="en",
+        publisher="Naval Station Example",
+        source="https://www.example.navy.mil/news/divers-clear-debris",
+        description="A weekend cleanup brought sailors and residents together.",
+        keywords=("Diving", "Community Relations", "Environment"),
+    )
     assert article.notes == ("no date",)
 
 
@@ -277,13 +275,15 @@ def test_og_only_body_is_the_densest_container():
 
 def test_figures_page_metadata():
     article = read("figures-and-table.html")
-    m = article.metadata
-    assert m.title == "Field Hospital Drill Tests New MASCAL Triage Tents"
-    assert m.authors == ("Capt. Chidi Okafor", "Sgt. Maja Lindqvist")
-    assert m.date == dt.date(2024, 4, 22)
-    assert m.publisher == "Army Medicine Example"
-    assert m.source == "https://medicine.example.army.mil/news/field-hospital-drill"
-    assert m.language == "en"
+    assert article.metadata == Metadata(
+        title="Field Hospital Drill Tests New MASCAL Triage Tents",  # the <h1>, not <title>
+        date=dt.date(2024, 4, 22),  # article:published_time
+        authors=("Capt. Chidi Okafor", "Sgt. Maja Lindqvist"),  # two rel=author links
+        language="en",
+        publisher="Army Medicine Example",  # og:site_name
+        source="https://medicine.example.army.mil/news/field-hospital-drill",  # canonical
+    )
+    assert article.base_dir is None
     assert article.notes == (
         "remote image not fetched: https://cdn.example.com/media/helicopter-landing.jpg",
     )
@@ -349,6 +349,18 @@ def test_lists_blockquote_outline():
         "Figure", "p", "p", "Figure", "Figure", "Figure", "Figure", "h2",
         "ListBlock", "BlockQuote", "Table", "p",
     ]  # fmt: skip
+    paragraphs = [plain_text(b.children) for b in article.blocks if isinstance(b, Paragraph)]
+    assert paragraphs == [
+        "Medical teams from three hospitals set up a 40-bed field hospital in under six hours "
+        "during a drill that tested new insulated triage tents and a colour-coded patient tag.",
+        "The CSH staff practised receiving casualties in waves. One visiting liaison officer, "
+        "quoting her unit's motto, called it une répétition générale, and added in French: « Tout "
+        "le monde savait où aller. »",
+        "Read the after-action summary for details.\nQuestions go to the public affairs office.",
+    ]
+    assert [plain_text(b.children) for b in article.blocks if isinstance(b, Heading)] == [
+        "What the Teams Practised"
+    ]
     (lst,) = [b for b in article.blocks if isinstance(b, ListBlock)]
     assert lst.ordered and lst.start == 3 and len(lst.items) == 3
     assert lst.items[0].blocks == (
@@ -398,12 +410,14 @@ def test_table():
 
 def test_malformed_page():
     article = read("malformed.html")
-    m = article.metadata
-    assert m.title == "Runway Repair Crew Finishes Ahead of Schedule"
-    assert m.authors == ("Airman 1st Class Noor Haddad",)
-    assert m.organization == "99th Air Base Wing Public Affairs"
-    assert m.date == dt.date(2019, 3, 7)
-    assert m.language == "en"
+    assert article.metadata == Metadata(
+        title="Runway Repair Crew Finishes Ahead of Schedule",  # an <h1> never closed
+        date=dt.date(2019, 3, 7),  # "Published March 7, 2019" paragraph
+        authors=("Airman 1st Class Noor Haddad",),
+        organization="99th Air Base Wing Public Affairs",
+        language="en",  # <html lang=en> without quotes
+    )
+    assert article.notes == ()
     assert outline(article) == [
         (
             "p",
@@ -605,3 +619,46 @@ def test_random_fragments_raise_only_input_errors(page: str):
         return
     assert article.metadata.title
     assert article.blocks
+
+
+# ------------------------------------------------------------ responsive images
+
+
+def test_picture_keeps_its_img_and_alt_and_drops_the_sources():
+    """lxml's HTML4 parser nests what follows a void <source> inside it (see _parse)."""
+    page = (
+        "<html lang='en'><head><title>T</title></head><body><article><p>Before the picture.</p>"
+        "<figure><picture>"
+        '<source srcset="photos/pier-800.webp 800w, photos/pier-1600.webp 1600w"'
+        ' type="image/webp">'
+        '<source srcset="photos/pier-800.jpg 800w" media="(max-width: 600px)">'
+        '<img src="photos/pier.jpg" alt="Sailors on the pier at dawn" width="800">'
+        "</picture><figcaption>The crew returns.</figcaption></figure>"
+        "<picture><source srcset='a.webp'><img src='b.jpg' alt='A second picture'></picture>"
+        "<p>After the picture.</p></article></body></html>"
+    )
+    article = read_html(page)
+    assert article.blocks == (
+        Paragraph((Text("Before the picture."),)),
+        Figure(
+            Image("photos/pier.jpg", "Sailors on the pier at dawn", width=800),
+            (Text("The crew returns."),),
+        ),
+        Figure(Image("b.jpg", "A second picture")),
+        Paragraph((Text("After the picture."),)),
+    )
+    assert "pier-800" not in repr(article)
+
+
+@pytest.mark.parametrize("void", ["source", "track", "wbr", "embed", "keygen"])
+def test_text_after_a_void_element_lxml_does_not_know_stays(void):
+    article = read_html(f"<title>T</title><p>One <{void}>two <b>three</b> four.</p><p>Five.</p>")
+    texts = [plain_text(b.children) for b in article.blocks]
+    assert texts == ["One two three four.", "Five."]
+
+
+def test_a_given_title_reads_a_page_without_one():
+    with pytest.raises(InputError, match=r'--meta title="\.\.\."'):
+        read_html("<p>Just a paragraph.</p>", name="nameless.html")
+    article = read_html("<p>Just a paragraph.</p>", name="nameless.html", title="Given")
+    assert article.metadata.title == "Given"

@@ -645,3 +645,52 @@ def test_only_input_errors_escape_for_any_front_matter(yaml_text):
         read_markdown(f"---\n{yaml_text}\n---\n# T\n\nBody.\n", name="fm.md")
     except InputError as exc:
         assert str(exc).startswith("fm.md")
+
+
+# ------------------------------------------------------------------ photo credits
+
+CAPTIONS_WITH_CREDITS = [
+    ("The ferry docks. (Photo by Jo Ray)", "The ferry docks.", "Photo by Jo Ray"),
+    ("Medics carry a casualty. (U.S. Army photo by Spc. Lena Novak)",
+     "Medics carry a casualty.", "U.S. Army photo by Spc. Lena Novak"),
+    ("A helicopter lands. Photo by Capt. Chidi Okafor.", "A helicopter lands.",
+     "Photo by Capt. Chidi Okafor"),
+    ("The pier at dawn. Courtesy photo", "The pier at dawn.", "Courtesy photo"),
+    ("La antena. Foto: Armada", "La antena.", "Foto: Armada"),
+    ("Le quai. (Photo Marine nationale / Paul Martin)", "Le quai.",
+     "Photo Marine nationale / Paul Martin"),
+    ("Routes lead inland. (Map: Tri-County Agency)", "Routes lead inland. (Map: Tri-County Agency)",
+     None),
+    ("The photo by the door was taken in 1944.", "The photo by the door was taken in 1944.", None),
+    ("Crew at work. The photo by Ann Lee won a prize.", "Crew at work. The photo by Ann Lee won a "
+     "prize.", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "caption", "credit"), CAPTIONS_WITH_CREDITS)
+def test_figure_caption_credit_is_split_as_the_html_reader_splits_it(title, caption, credit):
+    """One rule for both readers: a Markdown image title and an HTML figcaption agree."""
+    from renderer.ingest.html import read_html
+
+    (md,) = read_markdown(f'---\ntitle: T\n---\n\n![Alt](a.png "{title}")\n').blocks
+    page = f"<figure><img src='a.png' alt='Alt'><figcaption>{title}</figcaption></figure>"
+    (html,) = read_html(f"<head><title>T</title></head><body>{page}</body>").blocks
+    assert md == html == Figure(Image("a.png", "Alt"), (Text(caption),), credit)
+
+
+def test_front_matter_author_text_follows_the_one_rule_for_author_lists():
+    text = "---\ntitle: T\nauthor: John Smith, Jr., and Jane Roe\n---\n\nBody.\n"
+    assert read_markdown(text).metadata.authors == ("John Smith, Jr.", "Jane Roe")
+    text = "---\ntitle: T\nauthors: ['Smith, Jr., John', Jane Roe]\n---\n\nBody.\n"
+    assert read_markdown(text).metadata.authors == ("Smith, Jr., John", "Jane Roe")
+
+
+def test_a_given_title_reads_markdown_without_one():
+    with pytest.raises(InputError, match="no title"):
+        read_markdown("Just a paragraph.\n", name="n.md")
+    assert read_markdown("Just a paragraph.\n", name="n.md", title="Given").metadata.title == (
+        "Given"
+    )
+    # A "# heading" is still taken off the body when a title is given (it is the title).
+    article = read_markdown("# Heading\n\nText.\n", title="Given")
+    assert article.metadata.title == "Heading" and len(article.blocks) == 1

@@ -1,0 +1,622 @@
+"""What reading each scrape in ``scrapes/`` must give: one complete expected value per input.
+
+Every metadata field (a whole :class:`~renderer.model.Metadata`, so a field the reader
+fills by mistake fails too), the body in order (paragraphs, subheads, photo captions),
+the reader's notes, and page text that must be found nowhere in the article.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from renderer.model import Metadata
+
+FAMILY_CHROME = ["Home >", "Início >", "Vai al contenuto", "Ir para o conteúdo",
+                 "Naar de hoofdinhoud", "Condividi", "Stampa", "Partilhar", "Imprimir", "Delen",
+                 "Afdrukken", "Leggi anche", "Notícias relacionadas", "Lees ook", "Publicado em",
+                 "Di Giulia", "Door Sanne"]  # fmt: skip
+
+
+@dataclasses.dataclass(frozen=True)
+class Expected:
+    """What reading one scrape must give: every field, the body in order, the notes."""
+
+    metadata: Metadata
+    items: list[tuple[str, ...]]
+    notes: tuple[str, ...] = ()
+    chrome: tuple[str, ...] = ()  # page text (besides the banners) found nowhere in the article
+
+
+EXPECTED: dict[str, Expected] = {}
+
+
+def expect(name: str, **fields) -> None:
+    EXPECTED[name] = Expected(**fields)
+
+
+# ----------------------------- U.S. sites, and French, Spanish and German ones
+
+expect(
+    "gov-banner-em-dash.txt",
+    metadata=Metadata(
+        title="Volunteers map flood routes for rural counties",
+        section="Press Release",
+        date=dt.date(2019, 1, 3),
+        authors=("Jane Doe", "John Roe"),
+        organization="Army News Service",
+        dateline="WASHINGTON",  # an em dash separates it
+        publisher=None,  # "an official government organization" names nobody
+    ),
+    items=[
+        ("p", "Engineers from three districts spent the winter charting how water moves "
+              "through the river valleys of the northern plains, the agency said Thursday."),
+        ("p", "The maps, drawn with help from county road crews, show which bridges close "
+              "first when the river rises and which farm roads stay dry."),
+        ("p", "“We wanted a picture a dispatcher can read at two in the morning,” said Lena "
+              "Ortiz, a hydrologist who led the survey."),
+        ("p", "The counties will receive printed atlases in the spring, and the data will be "
+              "posted for public use."),
+    ],
+    chrome=("Home / News / Stories", "Here’s how you know", "WASHINGTON —"),
+)
+expect(
+    "afns-double-dash.txt",
+    metadata=Metadata(
+        title="Airmen rebuild a runway light system in 36 hours",
+        section="Feature",
+        date=dt.date(2021, 9, 9),  # "Sept 9, 2021" without the period
+        authors=("Tech. Sgt. Marisol Vance",),
+        organization="Secretary of the Air Force Public Affairs",
+        dateline="WASHINGTON (AFNS)",
+        publisher="U.S. Department of Defense",
+    ),
+    items=[
+        ("p", "A team of 14 electricians replaced every approach light on a damaged runway in a "
+              "day and a half, finishing ahead of a scheduled cargo arrival."),
+        ("p", "The crew worked in two shifts and borrowed cable from a neighboring wing when "
+              "their own stock ran short."),
+        ("p", '"Nobody slept much, but nobody had to be told what to do next," said Master Sgt. '
+              "Owen Pruitt, the crew chief."),
+    ],
+    chrome=("--", "AFNS) --", "Facebook"),
+)
+expect(
+    "rank-byline-subheads.txt",
+    metadata=Metadata(
+        title="Tankers train night gunnery on a frozen range",
+        section="News",
+        date=dt.date(2018, 2, 27),  # the kicker wins over the dateline's date
+        authors=("Sgt. 1st Class Dana Whitfield",),
+        organization="1st Armored Division Public Affairs",
+        dateline="FORT BLISS, Texas, Feb. 26, 2018",
+        publisher="U.S. Department of Defense",
+    ),
+    items=[
+        ("p", "Crews from the division's second brigade fired their qualification tables after "
+              "dark this week, with temperatures near freezing."),
+        ("p", "Each crew had twelve targets to find and engage, some moving and some hidden "
+              "behind berms."),
+        ("h2", "SAFETY FIRST"),
+        ("p", "Range officers halted firing twice when fog rolled in from the arroyos, resuming "
+              "once visibility returned."),
+        ("p", "The medics stationed at the tower treated only one minor injury during the week."),
+        ("h2", "Lessons From the Range"),
+        ("p", "Several gunners said the thermal sights made the cold nights easier than the "
+              "dusty days."),
+        ("p", "The brigade will run the same tables again in April."),
+    ],
+    chrome=("RELATED LINKS", "Division completes winter exercise",
+            "Brigade welcomes new commander", "Article View"),
+)
+expect(
+    "from-byline-no-kicker.txt",
+    metadata=Metadata(
+        title="Mountain soldiers test new cold-weather boots",
+        date=dt.date(2020, 3, 4),  # from the dateline
+        organization="10th Mountain Division Public Affairs",  # "From …": no author
+        dateline="FORT DRUM, N.Y., March 4, 2020",
+        publisher="U.S. Department of Defense",
+    ),
+    notes=("no kicker line", "no author in the byline"),
+    items=[
+        ("p", "Soldiers of the division's light infantry companies spent two weeks wearing "
+              "prototype boots on snowshoe marches."),
+        ("p", "Testers logged blisters, wet socks and frozen laces in a shared notebook after "
+              "every march."),
+        ("p", "The results go to the Army's clothing program office at the end of the month."),
+    ],
+    chrome=("Official websites use .mil", "Secure .mil websites use HTTPS", "From 10th"),
+)
+expect(
+    "two-line-byline.txt",
+    metadata=Metadata(
+        title="Wing opens a repair shop for bicycles on base",
+        date=dt.date(2018, 2, 27),  # "Published Feb. 27, 2018"
+        authors=("Staff Sgt. Jane Doe",),
+        organization="55th Wing Public Affairs",  # the byline's second line
+        publisher="U.S. Department of Defense",
+    ),
+    notes=("no kicker line", "no dateline"),
+    items=[
+        ("p", "Airmen who ride to work can now bring a flat tire or a loose chain to a small "
+              "shop beside the fitness center."),
+        ("p", "The shop is run by volunteers on their lunch breaks, and the tools were donated "
+              "by a local club."),
+        ("p", "“It started with one pump and a sign,” said Airman 1st Class Theo Marsh, who "
+              "keeps the schedule."),
+    ],
+    chrome=("Published",),
+)
+expect(
+    "single-newline-doubled-by.txt",
+    metadata=Metadata(
+        title="Sailors restore a historic signal lamp for the museum",
+        section="News Release",
+        date=dt.date(2019, 11, 8),  # an ISO kicker date
+        authors=("Karen Olmstead",),  # "By By"
+        organization="Naval Surface Force Atlantic Public Affairs",
+        dateline="NORFOLK, Va. (NNS)",
+        publisher="U.S. Department of Defense",
+    ),
+    items=[
+        ("p", "Two signalmen spent their off-duty evenings bringing a century-old signal "
+              "lamp back to working order."),
+        ("p", "The lamp had sat in a storeroom since the 1970s, its shutters rusted shut."),
+        ("h2", "Finding Parts"),
+        ("p", "Replacement lenses came from a retired machinist who still had the original "
+              "molds."),
+        ("p", "The museum will display the lamp beside a placard telling its story."),
+    ],
+    chrome=("By By", "Related Stories", "Museum reopens after renovation"),
+)
+expect(
+    "glued-banner-footer.txt",
+    metadata=Metadata(
+        title="What a field kitchen taught me about leadership",
+        section="Commentary",
+        date=dt.date(2019, 10, 1),  # "Tuesday, Oct. 1, 2019"
+        authors=("Cpl. Ana Reyes",),  # "Story by"
+        organization="Marine Corps Installations East",
+        dateline="CAMP LEJEUNE, N.C.",
+        publisher="U.S. Department of Defense",  # from the banner glued into one line
+    ),
+    items=[
+        ("p", "The first morning I ran the field kitchen, the burners failed and 200 Marines "
+              "were waiting for breakfast."),
+        ("p", "I had a plan for everything except the thing that actually happened."),
+        ("h2", "WHAT WENT WRONG"),
+        ("p", "The fuel line had frozen overnight. Nobody had checked it, including me."),
+        ("h2", "WHAT I CHANGED"),
+        ("p", "Now the first task of every morning belongs to the newest cook, and the second "
+              "task is checking their work."),
+    ],
+    chrome=("Skip to main content", "Article View", "Share:", "LockA locked padlock",
+            "Hosted by Defense Media Activity", "Contact Us", "Privacy Policy"),
+)
+expect(
+    "archive-notice-press-release.txt",
+    metadata=Metadata(
+        title="Depot finishes overhaul of its last steam crane",
+        section="Press Release",
+        date=dt.date(2019, 1, 3),
+        authors=("Marcus Bell",),
+        organization="Defense Logistics Agency Public Affairs",
+        dateline="SUSQUEHANNA, Pa.",
+        publisher="U.S. Department of Defense",
+    ),
+    items=[
+        (
+            "p",
+            "Workers at the distribution depot this week lowered the boom of the "
+            "installation's last steam-powered crane onto a flatbed bound for a railroad museum.",
+        ),
+        (
+            "p",
+            "The crane lifted crates on the depot's north siding from 1943 until 1991, when "
+            "diesel equipment replaced it.",
+        ),
+        (
+            "p",
+            "Volunteers from the museum spent three weekends removing asbestos lagging under "
+            "the supervision of the depot's safety office.",
+        ),
+        (
+            "p",
+            '"It is the last thing on this base that remembers coal," said Ruth Adair, the '
+            "depot's historian.",
+        ),
+    ],
+    chrome=(
+        "ARCHIVED CONTENT",
+        "archived content",
+        "out of date",
+        "historical collection",
+        "no longer updated",
+        "Newsroom",
+        "Press Release | Jan. 3, 2019",
+    ),
+)
+expect(
+    "nns-dateline-own-line.txt",
+    metadata=Metadata(
+        title="Corpsmen teach bleeding control to middle school staff",
+        section="News Story",
+        date=dt.date(2018, 2, 27),
+        authors=("Mass Communication Specialist 2nd Class Erin Castillo",),
+        organization="Naval Medical Center Portsmouth Public Affairs",  # second line
+        dateline="NORFOLK, Va. (NNS)",
+        publisher="U.S. Department of Defense",
+    ),
+    items=[
+        (
+            "p",
+            "Hospital corpsmen from the medical center spent a teacher workday showing 60 "
+            "school employees how to pack a wound and apply a tourniquet.",
+        ),
+        (
+            "p",
+            "Each teacher practiced on a foam limb until the instructors were satisfied with "
+            "the pressure and placement.",
+        ),
+        ("h2", "Why Schools"),
+        (
+            "p",
+            "Corpsmen said the idea came from a parent who works in the emergency department "
+            "and wanted trained hands in every hallway.",
+        ),
+        ("p", "The school district plans to repeat the class for bus drivers in the fall."),
+    ],
+    chrome=(
+        "(NNS) --",
+        "Navy > News",
+        "Photo Details",
+        "Download Full Image",
+        "Related Links",
+        "Corpsmen join community health fair",
+        "archived",
+    ),
+)
+expect(
+    "army-photo-captions.txt",
+    metadata=Metadata(
+        title="Reservists clear a backlog of cargo at a Gulf port",
+        date=dt.date(2018, 5, 4),  # the bare date line, not the caption's May 3
+        authors=("Spc. Jane Roe",),
+        organization="311th Expeditionary Sustainment Command",
+        dateline="GULFPORT, Miss.",
+        publisher="U.S. Department of Defense",
+    ),
+    notes=("no kicker line",),
+    items=[
+        (
+            "caption",
+            "Soldiers unload supplies at the port, May 3, 2018.",
+            "U.S. Army photo by Spc. Jane Roe",
+        ),
+        (
+            "p",
+            "Reserve Soldiers from three transportation companies moved 400 containers off "
+            "the docks in five days, clearing a backlog left by a spring storm.",
+        ),
+        (
+            "p",
+            "The units train at the port each year, but this was the first time their work "
+            "went straight to relief agencies.",
+        ),
+        (
+            "caption",
+            "A forklift operator guides a container onto a trailer during the night shift.",
+            "U.S. Army photo by Staff Sgt. Luis Ortega",
+        ),
+        ("h2", "LONG NIGHTS"),
+        (
+            "p",
+            "Crews worked 12-hour shifts, handing over at dawn and dusk so the cranes never "
+            "stopped.",
+        ),
+        (
+            "p",
+            '"We counted every box twice, because a missing pallet of water is somebody\'s '
+            'missing water," said 1st Lt. Priya Natarajan, a platoon leader.',
+        ),
+        (
+            "caption",
+            "Volunteers from a local church served dinner to the night shift on the last "
+            "evening.",
+            "Courtesy photo",
+        ),
+    ],
+    chrome=(
+        "GULFPORT, Miss. --",
+        "Photo Details",
+        "Download Full Image",
+        "RELATED LINKS",
+        "Army Reserve at 110 years",
+        "May 4, 2018",
+    ),
+)
+expect(
+    "french-marine.txt",
+    metadata=Metadata(
+        title="Un patrouilleur rentre à Brest après quatre mois en mer",
+        section="Actualités",
+        date=dt.date(2015, 5, 6),  # "6 mai 2015"
+        authors=("Jeanne Dupont",),  # "Par", not "By"
+        organization="Service de presse de la Marine",
+        dateline="BREST, France",
+    ),
+    items=[
+        (
+            "p",
+            "Le patrouilleur est rentré mercredi matin dans sa base de Brest, après une "
+            "mission de quatre mois dans le golfe de Guinée, où il a participé à la lutte "
+            "contre la pêche illégale.",
+        ),
+        (
+            "p",
+            "L’équipage de 45 marins a contrôlé une trentaine de navires de pêche et a porté "
+            "assistance à un cargo en avarie au large des côtes.",
+        ),
+        (
+            "caption",
+            "Des familles attendent l’arrivée du bâtiment sur le quai, le 6 mai 2015.",
+            "Photo Marine nationale / Paul Martin",
+        ),
+        ("h2", "UNE MISSION DE LONGUE DURÉE"),
+        (
+            "p",
+            "Pour le commandant, le plus difficile a été la chaleur dans les compartiments "
+            "des machines, où la température dépassait souvent les 50 degrés.",
+        ),
+        (
+            "p",
+            "« Les marins ont tenu le rythme du début à la fin, et je suis fier de ce qu’ils "
+            "ont fait », a déclaré le capitaine de frégate Luc Morel, qui commande le bâtiment.",
+        ),
+        (
+            "p",
+            "Le patrouilleur doit reprendre la mer à la fin de l’été, après un arrêt "
+            "technique au bassin.",
+        ),
+    ],
+    chrome=(
+        "Aller au contenu",
+        "Accueil",
+        "Partager",
+        "Imprimer",
+        "Voir aussi",
+        "Une frégate en escale à Dakar",
+        "Par Jeanne",
+        "BREST, France —",
+    ),
+)
+expect(
+    "spanish-armada.txt",
+    metadata=Metadata(
+        title="Un buque escuela zarpa con cadetes de diez países",
+        date=dt.date(2019, 3, 12),  # "Publicado el 12 de marzo de 2019"
+        authors=("Ana María Ruiz",),
+        organization="Oficina de Prensa de la Armada",
+        dateline="VALPARAÍSO, Chile",
+    ),
+    notes=("no kicker line",),
+    items=[
+        (
+            "p",
+            "El buque escuela zarpó el martes desde el puerto de Valparaíso con 90 cadetes de "
+            "diez países a bordo, para un crucero de instrucción de cinco meses por el "
+            "océano Pacífico.",
+        ),
+        (
+            "p",
+            "Los cadetes aprenderán navegación astronómica, maniobras con velas y trabajo en "
+            "equipo en condiciones de mar abierto.",
+        ),
+        (
+            "caption",
+            "Cadetes forman en la cubierta del buque antes de zarpar, el 12 de marzo de 2019.",
+            "Foto: Armada / Jorge Soto",
+        ),
+        (
+            "p",
+            "La tripulación permanente, de 150 marinos, se encargará de la instrucción "
+            "durante la travesía.",
+        ),
+        (
+            "p",
+            "El buque hará escala en seis puertos, donde los cadetes participarán en "
+            "actividades con las marinas de cada país.",
+        ),
+    ],
+    chrome=(
+        "Ir al contenido",
+        "Inicio /",
+        "Compartir",
+        "Imprimir",
+        "Publicado el",
+        "Noticias relacionadas",
+        "La Armada celebra su aniversario",
+    ),
+)
+expect(
+    "german-marine-single-newline.txt",
+    metadata=Metadata(
+        title="Minenjagdboot kehrt nach Kiel zurück",
+        section="Aktuelles",
+        date=dt.date(2020, 10, 14),  # "14. Oktober 2020"
+        authors=("Jana Roth",),  # "Von"
+        organization="Presse- und Informationszentrum Marine",
+        dateline="KIEL",
+    ),
+    items=[
+        (
+            "p",
+            "Das Minenjagdboot ist am Mittwoch nach einem halben Jahr im Einsatzverband der "
+            "NATO in der Ostsee wieder in den Heimathafen eingelaufen.",
+        ),
+        (
+            "p",
+            "Die Besatzung hat in dieser Zeit mehr als 40 Altlasten aus dem Zweiten Weltkrieg "
+            "auf dem Meeresboden gefunden und für die Räumung markiert.",
+        ),
+        (
+            "caption",
+            "Angehörige warten am Tirpitzhafen auf die Besatzung, 14. Oktober 2020.",
+            "Foto: Bundeswehr / Tom Weber",
+        ),
+        (
+            "p",
+            "„Die Zusammenarbeit mit den Partnern war hervorragend und sehr eng“, sagte der "
+            "Kommandant, Korvettenkapitän Jens Albers.",
+        ),
+        (
+            "p",
+            "Das Boot geht nun für zwei Monate in die Werft, bevor die Ausbildung für den "
+            "nächsten Einsatz beginnt.",
+        ),
+    ],
+    chrome=(
+        "Zum Inhalt springen",
+        "Startseite",
+        "Teilen",
+        "Drucken",
+        "Mehr zum Thema",
+        "Marine übt mit Partnern in der Nordsee",
+        "KIEL –",
+    ),
+)
+
+# ------------------------------------------------ Italian, Portuguese, Dutch
+
+expect(
+    "italian-marina.txt",
+    metadata=Metadata(
+        title="La Marina prova un nuovo radar costiero",
+        section="Notizie",
+        date=dt.date(2020, 3, 3),  # "3 marzo 2020"
+        authors=("Giulia Rossi",),  # "Di", not "By"
+        dateline="LA SPEZIA",
+    ),
+    items=[
+        ("p", "La Marina Militare ha provato lunedì un nuovo radar costiero nella base navale "
+              "della città, secondo fonti ufficiali."),
+        ("p", "Il sistema rileva piccole imbarcazioni a più di quaranta chilometri di distanza, "
+              "anche con il maltempo e il mare grosso."),
+        ("caption", "I tecnici controllano l’antenna sulla torre del porto, il 2 marzo 2020.",
+         "Foto: Marina Militare / Luca Bianchi"),
+        ("h2", "LE PROVE IN MARE"),
+        ("p", "Le prove sono durate tre settimane e hanno incluso esercitazioni notturne con "
+              "pattugliatori ed elicotteri della flotta."),
+        ("p", "«Il radar ha visto tutto quello che doveva vedere», ha detto il capitano di "
+              "fregata Marco Neri, che ha guidato le prove."),
+    ],
+    chrome=(*FAMILY_CHROME, "Una fregata in visita a Napoli", "LA SPEZIA --"),
+)  # fmt: skip
+expect(
+    "portuguese-marinha.txt",
+    metadata=Metadata(
+        title="Navio-escola parte de Lisboa com cadetes de seis países",
+        date=dt.date(2021, 9, 10),  # "Publicado em 10 de setembro de 2021"
+        authors=("João Pereira",),
+        organization="Gabinete de Imprensa da Marinha",
+        dateline="LISBOA, Portugal",
+    ),
+    notes=("no kicker line",),
+    items=[
+        ("p", "O navio-escola largou na quarta-feira do porto de Lisboa com 70 cadetes de seis "
+              "países a bordo, para uma viagem de instrução de quatro meses pelo oceano "
+              "Atlântico."),
+        ("p", "Os cadetes vão aprender navegação astronómica, manobra de velas e trabalho de "
+              "equipa em mar aberto."),
+        ("caption", "Cadetes formam no convés do navio antes da partida, em 10 de setembro de "
+                    "2021.", "Foto: Marinha / Rui Costa"),
+        ("p", "A guarnição permanente, de 120 militares, fica responsável pela instrução durante "
+              "a travessia."),
+        ("p", "O navio vai fazer escala em cinco portos, onde os cadetes participam em atividades "
+              "com as marinhas de cada país."),
+    ],
+    chrome=(*FAMILY_CHROME, "A Marinha celebra", "LISBOA, Portugal —"),
+)  # fmt: skip
+expect(
+    "dutch-marine.txt",
+    metadata=Metadata(
+        title="Mijnenjager keert terug in Den Helder",
+        section="Nieuws",
+        date=dt.date(2020, 10, 14),  # "14 oktober 2020"
+        authors=("Sanne de Vries",),  # "Door"
+        organization="Communicatie Koninklijke Marine",
+        dateline="DEN HELDER",
+    ),
+    items=[
+        ("p", "De mijnenjager is woensdag na een half jaar bij een eskader van de NAVO op de "
+              "Noordzee teruggekeerd in de thuishaven."),
+        ("p", "De bemanning vond in die tijd meer dan 30 explosieven uit de Tweede "
+              "Wereldoorlog op de zeebodem en markeerde die voor ruiming."),
+        ("caption", "Familieleden wachten op de kade op de bemanning, 14 oktober 2020.",
+         "Foto: Defensie / Tim Bakker"),
+        ("p", "„De samenwerking met de partners was uitstekend en heel nauw”, zei de commandant, "
+              "kapitein-luitenant ter zee Joris Visser."),
+        ("p", "Het schip gaat nu twee maanden naar de werf, voordat de opleiding voor de "
+              "volgende inzet begint."),
+    ],
+    chrome=(*FAMILY_CHROME, "Marine oefent met partners", "DEN HELDER —"),
+)  # fmt: skip
+
+
+# ------------------------------------------- site name and breadcrumbs above the title
+
+expect(
+    "logo-line-above-kicker.txt",  # the site's name as a line of its own (audit 23, var/a)
+    metadata=Metadata(
+        title="ISIL losing ground, officials say",
+        section="News",
+        date=dt.date(2015, 5, 6),
+        authors=("Army Staff Sgt. Jane Doe",),
+        organization="3rd Infantry Division Public Affairs",
+        dateline="WASHINGTON",
+        publisher="U.S. Department of Defense",
+    ),
+    items=[
+        ("p", "The coalition said “we are winning” -- and the ‘group’ is “on the defensive.”"),
+        ("p", "Second paragraph here with more words to make it a paragraph of the story."),
+    ],
+)
+expect(
+    "nav-lines-above-kicker.txt",  # "Home", "News", "Releases" one per line (audit 23, var/c)
+    metadata=Metadata(
+        title="ISIL losing ground, officials say",
+        section="News",
+        date=dt.date(2015, 5, 6),
+        authors=("John Redfield",),
+        organization="U.S. Central Command Public Affairs",
+        dateline="WASHINGTON",
+    ),
+    items=[
+        ("p", "The coalition said “we are winning” and the group is on the defensive."),
+        ("p", "Second paragraph here with more words to make it a paragraph of the story."),
+    ],
+)
+expect(
+    "army-breadcrumbs-one-per-line.txt",  # army.mil: crumbs, no kicker (audit 456, in/army)
+    metadata=Metadata(
+        title="Soldiers train for cold weather operations at Fort Drum",
+        date=dt.date(2020, 3, 3),
+        authors=("Sgt. 1st Class Maria Lopez",),
+        dateline="FORT DRUM, N.Y.",
+    ),
+    notes=("no kicker line",),
+    items=[
+        ("caption", "Soldiers from the 10th Mountain Division ski across a frozen field at Fort "
+                    "Drum, N.Y., Feb. 27, 2020.", "U.S. Army photo by Spc. Tom Jones"),
+        ("p", "Soldiers of the 10th Mountain Division spent two weeks learning to live and fight "
+              "in temperatures far below freezing this winter."),
+        ("p", "The training included skiing, snowshoeing and building shelters from snow, "
+              "instructors said."),
+        ("h2", "Lessons From the Cold"),
+        ("p", "\"You learn fast when your fingers stop working,\" said Pvt. Sam Ortiz, a rifleman "
+              "with the division."),
+        ("p", "Instructors said the course will run again next year with more units."),
+    ],
+    chrome=("10th Mountain Division\n", "Army Cold Weather Training", "RELATED LINKS"),
+)  # fmt: skip
