@@ -23,7 +23,7 @@ from dataclasses import replace as dc_replace
 from pathlib import Path
 
 from .check.findings import Severity
-from .check.lint import lint
+from .check.lint import STRICT_ERRORS, lint
 from .compose import compose, compose_packet
 from .errors import (
     AccessibilityError,
@@ -306,11 +306,14 @@ def _lint(raw: Article, source: str, options: Options, result: BuildResult) -> l
     """Lint the input; warnings are reported, errors fail --strict and block any claim."""
     findings = lint(raw, lang=options.lang)
     errors = [f for f in findings if f.severity == Severity.ERROR]
-    if errors and options.strict:
-        raise AccessibilityError(
-            f"{source}: {errors[0].code}: {errors[0].message}",
-            hint="fix the input, or build without --strict",
-        )
+    if options.strict:
+        failing = [f for f in findings if f in errors or f.code in STRICT_ERRORS]
+        if failing:
+            where = f" [{failing[0].location}]" if failing[0].location else ""
+            raise AccessibilityError(
+                f"{source}: {failing[0].code}: {failing[0].message}{where}",
+                hint="fix the input, or build without --strict",
+            )
     prefix = "" if source == result.source else f"{Path(source).name}: "
     result.warnings += [
         prefix + f"{f.code}: {f.message}" + (f" [{f.location}]" if f.location else "")

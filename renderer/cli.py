@@ -105,7 +105,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--lang",
         metavar="BCP47",
-        help="language of the article, e.g. en or fr (default: detected, else en)",
+        help="language of the article, e.g. en or fr (default: declared, else detected; "
+        "an undetermined language is an error, see README)",
     )
     build.add_argument(
         "--strict",
@@ -547,7 +548,7 @@ def _show(args: argparse.Namespace) -> int:
 
     article = ingest(args.input, meta=tuple(args.meta))
     print(describe(article, args.input, Options(lang=args.lang)))
-    findings = lint(article)
+    findings = lint(article, lang=args.lang)
     if findings:
         print("\nLint")
         for finding in findings:

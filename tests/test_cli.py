@@ -165,3 +165,29 @@ def test_closed_standard_output_stops_quietly():
     err = process.stderr.read().decode()
     assert process.wait() == 141
     assert err == "", err
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ("Intro paragraph here.\n\n### Deep\n\nText.\n", "IN-HEAD-001"),
+        ("Intro paragraph here.\n\n# Second title\n\nText.\n", "IN-HEAD-003"),
+    ],
+)
+def test_strict_fails_on_a_wrong_outline_that_the_editions_would_renumber(
+    tmp_path, capsys, body, code
+):
+    source = tmp_path / "outline.md"
+    source.write_text(
+        "---\ntitle: Outline\nlang: en\nauthor: Ann Lee\norganization: County Office\n"
+        "summary: An outline test.\ndate: 2024-01-02\n---\n\n" + body,
+        "utf-8",
+    )
+    out = tmp_path / "out"
+    code_, _, stderr = _run(["build", str(source), "--strict", "-o", str(out)], capsys)
+    assert code_ == 4
+    assert f"outline.md: {code}:" in stderr and stderr.count("\n") == 1
+    assert not out.exists() or list(out.iterdir()) == []
+    # Without --strict the editions are written, the outline repaired, and it is reported.
+    code_, _, stderr = _run(["build", str(source), "-o", str(out)], capsys)
+    assert code_ == 0 and code in stderr
