@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 from lxml import etree
 
@@ -126,3 +127,24 @@ def test_dates_in_the_article_language():
     assert format_date(d, "en") == "February 27, 2018"
     assert format_date(d, "fr") == "27 février 2018"
     assert format_date(d, "de") == "27. Februar 2018"
+
+
+def test_byline_and_date_in_the_articles_language():
+    from renderer.model import Article, Metadata, Paragraph, Text
+    from renderer.normalize import normalize
+
+    for lang, joined, date in (
+        ("fr", "Anne Roy et Paul Roy", "5 mars 2024"),
+        ("it", "Anne Roy e Paul Roy", "5 marzo 2024"),
+        ("pt", "Anne Roy e Paul Roy", "5 de março de 2024"),
+        ("nl", "Anne Roy en Paul Roy", "5 maart 2024"),
+        ("en", "Anne Roy and Paul Roy", "March 5, 2024"),
+    ):
+        meta = Metadata(
+            title="T", language=lang, authors=("Anne Roy", "Paul Roy"),
+            date=datetime.date(2024, 3, 5),
+        )
+        html = compose(normalize(Article(meta, (Paragraph((Text("x"),)),))), target="epub")
+        text = " ".join(html.replace("</span>", "").split())
+        assert joined in re.sub(r"<[^>]+>", "", text), lang
+        assert date in html, lang

@@ -101,6 +101,18 @@ _MONTHS = {
         "November",
         "Dezember",
     ],
+    "it": [
+        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
+        "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
+    ],
+    "pt": [
+        "janeiro", "fevereiro", "março", "abril", "maio", "junho",
+        "julho", "agosto", "setembro", "outubro", "novembro", "dezembro",
+    ],
+    "nl": [
+        "januari", "februari", "maart", "april", "mei", "juni",
+        "juli", "augustus", "september", "oktober", "november", "december",
+    ],
 }
 
 # Labels of the visible metadata block and the PDF's page footer, per language (English
@@ -109,6 +121,7 @@ _LABELS = {
     "en": {
         "published": "Published",
         "by": "By",
+        "and": "and",  # between the last two authors
         "dateline": "Dateline",
         "source": "Source",
         "publisher": "Publisher",
@@ -130,6 +143,7 @@ _LABELS = {
     "fr": {
         "published": "Publié le",
         "by": "Par",
+        "and": "et",  # between the last two authors
         "dateline": "Lieu",
         "source": "Source",
         "publisher": "Éditeur",
@@ -150,6 +164,7 @@ _LABELS = {
     "es": {
         "published": "Publicado",
         "by": "Por",
+        "and": "y",  # between the last two authors
         "dateline": "Lugar",
         "source": "Fuente",
         "publisher": "Editor",
@@ -170,6 +185,7 @@ _LABELS = {
     "de": {
         "published": "Veröffentlicht",
         "by": "Von",
+        "and": "und",  # between the last two authors
         "dateline": "Ort",
         "source": "Quelle",
         "publisher": "Herausgeber",
@@ -187,6 +203,69 @@ _LABELS = {
         "note": "Anmerkung",
         "back_to_text": "Zurück zum Text",
     },
+    "it": {
+        "published": "Pubblicato il",
+        "by": "Di",
+        "and": "e",  # between the last two authors
+        "dateline": "Luogo",
+        "source": "Fonte",
+        "publisher": "Editore",
+        "original": "Articolo originale",
+        "date": "Data",
+        "prepared_for": "Preparato per",
+        "prepared_by": "Preparato da",
+        "organization": "Organizzazione",
+        "articles": "Articoli",
+        "in_this_packet": "In questo fascicolo",
+        "contents": "Indice",
+        "page": "pagina",
+        "folio_page": "Pagina",
+        "folio_of": "di",
+        "note": "Nota",
+        "back_to_text": "Torna al testo",
+    },
+    "pt": {
+        "published": "Publicado em",
+        "by": "Por",
+        "and": "e",  # between the last two authors
+        "dateline": "Local",
+        "source": "Fonte",
+        "publisher": "Editora",
+        "original": "Artigo original",
+        "date": "Data",
+        "prepared_for": "Preparado para",
+        "prepared_by": "Preparado por",
+        "organization": "Organização",
+        "articles": "Artigos",
+        "in_this_packet": "Neste dossiê",
+        "contents": "Sumário",
+        "page": "página",
+        "folio_page": "Página",
+        "folio_of": "de",
+        "note": "Nota",
+        "back_to_text": "Voltar ao texto",
+    },
+    "nl": {
+        "published": "Gepubliceerd",
+        "by": "Door",
+        "and": "en",  # between the last two authors
+        "dateline": "Plaats",
+        "source": "Bron",
+        "publisher": "Uitgever",
+        "original": "Oorspronkelijk artikel",
+        "date": "Datum",
+        "prepared_for": "Opgesteld voor",
+        "prepared_by": "Opgesteld door",
+        "organization": "Organisatie",
+        "articles": "Artikelen",
+        "in_this_packet": "In dit dossier",
+        "contents": "Inhoud",
+        "page": "pagina",
+        "folio_page": "Pagina",
+        "folio_of": "van",
+        "note": "Noot",
+        "back_to_text": "Terug naar de tekst",
+    },
 }
 
 
@@ -197,8 +276,8 @@ def format_date(date: _dt.date, lang: str) -> str:
         return f"{_MONTHS['en'][date.month - 1]} {date.day}, {date.year}"
     if base == "de":
         return f"{date.day}. {_MONTHS['de'][date.month - 1]} {date.year}"
-    if base == "es":
-        return f"{date.day} de {_MONTHS['es'][date.month - 1]} de {date.year}"
+    if base in ("es", "pt"):
+        return f"{date.day} de {_MONTHS[base][date.month - 1]} de {date.year}"
     return f"{date.day} {_MONTHS[base][date.month - 1]} {date.year}"
 
 
