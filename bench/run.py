@@ -494,7 +494,9 @@ def speed_work(work: Path, runs: int, sizes: list[int]) -> dict:
     try:
         from renderer.ingest import ingest
 
-        packet, _ = assemble(load_manifest(manifest), Options(), read=lambda p: ingest(p))
+        packet, _ = assemble(
+            load_manifest(manifest), Options(), read=lambda p, meta=(): ingest(p, meta=meta)
+        )
     finally:
         manifest.unlink()
     from renderer.resources import load_theme

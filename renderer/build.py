@@ -178,8 +178,8 @@ def _prepare_packet(
     """Read, lint and assemble a packet's articles: what both editions are made from."""
     known: list[str] = []
 
-    def read(path: str) -> Article:
-        raw = ingest(path, max_bytes=options.max_input_bytes)
+    def read(path: str, meta: tuple[str, ...] = ()) -> Article:
+        raw = ingest(path, max_bytes=options.max_input_bytes, meta=meta)
         check_limits(raw, path, options)
         known.extend(_lint(raw, path, options, result))
         return raw

@@ -223,12 +223,18 @@ def _creators(spec: PacketSpec, articles: list[Article]) -> tuple[str, ...]:
 def assemble(spec: PacketSpec, options: Options, read=None) -> tuple[Packet, list[Article]]:
     """Read and normalize every article; return the packet and the raw (pre-normalize) articles.
 
-    ``read`` turns a path into a raw Article (default: :func:`renderer.ingest.ingest`).
+    ``read(path, meta)`` turns a path into a raw Article (default:
+    :func:`renderer.ingest.ingest`); ``meta`` carries an article's corrected title, so
+    that a scrape whose headline cannot be found is read with the manifest's title.
     """
-    read = read or (lambda p: ingest(p, max_bytes=options.max_input_bytes))
+    read = read or (lambda p, meta=(): ingest(p, max_bytes=options.max_input_bytes, meta=meta))
     raws, articles = [], []
     for path, overrides in spec.inputs:
-        raw = apply_overrides(read(path), overrides, origin=f"{spec.name}: {Path(path).name}")
+        title = overrides.get("title")
+        hint = (f"title={title}",) if isinstance(title, str) and title.strip() else ()
+        raw = apply_overrides(
+            read(path, hint), overrides, origin=f"{spec.name}: {Path(path).name}"
+        )
         raws.append(raw)
         articles.append(normalize(raw, options))
     languages = Counter(a.metadata.language for a in articles if a.metadata.language)

@@ -517,3 +517,29 @@ def test_bad_manifests(tmp_path, capsys, manifest, message):
     assert code == 3
     assert message in capsys.readouterr().err
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_a_manifest_title_rescues_a_scrape_whose_headline_is_missing(tmp_path, capsys):
+    """The reader refuses a scrape with no headline; the manifest's meta title is used."""
+    (tmp_path / "notitle.txt").write_text(
+        "An official website of the United States government\nHere's how you know\n\n"
+        "News | May 4, 2024\n\n"
+        "By Petty Officer Jane Roe, Navy Public Affairs\n\n"
+        "NORFOLK, Va. -- Sailors planted four hundred trees along the creek on Saturday "
+        "morning, working with volunteers from the town.\n\n"
+        "The project will reduce erosion along the banks and give shade to the trail that "
+        "runs beside the water.\n",
+        "utf-8",
+    )
+    assert main(["build", str(tmp_path / "notitle.txt"), "-o", str(tmp_path / "a")]) == 3
+    assert "cannot find the title" in capsys.readouterr().err
+    title = "Sailors Plant 400 Trees Along the Base Creek"
+    (tmp_path / "p.toml").write_text(
+        'title = "Trees"\norganization = "Navy Public Affairs"\nlanguage = "en"\n'
+        f'[[article]]\npath = "notitle.txt"\nmeta = {{ title = "{title}", lang = "en" }}\n',
+        "utf-8",
+    )
+    assert main(["build", str(tmp_path / "p.toml"), "-o", str(tmp_path / "b"), "-q"]) == 0
+    with zipfile.ZipFile(tmp_path / "b" / "p.epub") as book:
+        text = book.read("EPUB/article-001.xhtml").decode()
+    assert title in text and "Sailors planted four hundred trees" in text
