@@ -162,10 +162,10 @@ def _cases() -> list[Case]:
           ("outside the allowed folders",), reaches_out=True),
         c("img-remote.html", "<img> on the loopback server", 0,
           ("not a local file and is not fetched",), reaches_out=True),
-        c("stylesheet-remote.html", '<link rel=stylesheet href="http://…">', 0, (),
-          reaches_out=True),
-        c("css-import.html", "<style> with @import and url() remote and local", 0, (),
-          reaches_out=True),
+        c("stylesheet-remote.html", '<link rel=stylesheet href="http://…"> in head and article',
+          0, ("IN-SAFE-001", "removed <link>"), reaches_out=True),
+        c("css-import.html", "<style> with @import and url() remote and local", 0,
+          ("IN-SAFE-001", "removed <style>"), reaches_out=True),
         c("style-url.html", "style attributes with url() remote and local", 0,
           ("style attribute",), reaches_out=True),
         c("img-remote.md", "Markdown image on the loopback server", 0, ("not fetched",),
@@ -285,7 +285,8 @@ def write_corpus(folder: Path, port: int, secret: str) -> Path:
     page("img-file-passwd.html", FIGURE.format(src=secret_url))
     page("img-relative-outside.html", FIGURE.format(src="../secret/secret.png"))
     page("img-remote.html", FIGURE.format(src=f"{remote}/photo.png"))
-    page("stylesheet-remote.html", f"<p>{NIGHT}</p>",
+    page("stylesheet-remote.html",
+         f"<link rel='stylesheet' href='{remote}/body.css'><p>{NIGHT}</p>",
          head=f"<link rel='stylesheet' href='{remote}/style.css'>")
     page("css-import.html", "<style>@import url(" + remote + "/inline.css); p { background: "
          "url(" + secret_url + f") }}</style><p>{NIGHT}</p>",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import shutil
 import subprocess
 import threading
@@ -26,7 +27,7 @@ import pytest
 
 from renderer.cli import main
 
-from ..conftest import pdftotext
+from ..conftest import ROOT, pdftotext
 from .corpus import CASES, Case, small_png, write_corpus
 
 
@@ -197,6 +198,24 @@ def test_hostile_input(case: Case, corpus, loopback, tmp_path):
 def test_corpus_is_big_enough():
     assert len(CASES) >= 30
     assert len({c.name for c in CASES}) == len(CASES)
+
+
+def _docs_rows() -> list[list[str]]:
+    """The rows of docs/hardening.md's table of cases, as lists of cells."""
+    text = (ROOT / "docs" / "hardening.md").read_text("utf-8")
+    section = text.split("\n## The cases\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if re.match(r"\| \d+ \|", line)]
+    return [[cell.strip() for cell in row.strip().strip("|").split(" | ")] for row in rows]
+
+
+def test_docs_table_is_the_corpus():
+    """The documented table is the list of cases: same files in the same order, numbered,
+    with each case's exit code and its ↗ mark exactly when it points outside."""
+    rows = _docs_rows()
+    assert [row[1].strip("`") for row in rows] == [c.name for c in CASES]
+    assert [row[0] for row in rows] == [str(n) for n in range(1, len(CASES) + 1)]
+    assert [row[4] for row in rows] == [str(c.exit_code) for c in CASES]
+    assert [("↗" in row[2]) for row in rows] == [c.reaches_out for c in CASES]
 
 
 def test_allow_remote_fetches_for_the_pdf_only(corpus, loopback, tmp_path):
