@@ -267,10 +267,15 @@ class Packet:
 
 
 def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
-    """The text a reader would hear for a run of inlines."""
+    """The text a reader would hear for a run of inlines.
+
+    A loop over a stack, not recursion: readers call it on runs they have not yet
+    checked for depth.
+    """
     parts: list[str] = []
-    for node in inlines:
-        match node:
+    pending = list(reversed(inlines))
+    while pending:
+        match pending.pop():
             case Text(text) | Code(text):
                 parts.append(text)
             case Abbr(text, _):
@@ -280,7 +285,7 @@ def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
             case PageBreak():
                 pass
             case Emphasis(children) | Strong(children) | Quote(children):
-                parts.append(plain_text(children))
+                pending.extend(reversed(children))
             case Span(_, children) | Link(_, children, _):
-                parts.append(plain_text(children))
+                pending.extend(reversed(children))
     return "".join(parts)

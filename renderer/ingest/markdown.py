@@ -17,9 +17,13 @@ Raw HTML is not trusted: ``<abbr title>``, ``<span lang>``, ``<q>``, ``<br>`` an
 Nesting is bounded twice: markdown-it stops descending at its ``maxNesting`` (and would
 silently drop the rest), so any document reaching that level, or nesting lists and block
 quotes deeper than :data:`~._markdown_rules.MAX_DEPTH`, is refused with
-:class:`~renderer.errors.InputTooLarge`. Within those bounds the walk's recursion is
-shallow, so hostile input ends in an :class:`~renderer.errors.InputError` or an article,
-never a ``RecursionError``.
+:class:`~renderer.errors.InputTooLarge`. Inline markup is not bounded by markdown-it at
+all (300 asterisks each side of a word make 150 nested ``strong``), so the inline walk,
+which is a loop over an explicit stack, refuses it past
+:data:`~._markdown_rules.MAX_INLINE_DEPTH` levels: the templates and the PDF's tag
+builder recurse once per level. Within those bounds the walk's recursion is shallow, so
+hostile input ends in an :class:`~renderer.errors.InputError` or an article, never a
+``RecursionError``.
 """
 
 from __future__ import annotations
@@ -303,6 +307,13 @@ def _too_deep(name: str) -> InputTooLarge:
     )
 
 
+def _too_deep_inline(name: str) -> InputTooLarge:
+    return InputTooLarge(
+        f"{name}: inline markup (emphasis, links, quotations) nested deeper than "
+        f"{rules.MAX_INLINE_DEPTH} levels"
+    )
+
+
 # --------------------------------------------------------------------- raw HTML
 
 
@@ -367,6 +378,8 @@ class _Frame:
 
 
 _HTML_KINDS = frozenset({"abbr", "span", "q"})
+# Frames that become a nested model node (``s`` and ``abbr`` leave their text only).
+_NESTING_KINDS = frozenset({"em", "strong", "link", "span", "q"})
 _Segment = list[Inline] | Figure
 
 
@@ -538,12 +551,12 @@ class _Walker:
             elif kind == "code_inline":
                 top.children.append(Code(token.content))
             elif kind in ("em_open", "strong_open", "s_open"):
-                stack.append(_Frame(kind.removesuffix("_open")))
+                self._open(stack, _Frame(kind.removesuffix("_open")))
             elif kind == "link_open":
                 attrs = {"href": str(token.attrGet("href") or "")}
                 if title := token.attrGet("title"):
                     attrs["title"] = str(title)
-                stack.append(_Frame("link", attrs=attrs))
+                self._open(stack, _Frame("link", attrs=attrs))
             elif kind in ("em_close", "strong_close", "s_close", "link_close"):
                 self._close(stack, kind.removesuffix("_close"))
             elif kind == "image":
@@ -643,9 +656,18 @@ class _Walker:
                 self.notes.append(f"raw HTML dropped: <{tag}> nested too deeply")
             else:
                 kind = tag
-            stack.append(_Frame(kind, tag=tag, attrs=attrs))
+            self._open(stack, _Frame(kind, tag=tag, attrs=attrs))
         else:
             self.notes.append(f"raw HTML dropped: <{tag}>")
+
+    def _open(self, stack: list[_Frame], frame: _Frame) -> None:
+        """Open ``frame``, refusing inline markup nested deeper than later stages can take."""
+        if (
+            frame.kind in _NESTING_KINDS
+            and sum(f.kind in _NESTING_KINDS for f in stack) >= rules.MAX_INLINE_DEPTH
+        ):
+            raise _too_deep_inline(self.name)
+        stack.append(frame)
 
     def _close(self, stack: list[_Frame], kind: str) -> None:
         if not any(f.kind == kind for f in stack[1:]):
@@ -768,14 +790,22 @@ def _trim(children: list[Inline] | tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 def _strip_edge(node: Inline, *, start: bool) -> Inline:
-    match node:
-        case Text(text):
-            return Text(text.lstrip() if start else text.rstrip())
-        case Emphasis(children) | Strong(children) | Quote(children) if children:
-            edge = 0 if start else -1
-            inner = list(children)
-            inner[edge] = _strip_edge(inner[edge], start=start)
-            return type(node)(tuple(inner))
+    """``node`` without the whitespace at its start (or end), however deep that text lies.
+
+    A loop down the edge and back up, not recursion: the path is as long as the markup
+    is deep, and the reader must finish before it can refuse what is too deep.
+    """
+    edge = 0 if start else -1
+    path: list[Emphasis | Strong | Quote] = []
+    while isinstance(node, Emphasis | Strong | Quote) and node.children:
+        path.append(node)
+        node = node.children[edge]
+    if isinstance(node, Text):
+        node = Text(node.text.lstrip() if start else node.text.rstrip())
+    for parent in reversed(path):
+        inner = list(parent.children)
+        inner[edge] = node
+        node = type(parent)(tuple(inner))
     return node
 
 

@@ -144,6 +144,8 @@ def _cases() -> list[Case]:
           ("wide-table.md", "10000 columns", "--max-table-columns")),
         c("deep-lists.md", "Markdown with 10 000 nested lists", 3,
           ("deep-lists.md", "nesting deeper")),
+        c("deep-emphasis.md", "Markdown emphasis 150 deep ('*' × 300, 'x', '*' × 300)", 3,
+          ("deep-emphasis.md", "nested deeper than 48 levels")),
         # --- active content: removed and reported, the edition is built
         c("script.html", "<script> in the article", 0, ("IN-SAFE-001", "<script>")),
         c("embeds.html", "<iframe>, <object>, <embed>", 0,
@@ -265,6 +267,7 @@ def write_corpus(folder: Path, port: int, secret: str) -> Path:
     rule = "|" + "|".join("---" for _ in range(10_000)) + "|\n"
     row = "|" + "|".join(str(i) for i in range(10_000)) + "|\n"
     markdown("wide-table.md", header + rule + row)
+    markdown("deep-emphasis.md", "*" * 300 + "x" + "*" * 300)
 
     page("script.html", f"<p>{NIGHT}<script>document.write('EVIL')</script></p>",
          head="<script>alert('head')</script>")

@@ -28,7 +28,7 @@ import pytest
 from renderer.cli import main
 
 from ..conftest import ROOT, pdftotext
-from .corpus import CASES, Case, small_png, write_corpus
+from .corpus import CASES, MARKDOWN, TITLE, Case, small_png, write_corpus
 
 
 class _Recorder(BaseHTTPRequestHandler):
@@ -193,6 +193,28 @@ def test_hostile_input(case: Case, corpus, loopback, tmp_path):
             assert secret.encode() not in data, f"{edition.name} holds the secret"
             assert (hidden / "secret.png").read_bytes() not in data
         assert _pdf_images(editions[0]) == 0
+
+
+def test_preview_refuses_what_build_refuses(corpus, tmp_path):
+    """``renderer preview`` builds through the same path: one line, exit 3, no picture."""
+    folder, _ = corpus
+    target = tmp_path / "page.png"
+    code, stdout, stderr = _build(["preview", str(folder / "deep-emphasis.md"), "-o", str(target)])
+    assert code == 3, stderr
+    assert stderr.count("\n") == 1 and "Traceback" not in stderr
+    assert "deep-emphasis.md" in stderr and "nested deeper than 48 levels" in stderr
+    assert stdout == "" and not _files(tmp_path)
+
+
+def test_inline_markup_at_the_depth_limit_builds(tmp_path):
+    """48 levels (46 Strong, a link, a quotation) is what the limit lets through: both
+    editions are built and pass the validators, so the limit protects what it claims to."""
+    source = tmp_path / "deep.md"
+    deep = "*" * 92 + "[x <q>quoted</q>](https://example.com/)" + "*" * 92
+    source.write_text(MARKDOWN.format(title=TITLE, body=deep), "utf-8")
+    code, _, stderr = _build(["build", str(source), "-o", str(tmp_path / "out")])
+    assert code == 0, stderr
+    assert "quoted" in pdftotext(tmp_path / "out" / "deep.pdf")
 
 
 def test_corpus_is_big_enough():

@@ -597,6 +597,44 @@ def test_nesting_within_the_limit_is_kept():
 @pytest.mark.parametrize(
     "text",
     [
+        "*" * 300 + "x" + "*" * 300,
+        "*" * 2_000 + "x" + "*" * 2_000,
+        "**a " * 1_000 + "x" + " a**" * 1_000,
+        "_" * 120 + "[x](u)" + "_" * 120,
+        "*" * 96 + "<q>x</q>" + "*" * 96,  # 48 levels of Strong, and the quotation in them
+    ],
+    ids=["audit", "stars", "words", "underscores", "with-html"],
+)
+def test_deep_inline_markup_is_refused(text):
+    """Later stages (templates, the PDF's tags) recurse once per level: the reader stops first."""
+    with pytest.raises(InputTooLarge, match=r"^deep\.md: inline markup .* nested deeper than 48"):
+        read_markdown("# T\n\n" + text, name="deep.md")
+
+
+def test_inline_nesting_within_the_limit_is_kept():
+    (block,) = body("*" * 96 + "x" + "*" * 96)  # 48 levels of Strong: the most there may be
+    depth, node = 0, block
+    while not isinstance(node, Text):
+        depth, node = depth + 1, node.children[0]
+    assert depth == 49 and node == Text("x")  # the paragraph and 48 Strong
+
+
+def test_edges_are_trimmed_without_recursion():
+    """The walk down a run's first and last text is a loop, however deep the model is."""
+    from renderer.ingest.markdown import _trim
+
+    node = Text("  x  ")
+    for _ in range(5_000):
+        node = Emphasis((node,))
+    (trimmed,) = _trim([node])
+    for _ in range(5_000):
+        trimmed = trimmed.children[0]
+    assert trimmed == Text("x")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "# T\n\n" + "<q>" * 10_000 + "x",
         "# T\n\n" + "![" * 3_000 + "x" + "](a)" * 3_000,
         "# T\n\n" + "*_" * 5_000 + "x" + "_*" * 5_000,
