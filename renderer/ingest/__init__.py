@@ -15,6 +15,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from ..confine import NotRegularFile, read_regular
 from ..errors import InputError, InputTooLarge
 from ..model import Article
 from .sidecar import apply_overrides, parse_meta_options, read_sidecar, sidecar_path
@@ -72,7 +73,9 @@ def ingest(
                 hint="raise it with --max-input-size",
             )
         try:
-            data = path.read_bytes()
+            data = read_regular(path, max_bytes)
+        except NotRegularFile as exc:
+            raise InputError(f"{name}: {exc}") from exc
         except OSError as exc:
             raise InputError(f"{name}: cannot be read: {exc.strerror or exc}") from exc
         base_dir, suffix = str(path.resolve().parent), path.suffix.lower()

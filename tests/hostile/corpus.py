@@ -14,6 +14,7 @@ write the corpus somewhere and look at it.
 
 from __future__ import annotations
 
+import os
 import struct
 import sys
 import zlib
@@ -135,6 +136,10 @@ def _cases() -> list[Case]:
           ("utf16-bom-broken.txt", "not valid UTF-16")),
         c("huge-50mb.txt", "a 50 MB text file", 3,
           ("huge-50mb.txt", "over the 20 MB input limit", "--max-input-size")),
+        c("dev-zero.txt", "a symbolic link to /dev/zero (size 0, endless)", 3,
+          ("dev-zero.txt", "is not a regular file (it is a character device)")),
+        c("fifo.txt", "a named pipe (FIFO) with no writer", 3,
+          ("fifo.txt", "is not a regular file (it is a named pipe)"), args=("--timeout", "20")),
         # --- size and depth
         c("deep-divs.html", "100 000 nested <div>", 0),
         c("deep-lists.html", "10 000 nested <ul>", 3, ("deep-lists.html", "nesting deeper")),
@@ -183,6 +188,8 @@ def _cases() -> list[Case]:
           ("png-bomb.png", "decompression bomb")),
         c("png-large.md", "6 000 × 10 000 PNG: over the 50-megapixel limit", 0,
           ("png-large.png", "megapixels", "--max-image-pixels")),
+        c("fifo-image.md", "an image that is a named pipe", 0,
+          ("fifo.png", "is not a regular file (it is a named pipe)"), args=("--timeout", "20")),
         # --- front matter
         c("yaml-object.md", "front matter with !!python/object/apply", 3,
           ("yaml-object.md", "front matter")),
@@ -252,6 +259,10 @@ def write_corpus(folder: Path, port: int, secret: str) -> Path:
     utf16 = SCRAPE.format(title="Utf16 Article", body="Caf\u00e9 \u2014 na\u00efve text.")
     write("utf16-bom.txt", b"\xff\xfe" + utf16.encode("utf-16-le"))
     write("utf16-bom-broken.txt", b"\xff\xfe" + "Title\n\n".encode("utf-16-le") + b"\x00\xd8A\x00")
+    for name, make in (("dev-zero.txt", lambda p: p.symlink_to("/dev/zero")),
+                       ("fifo.txt", os.mkfifo), ("fifo.png", os.mkfifo)):
+        (corpus / name).unlink(missing_ok=True)
+        make(corpus / name)
     with open(corpus / "huge-50mb.txt", "wb") as handle:
         line = b"The coalition reported steady progress on Tuesday, officials said.\n"
         handle.write(line * (50 * 1024 * 1024 // len(line) + 1))
@@ -323,6 +334,7 @@ def write_corpus(folder: Path, port: int, secret: str) -> Path:
     markdown("png-bomb.md", MD_IMAGE.format(src="png-bomb.png"))
     write("png-large.png", png(6_000, 10_000))
     markdown("png-large.md", MD_IMAGE.format(src="png-large.png"))
+    markdown("fifo-image.md", MD_IMAGE.format(src="fifo.png"))
 
     (corpus / "yaml-object.md").write_text(
         "---\ntitle: !!python/object/apply:os.system ['touch /tmp/renderer-pwned']\n---\n\n"
