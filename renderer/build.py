@@ -95,7 +95,12 @@ def build(source: str | Path, out_dir: str | Path, options: Options) -> BuildRes
 
 
 def _render_article(source: str | Path, options: Options, result: BuildResult) -> dict[str, bytes]:
-    raw = ingest(source, max_bytes=options.max_input_bytes, meta=options.meta)
+    raw = ingest(
+        source,
+        max_bytes=options.max_input_bytes,
+        meta=options.meta,
+        allowed_paths=options.allowed_paths,
+    )
     check_limits(raw, str(source), options)
     known = _lint(raw, str(source), options, result)
     article = normalize(raw, options)
@@ -151,7 +156,7 @@ def _render_packet(spec: PacketSpec, options: Options, result: BuildResult) -> d
     known: list[str] = []
 
     def read(path: str) -> Article:
-        raw = ingest(path, max_bytes=options.max_input_bytes)
+        raw = ingest(path, max_bytes=options.max_input_bytes, allowed_paths=options.allowed_paths)
         check_limits(raw, path, options)
         known.extend(_lint(raw, path, options, result))
         return raw

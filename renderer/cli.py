@@ -166,8 +166,8 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="DIR",
-        help="also read local files (images, packet articles) under DIR (repeatable; default: "
-        "only the input's own folder)",
+        help="also read local files (images, sidecars, packet articles) under DIR (repeatable; "
+        "default: only the input's own folder)",
     )
     build.add_argument(
         "--timeout",

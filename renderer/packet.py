@@ -225,7 +225,9 @@ def assemble(spec: PacketSpec, options: Options, read=None) -> tuple[Packet, lis
 
     ``read`` turns a path into a raw Article (default: :func:`renderer.ingest.ingest`).
     """
-    read = read or (lambda p: ingest(p, max_bytes=options.max_input_bytes))
+    read = read or (
+        lambda p: ingest(p, max_bytes=options.max_input_bytes, allowed_paths=options.allowed_paths)
+    )
     raws, articles = [], []
     for path, overrides in spec.inputs:
         raw = apply_overrides(read(path), overrides, origin=f"{spec.name}: {Path(path).name}")

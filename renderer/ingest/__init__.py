@@ -49,12 +49,17 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def ingest(
-    source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, meta: tuple[str, ...] = ()
+    source: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    meta: tuple[str, ...] = (),
+    allowed_paths: tuple[str, ...] = (),
 ) -> Article:
     """Read ``source`` (a path, or ``-`` for standard input) into an Article.
 
-    Metadata corrections are applied last: ``<stem>.meta.yaml`` beside the file,
-    then ``meta`` ("key=value" strings), which wins.
+    Metadata corrections are applied last: ``<stem>.meta.yaml`` beside the file (read
+    only from there or from ``allowed_paths``), then ``meta`` ("key=value" strings),
+    which wins.
     """
     if str(source) == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
@@ -90,7 +95,9 @@ def ingest(
     article = replace(reader(text, name=name), base_dir=base_dir)
     if str(source) != "-":
         article = apply_overrides(
-            article, read_sidecar(Path(source)), origin=str(sidecar_path(Path(source)))
+            article,
+            read_sidecar(Path(source), allowed_paths),
+            origin=str(sidecar_path(Path(source))),
         )
     return apply_overrides(article, parse_meta_options(meta), origin="--meta")
 

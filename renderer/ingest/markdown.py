@@ -34,7 +34,6 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
@@ -42,6 +41,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from renderer.errors import InputError, InputTooLarge
 from renderer.ingest import _markdown_rules as rules
 from renderer.ingest._text_rules import parse_date
+from renderer.ingest.sidecar import load_yaml
 from renderer.model import (
     Abbr,
     Article,
@@ -147,15 +147,7 @@ def _front_matter(front: str | None, name: str) -> tuple[dict[str, Any], list[st
     if front is None:
         return {}, []
     where = f"{name}: front matter"
-    try:
-        data = yaml.safe_load(front)
-    except yaml.MarkedYAMLError as exc:
-        line = f" (line {exc.problem_mark.line + 2})" if exc.problem_mark else ""
-        raise InputError(f"{where}: {exc.problem or exc.context or 'invalid YAML'}{line}") from None
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-        raise InputError(f"{where}: {exc}") from None
-    except RecursionError:
-        raise InputTooLarge(f"{where}: nested too deeply") from None
+    data = load_yaml(front, where, first_line=2)  # line 1 is the opening '---'
     if data is None:
         return {}, []
     if not isinstance(data, dict):

@@ -195,6 +195,14 @@ def _cases() -> list[Case]:
           ("yaml-object.md", "front matter")),
         c("yaml-aliases.md", "front matter with a billion-laughs alias bomb", 3,
           ("yaml-aliases.md", "front matter")),
+        # --- sidecars
+        c("sidecar-outside.txt", "<name>.meta.yaml is a symbolic link to a file outside the "
+          "folder", 3, ("sidecar-outside.meta.yaml", "outside the input's folder",
+                        "--allow-path"), reaches_out=True),
+        c("sidecar-deep.txt", "<name>.meta.yaml of 20 000 '['", 3,
+          ("sidecar-deep.meta.yaml", "nested too deeply")),
+        c("sidecar-huge.txt", "<name>.meta.yaml of 2 MB", 3,
+          ("sidecar-huge.meta.yaml", "over the 1 MB limit of a metadata file")),
         # --- packets
         c("packet-self.toml", "a packet manifest that includes itself", 3,
           ("packet-self.toml", "cannot include a manifest")),
@@ -346,6 +354,14 @@ def write_corpus(folder: Path, port: int, secret: str) -> Path:
     aliases.append("keywords: *i")
     aliases += ["title: Alias bomb", "---", "", "Body text."]
     (corpus / "yaml-aliases.md").write_text("\n".join(aliases) + "\n", "utf-8")
+
+    (hidden / "meta.yaml").write_text(f"title: {secret}\n", "utf-8")
+    for name in ("sidecar-outside.txt", "sidecar-deep.txt", "sidecar-huge.txt"):
+        scrape(name)
+    (corpus / "sidecar-outside.meta.yaml").unlink(missing_ok=True)
+    (corpus / "sidecar-outside.meta.yaml").symlink_to(hidden / "meta.yaml")
+    (corpus / "sidecar-deep.meta.yaml").write_text("title: " + "[" * 20_000 + "\n", "utf-8")
+    (corpus / "sidecar-huge.meta.yaml").write_text("# a comment\n" * 200_000, "utf-8")
 
     scrape("packet-article.txt")
     (corpus / "packet-self.toml").write_text(

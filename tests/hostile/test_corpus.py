@@ -269,6 +269,18 @@ def test_allow_path_reads_the_named_folder(corpus, tmp_path):
         assert [n for n in book.namelist() if n.startswith("EPUB/images/")]
 
 
+def test_allow_path_reads_a_sidecar_in_the_named_folder(corpus, tmp_path):
+    """The sidecar refused as outside is read once its folder is allowed."""
+    folder, secret = corpus
+    code, _, stderr = _build(
+        ["build", str(folder / "sidecar-outside.txt"), "-o", str(tmp_path), "--format", "epub",
+         "--allow-path", str(folder.parent / "secret")]
+    )  # fmt: skip
+    assert code == 0, stderr
+    with zipfile.ZipFile(tmp_path / "sidecar-outside.epub") as book:
+        assert secret in book.read("EPUB/content.opf").decode()
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
