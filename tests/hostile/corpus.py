@@ -184,6 +184,18 @@ def _cases() -> list[Case]:
           ("svg-laughs.svg", "entity")),
         c("svg-script.md", "SVG with a script and an external href", 0,
           ("svg-script.svg", "refused"), reaches_out=True),
+        c("svg-paint-url.html", "SVG with fill=\"url(http://…)\" and filter=\"url(file:///…)\"", 0,
+          ("svg-paint-url.svg", "refers to another file"), reaches_out=True),
+        c("svg-style-escape.html", "SVG style attribute hiding url() behind a CSS escape "
+          "(\\75 rl)", 0, ("svg-style-escape.svg", "refers to another file"), reaches_out=True),
+        c("svg-stylesheet-escape.html", "SVG <style> hiding @import behind a CSS escape", 0,
+          ("svg-stylesheet-escape.svg", "style sheet refers to other files"), reaches_out=True),
+        c("svg-set-href.html", "SVG <set attributeName=href to=\"http://…\">", 0,
+          ("svg-set-href.svg", "refers to another file"), reaches_out=True),
+        c("svg-animate-values.html", "SVG <animate values=\"…;url(http://…)\">", 0,
+          ("svg-animate-values.svg", "refers to another file"), reaches_out=True),
+        c("svg-stylesheet-pi.html", "SVG with <?xml-stylesheet href=\"http://…\"?>", 0,
+          ("svg-stylesheet-pi.svg", "processing instruction"), reaches_out=True),
         c("png-bomb.md", "20 000 × 20 000 PNG (decompression bomb)", 0,
           ("png-bomb.png", "decompression bomb")),
         c("png-large.md", "6 000 × 10 000 PNG: over the 50-megapixel limit", 0,
@@ -338,6 +350,24 @@ def write_corpus(folder: Path, port: int, secret: str) -> Path:
                   f'<image href="{remote}/x.png" width="10" height="10"/></svg>')
     write("svg-script.svg", script_svg.encode())
     markdown("svg-script.md", MD_IMAGE.format(src="svg-script.svg"))
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">{}</svg>'
+    outward_svgs = {
+        "svg-paint-url": svg.format(f'<rect width="10" height="10" fill="url({remote}/p.svg#g)" '
+                                    f'filter="url({secret_url}#f)"/>'),
+        "svg-style-escape": svg.format(f'<rect width="10" height="10" '
+                                       f'style="fill: \\75 rl({remote}/e.svg#g)"/>'),
+        "svg-stylesheet-escape": svg.format(f"<style>@\\69mport '{remote}/i.css'; rect {{ fill: "
+                                            f"u\\72l({secret_url}#g) }}</style><rect/>"),
+        "svg-set-href": svg.format(f'<a href="#x"><set attributeName="href" to="{remote}/s.svg"/>'
+                                   '<rect width="10" height="10"/></a>'),
+        "svg-animate-values": svg.format('<rect width="10" height="10"><animate attributeName='
+                                         f'"fill" values="red;url({remote}/a.svg#g)" dur="1s"/>'
+                                         "</rect>"),
+        "svg-stylesheet-pi": f'<?xml-stylesheet href="{remote}/pi.css"?>' + svg.format("<rect/>"),
+    }
+    for stem, text in outward_svgs.items():
+        write(f"{stem}.svg", text.encode())
+        page(f"{stem}.html", FIGURE.format(src=f"{stem}.svg"))
     write("png-bomb.png", png(20_000, 20_000))
     markdown("png-bomb.md", MD_IMAGE.format(src="png-bomb.png"))
     write("png-large.png", png(6_000, 10_000))
