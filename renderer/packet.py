@@ -39,6 +39,7 @@ from .ingest.sidecar import apply_overrides
 from .model import Article, Metadata, Packet
 from .normalize import ARTICLE_NAMESPACE, normalize
 from .options import Options
+from .resources import theme_name_problem
 
 __all__ = ["PacketSpec", "assemble", "is_manifest", "load_manifest", "spec_from_inputs"]
 
@@ -149,6 +150,8 @@ def load_manifest(path: str | Path, allowed_paths: tuple[str, ...] = ()) -> Pack
     for key, value in text.items():
         if value is not None and not isinstance(value, str):
             raise InputError(f"{manifest}: {key} must be text")
+    if text["theme"] is not None and (problem := theme_name_problem(text["theme"])):
+        raise InputError(f"{manifest}: {problem}")
     keywords = data.get("keywords", [])
     if isinstance(keywords, str):
         keywords = [k.strip() for k in keywords.split(",")]

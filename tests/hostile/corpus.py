@@ -220,6 +220,8 @@ def _cases() -> list[Case]:
           ("packet-self.toml", "cannot include a manifest")),
         c("packet-outside.toml", "a packet manifest listing a file outside its folder", 3,
           ("packet-outside.toml", "outside the manifest's folder"), reaches_out=True),
+        c("packet-theme.toml", "a packet manifest whose theme is a path to a folder outside", 3,
+          ("packet-theme.toml", "is not a theme name", "--theme-dir"), reaches_out=True),
         # --- output
         c("out-readonly-dir.txt", "output folder inside a read-only folder", 6,
           output="readonly-dir"),
@@ -399,6 +401,15 @@ def write_corpus(folder: Path, port: int, secret: str) -> Path:
         '[[article]]\npath = "packet-self.toml"\n', "utf-8")
     (corpus / "packet-outside.toml").write_text(
         'title = "Outside"\n[[article]]\npath = "../secret/secret.txt"\n', "utf-8")
+
+    sneaky = hidden / "sneaky"  # a theme outside every theme folder, showing the secret
+    sneaky.mkdir(exist_ok=True)
+    (sneaky / "theme.toml").write_text('inherits = "briefing"\n', "utf-8")
+    for css in ("pdf.css", "epub.css"):
+        (sneaky / css).write_text(f'h1::after {{ content: "{secret}" }}\n', "utf-8")
+    (corpus / "packet-theme.toml").write_text(
+        f'title = "Theme"\ntheme = "{sneaky}"\n[[article]]\npath = "packet-article.txt"\n',
+        "utf-8")
 
     for name in ("out-readonly-dir.txt", "out-readonly-file.txt", "out-immutable-file.txt",
                  "out-proc.txt", "out-is-folder.txt", "slow.txt"):
