@@ -25,6 +25,7 @@ from pathlib import Path
 from .check.findings import Severity
 from .check.lint import lint
 from .compose import compose, compose_packet
+from .confine import user_path
 from .errors import (
     AccessibilityError,
     InputTooLarge,
@@ -408,7 +409,7 @@ def _write_all(rendered: dict[str, bytes], out: Path, stem: str, result: BuildRe
 
 def check_output_folder(folder: Path) -> None:
     """Fail before rendering when the output folder can never be written."""
-    existing = folder
+    existing = user_path(folder, OutputError)
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     if not existing.is_dir():
@@ -421,6 +422,7 @@ def check_output_folder(folder: Path) -> None:
 
 def check_target(target: Path) -> None:
     """Fail when ``target`` exists and may not be replaced (a folder, or write-protected)."""
+    user_path(target, OutputError)
     if target.is_dir():
         raise OutputError(f"{target}: is a folder", hint="remove it or choose another folder")
     # Root passes os.access for any mode, so a file without write bits is refused by its
@@ -435,6 +437,7 @@ def check_target(target: Path) -> None:
 
 def write_atomic(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` through a temporary file and a rename."""
+    user_path(target, OutputError)
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)

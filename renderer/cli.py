@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
-from .errors import RendererError, UsageError
+from .errors import InputError, RendererError, UsageError
 from .options import FORMATS, Options
 
 __all__ = ["main"]
@@ -430,6 +430,7 @@ def _check(args: argparse.Namespace) -> int:
     from .check.cross import compare, pairs
     from .check.external import TOOLS, run_tools
     from .check.formats import failing, render
+    from .confine import user_path
 
     tools = [t.strip().lower() for t in args.tools.split(",") if t.strip()]
     unknown = [t for t in tools if t not in TOOLS]
@@ -437,7 +438,7 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError(f"--with: unknown tool {', '.join(unknown)} (known: {', '.join(TOOLS)})")
     reports = []
     for f in args.files:
-        report = check(Path(f))
+        report = check(user_path(f, InputError))
         if tools and report.kind == "epub":
             report.findings.extend(run_tools(f, tools))
         reports.append(report)

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-__all__ = ["Confinement", "NotRegularFile", "read_regular"]
+from .errors import RendererError
+
+__all__ = ["Confinement", "NotRegularFile", "read_regular", "user_path"]
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -24,6 +26,20 @@ _KINDS = (
     (stat.S_ISFIFO, "a named pipe"),
     (stat.S_ISSOCK, "a socket"),
 )
+
+
+def user_path(value: str | os.PathLike[str], error: type[RendererError], what: str = "") -> Path:
+    """``value`` as a path, or ``error`` (one line) when no file system can hold it.
+
+    A NUL byte is the one character no path may contain, and Python refuses it with a
+    ``ValueError`` ("embedded null byte"), which no caller expects from ``stat`` or
+    ``open``: without this check it ends as an internal error. ``what`` names where the
+    path came from (``--allow-path``).
+    """
+    text = os.fspath(value)
+    if "\0" in text:
+        raise error(f"{what + ' ' if what else ''}{text!r}: a path cannot contain a NUL byte")
+    return Path(text)
 
 
 class NotRegularFile(OSError):

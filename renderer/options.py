@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields
 
+from .confine import user_path
 from .errors import UsageError
 
 __all__ = ["FORMATS", "Options"]
@@ -70,6 +71,10 @@ class Options:
             raise UsageError("the image pixel limit must be positive")
         if self.page_size not in ("letter", "a4"):
             raise UsageError(f"unknown page size {self.page_size!r}", hint="use letter or a4")
+        for path in self.allowed_paths:
+            user_path(path, UsageError, "--allow-path")
+        if self.theme_dir:
+            user_path(self.theme_dir, UsageError, "--theme-dir")
 
     @classmethod
     def from_mapping(cls, values: dict) -> Options:

@@ -33,6 +33,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .confine import user_path
 from .errors import InputError, UsageError
 from .ingest import ingest
 from .ingest.sidecar import apply_overrides
@@ -84,7 +85,7 @@ def is_manifest(path: str | Path) -> bool:
 
 
 def load_manifest(path: str | Path, allowed_paths: tuple[str, ...] = ()) -> PacketSpec:
-    manifest = Path(path)
+    manifest = user_path(path, InputError)
     if not manifest.is_file():
         raise InputError(f"{manifest}: no such file", hint="check the path")
     try:
@@ -111,7 +112,7 @@ def load_manifest(path: str | Path, allowed_paths: tuple[str, ...] = ()) -> Pack
         extra = sorted(set(entry) - _ARTICLE_KEYS)
         if extra:
             raise InputError(f"{where}: unknown key {extra[0]!r}", hint="known: path, meta")
-        target = (folder / entry["path"]).resolve()
+        target = (folder / user_path(entry["path"], InputError, f"{where}:")).resolve()
         if not any(target == r or r in target.parents for r in roots):
             raise InputError(
                 f"{where}: {entry['path']!r} is outside the manifest's folder",

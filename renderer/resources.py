@@ -19,6 +19,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from .confine import user_path
 from .errors import UsageError
 
 __all__ = [
@@ -118,7 +119,7 @@ def _user_folder(extra_dir: str | None) -> Path | None:
     the theme cache must not mistake one relative folder for another."""
     if not extra_dir:
         return None
-    folder = Path(extra_dir).resolve()
+    folder = user_path(extra_dir, UsageError, "--theme-dir").resolve()
     if not folder.is_dir():
         raise UsageError(f"--theme-dir {extra_dir}: no such folder")
     return folder

@@ -15,7 +15,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from ..confine import NotRegularFile, read_regular
+from ..confine import NotRegularFile, read_regular, user_path
 from ..errors import InputError, InputTooLarge
 from ..model import Article
 from .sidecar import apply_overrides, parse_meta_options, read_sidecar, sidecar_path
@@ -65,7 +65,7 @@ def ingest(
         data = sys.stdin.buffer.read(max_bytes + 1)
         name, base_dir, suffix = "<stdin>", None, ".txt"
     else:
-        path = Path(source)
+        path = user_path(source, InputError)
         name = str(path)
         if not path.exists():
             raise InputError(f"{name}: no such file", hint="check the path")

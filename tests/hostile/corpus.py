@@ -220,6 +220,8 @@ def _cases() -> list[Case]:
           ("packet-self.toml", "cannot include a manifest")),
         c("packet-outside.toml", "a packet manifest listing a file outside its folder", 3,
           ("packet-outside.toml", "outside the manifest's folder"), reaches_out=True),
+        c("packet-nul.toml", "a packet manifest whose path holds a NUL byte", 3,
+          ("packet-nul.toml: article 1", "a path cannot contain a NUL byte")),
         c("packet-theme.toml", "a packet manifest whose theme is a path to a folder outside", 3,
           ("packet-theme.toml", "is not a theme name", "--theme-dir"), reaches_out=True),
         # --- output
@@ -402,6 +404,8 @@ def write_corpus(folder: Path, port: int, secret: str) -> Path:
     (corpus / "packet-outside.toml").write_text(
         'title = "Outside"\n[[article]]\npath = "../secret/secret.txt"\n', "utf-8")
 
+    (corpus / "packet-nul.toml").write_text(
+        'title = "NUL"\n[[article]]\npath = "nul\\u0000byte.txt"\n', "utf-8")
     sneaky = hidden / "sneaky"  # a theme outside every theme folder, showing the secret
     sneaky.mkdir(exist_ok=True)
     (sneaky / "theme.toml").write_text('inherits = "briefing"\n', "utf-8")

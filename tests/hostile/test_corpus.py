@@ -282,6 +282,36 @@ def test_allow_path_reads_a_sidecar_in_the_named_folder(corpus, tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("argv", "code"),
+    [
+        (["build", "{seed}\0x", "-o", "{out}"], 3),
+        (["build", "{seed}", "-o", "{out}\0x"], 6),
+        (["build", "{seed}", "-o", "{out}", "--allow-path", "/tmp\0x"], 2),
+        (["build", "{seed}", "-o", "{out}", "--theme-dir", "/tmp\0x"], 2),
+        (["build", "{seed}", "{seed}\0x", "--packet", "P", "-o", "{out}"], 3),
+        (["lint", "{seed}\0x"], 3),
+        (["show", "{seed}\0x"], 3),
+        (["themes", "--theme-dir", "/tmp\0x"], 2),
+        (["preview", "{seed}", "-o", "{out}\0x.png"], 6),
+        (["check", "{seed}\0x.pdf"], 3),
+        (["check", "{seed}", "--output", "{out}\0x.json"], 6),
+    ],
+    ids=["input", "output", "allow-path", "theme-dir", "packet", "lint", "show", "themes",
+         "preview", "check", "check-output"],
+)
+def test_a_nul_byte_in_any_path_is_one_line(argv, code, corpus, tmp_path):
+    """No file system holds a NUL byte: Python raises ValueError for it, never an OSError."""
+    folder, _ = corpus
+    seed = str(folder / "slow.txt")
+    args = [a.format(seed=seed, out=tmp_path / "out") for a in argv]
+    exit_code, _, stderr = _build(args)
+    assert exit_code == code, stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and "a path cannot contain a NUL byte" in lines[0], stderr
+    assert not _files(tmp_path)
+
+
+@pytest.mark.parametrize(
     ("argv", "message"),
     [
         (["--timeout", "-1"], "time limit must be positive"),
