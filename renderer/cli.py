@@ -190,6 +190,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="refuse tables wider than N columns (default: 1000, HTML's colspan limit)",
     )
+    build.add_argument(
+        "--max-paragraph-size",
+        type=float,
+        default=1,
+        metavar="MB",
+        help="refuse an article with a paragraph (heading, table cell, caption or metadata "
+        "field) of more text than this (default: 1 MB)",
+    )
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
     check = sub.add_parser(
@@ -384,6 +392,7 @@ def _options(args: argparse.Namespace) -> Options:
         timeout=None if args.timeout == 0 else args.timeout,
         max_image_pixels=int(args.max_image_pixels * 1_000_000),
         max_table_columns=args.max_table_columns,
+        max_paragraph_bytes=int(args.max_paragraph_size * 1024 * 1024),
     )
 
 

@@ -52,6 +52,9 @@ class Options:
     max_image_pixels: int = 50_000_000
     #: Tables wider than this many columns are refused (``--max-table-columns``).
     max_table_columns: int = 1000
+    #: A paragraph (heading, cell, caption, metadata field) with more UTF-8 bytes of text
+    #: than this is refused (``--max-paragraph-size``).
+    max_paragraph_bytes: int = 1024 * 1024
 
     def __post_init__(self) -> None:
         if not self.formats:
@@ -69,6 +72,8 @@ class Options:
             raise UsageError("the table column limit must be positive")
         if self.max_image_pixels <= 0:
             raise UsageError("the image pixel limit must be positive")
+        if self.max_paragraph_bytes <= 0:
+            raise UsageError("the paragraph size limit must be positive")
         if self.page_size not in ("letter", "a4"):
             raise UsageError(f"unknown page size {self.page_size!r}", hint="use letter or a4")
         for path in self.allowed_paths:

@@ -136,6 +136,9 @@ def _cases() -> list[Case]:
           ("utf16-bom-broken.txt", "not valid UTF-16")),
         c("huge-50mb.txt", "a 50 MB text file", 3,
           ("huge-50mb.txt", "over the 20 MB input limit", "--max-input-size")),
+        c("long-paragraph.md", "one paragraph of 10.5 MB (a 10.5 MB file, under the input limit)",
+          3, ("long-paragraph.md", "10.0 MB of text, over the 1 MB limit",
+              "--max-paragraph-size")),
         c("dev-zero.txt", "a symbolic link to /dev/zero (size 0, endless)", 3,
           ("dev-zero.txt", "is not a regular file (it is a character device)")),
         c("fifo.txt", "a named pipe (FIFO) with no writer", 3,
@@ -283,6 +286,7 @@ def write_corpus(folder: Path, port: int, secret: str) -> Path:
     utf16 = SCRAPE.format(title="Utf16 Article", body="Caf\u00e9 \u2014 na\u00efve text.")
     write("utf16-bom.txt", b"\xff\xfe" + utf16.encode("utf-16-le"))
     write("utf16-bom-broken.txt", b"\xff\xfe" + "Title\n\n".encode("utf-16-le") + b"\x00\xd8A\x00")
+    markdown("long-paragraph.md", "word " * 2_100_000)  # libxml2 stops at 10 000 000 bytes
     for name, make in (("dev-zero.txt", lambda p: p.symlink_to("/dev/zero")),
                        ("fifo.txt", os.mkfifo), ("fifo.png", os.mkfifo)):
         (corpus / name).unlink(missing_ok=True)

@@ -317,6 +317,7 @@ def test_a_nul_byte_in_any_path_is_one_line(argv, code, corpus, tmp_path):
         (["--timeout", "-1"], "time limit must be positive"),
         (["--max-image-pixels", "0"], "pixel limit must be positive"),
         (["--max-table-columns", "0"], "column limit must be positive"),
+        (["--max-paragraph-size", "0"], "paragraph size limit must be positive"),
     ],
 )
 def test_limit_options_are_checked(argv, message, corpus, tmp_path):
@@ -339,5 +340,12 @@ def test_limits_can_be_raised(corpus, tmp_path):
         ["build", str(folder / "wide-table.md"), "-o", str(tmp_path), "--max-table-columns",
          "20000", "--timeout", "1"]
     )  # fmt: skip
+    assert code == 3 and "time limit" in stderr, stderr
+    code, _, stderr = _build(
+        ["build", str(folder / "long-paragraph.md"), "-o", str(tmp_path), "--max-paragraph-size",
+         "20", "--format", "pdf", "--timeout", "8"]
+    )  # fmt: skip
+    # our own composed XHTML is parsed without libxml2's 10 MB text limit (about 3 s in):
+    # WeasyPrint's layout of a 10 MB paragraph is what the time limit stops
     assert code == 3 and "time limit" in stderr, stderr
     assert not _files(tmp_path)
