@@ -13,6 +13,9 @@ The reader works in three passes:
 Raw HTML is not trusted: ``<abbr title>``, ``<span lang>``, ``<q>``, ``<br>`` and
 ``<img>`` become model nodes, every other tag is dropped (code-like elements such as
 ``<script>`` together with their content) and each drop is recorded in ``Article.notes``.
+Event handlers, ``javascript:`` and other unsafe URLs, in raw HTML or refused by
+markdown-it in ``[text](url)``, are reported with the HTML sanitizer's own marks and
+words (:func:`.sanitize.attribute_mark`, :func:`.sanitize.summarize`): IN-SAFE-001.
 
 Nesting is bounded twice: markdown-it stops descending at its ``maxNesting`` (and would
 silently drop the rest), so any document reaching that level, or nesting lists and block
@@ -41,6 +44,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from renderer.errors import InputError, InputTooLarge
 from renderer.ingest import _markdown_rules as rules
 from renderer.ingest._text_rules import parse_date
+from renderer.ingest.sanitize import attribute_mark, summarize
 from renderer.ingest.sidecar import load_yaml
 from renderer.model import (
     Abbr,
@@ -81,13 +85,18 @@ def read_markdown(text: str, *, name: str = "<input>") -> Article:
     fields, notes = _front_matter(front, name)
 
     env: dict[str, Any] = {}
-    tokens = _parser().parse(body, env)
+    refused: list[str] = []  # link destinations markdown-it would not make links
+    tokens = _parser(refused).parse(body, env)
     deepest = max((t.level for t in tokens), default=0)
     if deepest >= rules.MARKDOWN_IT_MAX_NESTING - 1:
         raise _too_deep(name)
     walker = _Walker(name, tokens)
     blocks = walker.blocks(0, len(tokens), 0)
     notes.extend(walker.notes)
+    # markdown-it may try one destination twice (an image that falls back to a link,
+    # nested brackets), so each distinct refused URL counts once.
+    refusals = (attribute_mark("href", url) for url in dict.fromkeys(refused))
+    notes.extend(summarize([*walker.marks, *(m for m in refusals if m)]))
     for label, ident in env.get("footnotes", {}).get("refs", {}).items():
         if ident == -1:
             notes.append(f"footnote [^{label.removeprefix(':')}] is never referenced; dropped")
@@ -280,12 +289,22 @@ _CONVERTERS = {
 # ------------------------------------------------------------------------ parser
 
 
-def _parser() -> MarkdownIt:
+def _parser(refused: list[str]) -> MarkdownIt:
+    """A markdown-it parser that appends to ``refused`` every URL it will not link to."""
     md = MarkdownIt("commonmark", {"maxNesting": rules.MARKDOWN_IT_MAX_NESTING})
     md.enable(["table", "strikethrough"]).use(footnote_plugin)
     # Hrefs and image sources stay as the author wrote them (after unescaping);
     # markdown-it would percent-encode them, and local file names must match disk.
     md.normalizeLink = _as_written  # type: ignore[method-assign]
+    validate = md.validateLink
+
+    def validate_link(url: str) -> bool:
+        allowed = validate(url)
+        if not allowed:
+            refused.append(url)
+        return allowed
+
+    md.validateLink = validate_link  # type: ignore[method-assign]
     return md
 
 
@@ -382,6 +401,7 @@ class _Walker:
         self.name = name
         self.tokens = tokens
         self.notes: list[str] = []
+        self.marks: list[str] = []  # the sanitizer's removal marks for raw HTML attributes
         self.close: dict[int, int] = {}  # index of an opening token → its closing token
         stack: list[int] = []
         for index, token in enumerate(tokens):
@@ -602,6 +622,7 @@ class _Walker:
     ) -> None:
         kind, tag, attrs, data = event
         top = stack[-1]
+        self.marks += [m for k, v in attrs.items() if (m := attribute_mark(k, v))]
         if kind == "data":
             text = re.sub(r"\s+", " ", data) if collapse else data
             if text:

@@ -162,7 +162,11 @@ def _cases() -> list[Case]:
         c("bad-links.html", "javascript: and data:text/html links", 0,
           ("javascript: URL", "data: URL")),
         c("bad-links.md", "javascript: and data:text/html links in Markdown (markdown-it "
-          "refuses them: text only)", 0),
+          "refuses them: text only)", 0,
+          ("IN-SAFE-001", "removed 1 javascript: URL", "removed 1 data: URL")),
+        c("raw-html-attrs.md", "raw HTML in Markdown with javascript: links and event handlers",
+          0, ("IN-SAFE-001", "removed 2 javascript: URLs",
+              "removed event-handler attributes onclick, onmouseover")),
         c("script.md", "raw <script> and <iframe> in Markdown", 0,
           ("IN-SAFE-001", "raw HTML dropped: <script>", "<iframe>")),
         # --- reaching out: no request, no read outside the folder
@@ -321,6 +325,9 @@ def write_corpus(folder: Path, port: int, secret: str) -> Path:
          "<a href=' JaVa\tScRiPt:alert(2)'>another</a>.</p>")
     markdown("bad-links.md", "See [this link](javascript:alert(1)) and "
              "[that one](data:text/html,%3Cscript%3Ealert(1)%3C/script%3E).")
+    markdown("raw-html-attrs.md", "See <a href=\"javascript:alert(1)\">this</a>, <span lang=\"fr\" "
+             "onclick=\"steal()\">ceci</span>, <abbr title=\"Tactical\" onmouseover=\"x()\">TAC"
+             "</abbr> and <a href=' JaVa\tScRiPt:alert(2)'>that</a>.")
     markdown("script.md", "<script>alert(1)</script>\n\n<iframe src=\"" + remote +
              "/frame\"></iframe>\n\nText after the raw HTML.")
 

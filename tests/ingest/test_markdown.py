@@ -280,8 +280,32 @@ def test_script_and_iframe_are_dropped_with_notes():
         "raw HTML dropped: <b>",
         "raw HTML dropped: <span> without lang",
         "remote image not fetched: https://cdn.example/chart.png",
+        "sanitizer: removed event-handler attributes onclick",  # IN-SAFE-001, as in HTML
     )
     assert "alert" not in repr(article) and "injected" not in repr(article)
+
+
+def test_unsafe_urls_and_handlers_are_reported_in_the_sanitizers_words():
+    """Raw HTML attributes and the links markdown-it refuses: the HTML reader's notes."""
+    from renderer.ingest.sanitize import attribute_mark, summarize
+
+    article = read_markdown(
+        "# T\n\n<a href='vbscript:x' onmouseover='y()'>a</a> [b](javascript:z) "
+        "![c](javascript:z) <span style='background:url(http://x/)'>d</span>\n"
+    )
+    expected = summarize(
+        [m for m in (attribute_mark("href", "vbscript:x"), attribute_mark("onmouseover", "y()"),
+                     attribute_mark("href", "javascript:z"),
+                     attribute_mark("style", "background:url(http://x/)")) if m]
+    )
+    assert expected == [
+        "sanitizer: removed event-handler attributes onmouseover",
+        "sanitizer: removed 1 javascript: URL (only http, https, mailto and relative links are "
+        "kept)",
+        "sanitizer: removed 1 vbscript: URL (only http, https, mailto and relative links are kept)",
+        "sanitizer: removed 1 style attribute(s) with url() or @import",
+    ]
+    assert [n for n in article.notes if n.startswith("sanitizer: ")] == expected
 
 
 # ------------------------------------------------------------------ front matter
