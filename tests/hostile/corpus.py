@@ -136,7 +136,7 @@ def _cases() -> list[Case]:
           ("utf16-bom-broken.txt", "not valid UTF-16")),
         c("huge-50mb.txt", "a 50 MB text file", 3,
           ("huge-50mb.txt", "over the 20 MB input limit", "--max-input-size")),
-        c("long-paragraph.md", "one paragraph of 10.5 MB (a 10.5 MB file, under the input limit)",
+        c("long-paragraph.md", "one paragraph of 10 500 000 bytes (under the input limit)",
           3, ("long-paragraph.md", "10.0 MB of text, over the 1 MB limit",
               "--max-paragraph-size")),
         c("dev-zero.txt", "a symbolic link to /dev/zero (size 0, endless)", 3,
