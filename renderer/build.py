@@ -16,24 +16,26 @@ import os
 import signal
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from dataclasses import replace as dc_replace
 from pathlib import Path
 
 from .check.findings import Severity
 from .check.lint import STRICT_ERRORS, lint
 from .compose import compose, compose_packet
+from .confine import user_path
 from .errors import (
     AccessibilityError,
     InputTooLarge,
     OutputError,
+    RendererError,
     TimeLimitExceeded,
     UsageError,
 )
 from .ingest import ingest
-from .model import Article, Packet, Table
+from .model import Article, Packet, Table, plain_text
 from .normalize import edition_identifier, normalize
 from .options import Options
 from .packet import PacketSpec, assemble, is_manifest, load_manifest
@@ -88,7 +90,7 @@ def build(source: str | Path, out_dir: str | Path, options: Options) -> BuildRes
         return build_packet(spec, out_dir, options, source=str(source))
     result = BuildResult(source=str(source))
     check_output_folder(Path(out_dir))
-    with time_limit(options.timeout, str(source)):
+    with time_limit(options.timeout, str(source)), _naming(str(source)):
         rendered = _render_article(source, options, result)
     stem = "stdin" if str(source) == "-" else Path(source).stem
     _write_all(rendered, Path(out_dir), stem, result)
@@ -99,7 +101,12 @@ def _prepare_article(
     source: str | Path, options: Options, result: BuildResult
 ) -> tuple[Article, list[str]]:
     """Read, lint, normalize and screen one article: what both editions are made from."""
-    raw = ingest(source, max_bytes=options.max_input_bytes, meta=options.meta)
+    raw = ingest(
+        source,
+        max_bytes=options.max_input_bytes,
+        meta=options.meta,
+        allowed_paths=options.allowed_paths,
+    )
     check_limits(raw, str(source), options)
     known = _lint(raw, str(source), options, result)
     article = normalize(raw, options)
@@ -166,7 +173,7 @@ def build_packet(
     """Build a briefing packet: one PDF (cover, contents, every article) and one EPUB."""
     result = BuildResult(source=source or spec.name)
     check_output_folder(Path(out_dir))
-    with time_limit(options.timeout, result.source):
+    with time_limit(options.timeout, result.source), _naming(result.source):
         rendered = _render_packet(spec, options, result)
     _write_all(rendered, Path(out_dir), spec.name, result)
     return result
@@ -179,12 +186,21 @@ def _prepare_packet(
     known: list[str] = []
 
     def read(path: str, meta: tuple[str, ...] = ()) -> Article:
-        raw = ingest(path, max_bytes=options.max_input_bytes, meta=meta)
+        raw = ingest(
+            path,
+            max_bytes=options.max_input_bytes,
+            meta=meta,
+            allowed_paths=options.allowed_paths,
+        )
         check_limits(raw, path, options)
         known.extend(_lint(raw, path, options, result))
         return raw
 
     packet, _ = assemble(spec, options, read=read)
+    # The manifest's own texts, and each article's metadata with the manifest's corrections.
+    texts = [*_texts_of(packet), *_texts_of(packet.metadata)]
+    texts += [text for article in packet.articles for text in _texts_of(article.metadata)]
+    _check_text_sizes(texts, result.source, options)
     packet = dc_replace(
         packet, articles=tuple(_screen_images(a, options, result) for a in packet.articles)
     )
@@ -238,11 +254,15 @@ def _screen_images(article: Article, options: Options, result: BuildResult) -> A
 
 
 def check_limits(article: Article, source: str, options: Options) -> None:
-    """Refuse what no edition can present: a table wider than ``--max-table-columns``.
+    """Refuse what no edition can present: a table wider than ``--max-table-columns``, a
+    paragraph longer than ``--max-paragraph-size``.
 
     (Depth is limited by the readers, size by ``ingest``, time by :func:`time_limit`.)
-    A 10 000-column table takes WeasyPrint minutes and reads as nothing in either edition.
+    A 10 000-column table takes WeasyPrint minutes and reads as nothing in either edition;
+    so does a 10 MB paragraph, which also passes libxml2's limit for one text node, the
+    limit of the XML parsers of reading systems (and of ``renderer check``).
     """
+    runs: list[str] = [*_texts_of(article.metadata)]
     stack = list(article.blocks)
     while stack:
         block = stack.pop()
@@ -255,9 +275,34 @@ def check_limits(article: Article, source: str, options: Options) -> None:
                     f"{options.max_table_columns}",
                     hint="raise it with --max-table-columns",
                 )
+            runs += [plain_text(cell.children) for row in rows for cell in row]
+        for inlines in (getattr(block, "children", ()), getattr(block, "caption", ())):
+            runs.append(plain_text(inlines))
         stack.extend(getattr(block, "blocks", ()))
         for item in getattr(block, "items", ()):
             stack.extend(item.blocks)
+    _check_text_sizes(runs, source, options)
+
+
+def _check_text_sizes(texts: Iterable[str], source: str, options: Options) -> None:
+    """Refuse any one text (a paragraph, a title …) over ``--max-paragraph-size``."""
+    limit = options.max_paragraph_bytes
+    longest = max((len(t.encode("utf-8", "surrogatepass")) for t in texts), default=0)
+    if longest > limit:
+        raise InputTooLarge(
+            f"{source}: a paragraph (or heading, cell, caption or metadata field) holds "
+            f"{longest / 2**20:.1f} MB of text, over the {limit / 2**20:g} MB limit",
+            hint="raise it with --max-paragraph-size",
+        )
+
+
+def _texts_of(record) -> Iterator[str]:
+    """The text fields of a dataclass (``Metadata``, ``Packet``), list fields included."""
+    for value in (getattr(record, f.name) for f in fields(record)):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, tuple):
+            yield from (v for v in value if isinstance(v, str))
 
 
 @contextmanager
@@ -296,6 +341,24 @@ def time_limit(seconds: float | None, source: str) -> Iterator[None]:
         ) from None
     finally:
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _naming(source: str) -> Iterator[None]:
+    """Every error of a build names its input, once.
+
+    The readers name the file themselves; the writers (WeasyPrint's and ebooklib's
+    failures, a composed document that does not parse, a theme without the page size)
+    never see it, so their errors get it in front here.
+    """
+    name = "<stdin>" if source == "-" else source
+    try:
+        yield
+    except RendererError as error:
+        message = str(error.args[0]) if error.args else ""
+        if message.startswith(name):
+            raise
+        raise type(error)(f"{name}: {message}", hint=error.hint) from error
 
 
 class _Deadline(BaseException):
@@ -439,7 +502,9 @@ def _glyph_coverage(xhtml: str, theme: Theme, options: Options, result: BuildRes
 
     from .fonts import missing_glyphs
 
-    root = etree.fromstring(xhtml.encode("utf-8"))
+    # Our own document, so libxml2's limits against hostile XML (10 MB per text node) are
+    # off: the paragraph size limit is ours (--max-paragraph-size).
+    root = etree.fromstring(xhtml.encode("utf-8"), etree.XMLParser(huge_tree=True))
     missing = missing_glyphs("".join(root.itertext()), theme)
     if not missing:
         return []
@@ -491,7 +556,7 @@ def _write_all(rendered: dict[str, bytes], out: Path, stem: str, result: BuildRe
 
 def check_output_folder(folder: Path) -> None:
     """Fail before rendering when the output folder can never be written."""
-    existing = folder
+    existing = user_path(folder, OutputError)
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     if not existing.is_dir():
@@ -504,6 +569,7 @@ def check_output_folder(folder: Path) -> None:
 
 def check_target(target: Path) -> None:
     """Fail when ``target`` exists and may not be replaced (a folder, or write-protected)."""
+    user_path(target, OutputError)
     if target.is_dir():
         raise OutputError(f"{target}: is a folder", hint="remove it or choose another folder")
     # Root passes os.access for any mode, so a file without write bits is refused by its
@@ -518,6 +584,7 @@ def check_target(target: Path) -> None:
 
 def write_atomic(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` through a temporary file and a rename."""
+    user_path(target, OutputError)
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)

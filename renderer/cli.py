@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
-from .errors import RendererError, UsageError
+from .errors import InputError, RendererError, UsageError
 from .options import FORMATS, SLICE_ARTICLES, Options
 
 __all__ = ["main"]
@@ -175,8 +175,8 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="DIR",
-        help="also read local files (images, packet articles) under DIR (repeatable; default: "
-        "only the input's own folder)",
+        help="also read local files (images, sidecars, packet articles) under DIR (repeatable; "
+        "default: only the input's own folder)",
     )
     build.add_argument(
         "--timeout",
@@ -206,6 +206,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="lay out a packet PDF of more than N articles N at a time and join the parts, "
         f"so memory stays bounded (default: {SLICE_ARTICLES}; 0: all at once)",
+    )
+    build.add_argument(
+        "--max-paragraph-size",
+        type=float,
+        default=1,
+        metavar="MB",
+        help="refuse an article with a paragraph (heading, table cell, caption or metadata "
+        "field) of more text than this (default: 1 MB)",
     )
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
@@ -436,6 +444,7 @@ def _options(args: argparse.Namespace) -> Options:
         max_image_pixels=int(args.max_image_pixels * 1_000_000),
         max_table_columns=args.max_table_columns,
         slice_articles=args.slice_articles,
+        max_paragraph_bytes=int(args.max_paragraph_size * 1024 * 1024),
     )
 
 
@@ -482,6 +491,7 @@ def _check(args: argparse.Namespace) -> int:
     from .check.cross import compare, pairs
     from .check.external import TOOLS, run_tools
     from .check.formats import failing, render
+    from .confine import user_path
 
     tools = [t.strip().lower() for t in args.tools.split(",") if t.strip()]
     unknown = [t for t in tools if t not in TOOLS]
@@ -493,7 +503,7 @@ def _check(args: argparse.Namespace) -> int:
                               Options(lang=args.lang, meta=tuple(args.meta)))
     reports = []
     for f in args.files:
-        report = check(Path(f), expected_text=expected.get(f))
+        report = check(user_path(f, InputError), expected_text=expected.get(f))
         if tools and report.kind == "epub":
             report.findings.extend(run_tools(f, tools))
         reports.append(report)

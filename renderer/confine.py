@@ -1,17 +1,75 @@
-"""Where an edition may read local files from.
+"""Where an edition may read local files from, and how a local file is read.
 
 Nothing is read outside the input's folder (and the bundled fonts) unless the
 user allows another folder. Both the PDF's URL fetcher and the EPUB's image
-embedding ask here, so the rule lives in one place.
+embedding ask here, so the rule lives in one place; and every local read of
+something the user pointed at (the input, its sidecar, an image) goes through
+:func:`read_regular`, so none of them can be a device or a pipe.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-__all__ = ["Confinement"]
+from .errors import RendererError
+
+__all__ = ["Confinement", "NotRegularFile", "read_regular", "user_path"]
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def user_path(value: str | os.PathLike[str], error: type[RendererError], what: str = "") -> Path:
+    """``value`` as a path, or ``error`` (one line) when no file system can hold it.
+
+    A NUL byte is the one character no path may contain, and Python refuses it with a
+    ``ValueError`` ("embedded null byte"), which no caller expects from ``stat`` or
+    ``open``: without this check it ends as an internal error. ``what`` names where the
+    path came from (``--allow-path``).
+    """
+    text = os.fspath(value)
+    if "\0" in text:
+        raise error(f"{what + ' ' if what else ''}{text!r}: a path cannot contain a NUL byte")
+    return Path(text)
+
+
+class NotRegularFile(OSError):
+    """The path names a folder, a device, a pipe or a socket: nothing to read as a file."""
+
+    def __init__(self, mode: int) -> None:
+        kind = next((what for test, what in _KINDS if test(mode)), "not a file")
+        super().__init__(f"is not a regular file (it is {kind})")
+        self.strerror = str(self)
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of the regular file ``path`` names (after symbolic links).
+
+    A size from ``stat`` protects nothing: it is 0 for ``/dev/zero``, which never ends,
+    and for a named pipe, whose ``open`` blocks until someone writes. So the file's kind
+    is checked before opening, the open does not block, the kind is checked again on the
+    open descriptor (the path may have changed in between), and the read stops one byte
+    past ``limit`` whatever the size said, so the caller can tell "too large".
+    Raises :class:`NotRegularFile` or another ``OSError``.
+    """
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise NotRegularFile(mode)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(mode)
+        return handle.read(limit + 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -325,10 +325,15 @@ class Packet:
 
 
 def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
-    """The text a reader would hear for a run of inlines."""
+    """The text a reader would hear for a run of inlines.
+
+    A loop over a stack, not recursion: readers call it on runs they have not yet
+    checked for depth.
+    """
     parts: list[str] = []
-    for node in inlines:
-        match node:
+    pending = list(reversed(inlines))
+    while pending:
+        match pending.pop():
             case Text(text) | Code(text):
                 parts.append(text)
             case Abbr(text, _):
@@ -337,10 +342,10 @@ def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
                 parts.append("\n")
             case PageBreak() | NoteBack():
                 pass
-            case NoteRef():
-                parts.append(node.text)
+            case NoteRef() as ref:
+                parts.append(ref.text)
             case Emphasis(children) | Strong(children) | Quote(children):
-                parts.append(plain_text(children))
+                pending.extend(reversed(children))
             case Span(_, children) | Link(_, children, _):
-                parts.append(plain_text(children))
+                pending.extend(reversed(children))
     return "".join(parts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields
 
+from .confine import user_path
 from .errors import UsageError
 
 __all__ = ["FORMATS", "SLICE_ARTICLES", "Options"]
@@ -57,6 +58,9 @@ class Options:
     #: A packet PDF of more articles than this is laid out this many articles at a time
     #: and joined (``--slice-articles``), so memory stays bounded; 0 lays it out at once.
     slice_articles: int = SLICE_ARTICLES
+    #: A paragraph (heading, cell, caption, metadata field) with more UTF-8 bytes of text
+    #: than this is refused (``--max-paragraph-size``).
+    max_paragraph_bytes: int = 1024 * 1024
 
     def __post_init__(self) -> None:
         if not self.formats:
@@ -76,8 +80,14 @@ class Options:
             raise UsageError("the image pixel limit must be positive")
         if self.slice_articles < 0:
             raise UsageError("--slice-articles must be 0 (no slices) or more")
+        if self.max_paragraph_bytes <= 0:
+            raise UsageError("the paragraph size limit must be positive")
         if self.page_size not in ("letter", "a4"):
             raise UsageError(f"unknown page size {self.page_size!r}", hint="use letter or a4")
+        for path in self.allowed_paths:
+            user_path(path, UsageError, "--allow-path")
+        if self.theme_dir:
+            user_path(self.theme_dir, UsageError, "--theme-dir")
 
     @classmethod
     def from_mapping(cls, values: dict) -> Options:

@@ -33,12 +33,14 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .confine import user_path
 from .errors import InputError, UsageError
 from .ingest import ingest
 from .ingest.sidecar import apply_overrides
 from .model import Article, Metadata, Packet
 from .normalize import ARTICLE_NAMESPACE, normalize
 from .options import Options
+from .resources import theme_name_problem
 
 __all__ = ["PacketSpec", "assemble", "is_manifest", "load_manifest", "spec_from_inputs"]
 
@@ -83,7 +85,7 @@ def is_manifest(path: str | Path) -> bool:
 
 
 def load_manifest(path: str | Path, allowed_paths: tuple[str, ...] = ()) -> PacketSpec:
-    manifest = Path(path)
+    manifest = user_path(path, InputError)
     if not manifest.is_file():
         raise InputError(f"{manifest}: no such file", hint="check the path")
     try:
@@ -110,7 +112,7 @@ def load_manifest(path: str | Path, allowed_paths: tuple[str, ...] = ()) -> Pack
         extra = sorted(set(entry) - _ARTICLE_KEYS)
         if extra:
             raise InputError(f"{where}: unknown key {extra[0]!r}", hint="known: path, meta")
-        target = (folder / entry["path"]).resolve()
+        target = (folder / user_path(entry["path"], InputError, f"{where}:")).resolve()
         if not any(target == r or r in target.parents for r in roots):
             raise InputError(
                 f"{where}: {entry['path']!r} is outside the manifest's folder",
@@ -149,6 +151,8 @@ def load_manifest(path: str | Path, allowed_paths: tuple[str, ...] = ()) -> Pack
     for key, value in text.items():
         if value is not None and not isinstance(value, str):
             raise InputError(f"{manifest}: {key} must be text")
+    if text["theme"] is not None and (problem := theme_name_problem(text["theme"])):
+        raise InputError(f"{manifest}: {problem}")
     keywords = data.get("keywords", [])
     if isinstance(keywords, str):
         keywords = [k.strip() for k in keywords.split(",")]
@@ -227,7 +231,11 @@ def assemble(spec: PacketSpec, options: Options, read=None) -> tuple[Packet, lis
     :func:`renderer.ingest.ingest`); ``meta`` carries an article's corrected title, so
     that a scrape whose headline cannot be found is read with the manifest's title.
     """
-    read = read or (lambda p, meta=(): ingest(p, max_bytes=options.max_input_bytes, meta=meta))
+    read = read or (
+        lambda p, meta=(): ingest(
+            p, max_bytes=options.max_input_bytes, meta=meta, allowed_paths=options.allowed_paths
+        )
+    )
     raws, articles = [], []
     for path, overrides in spec.inputs:
         title = overrides.get("title")

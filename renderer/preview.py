@@ -35,7 +35,7 @@ def preview_png(source: str | Path, options: Options, *, pages: int = 1, dpi: in
         try:
             document = pypdfium2.PdfDocument(result.outputs["pdf"].read_bytes())
         except pypdfium2.PdfiumError as exc:
-            raise RenderError(f"the PDF could not be rasterized: {exc}") from exc
+            raise RenderError(f"{source}: the PDF could not be rasterized: {exc}") from exc
     try:
         count = min(pages, len(document))
         shots = [

@@ -4,20 +4,27 @@ In an installed wheel they are ``renderer/themes`` and ``renderer/fonts``
 (``pyproject.toml`` maps the checkout's top-level ``themes/`` and ``fonts/``
 there); in a checkout or an editable install they are the top-level folders
 themselves. Callers never build paths to data on their own.
+
+A theme is found by *name* (:data:`THEME_NAME`), in the user's ``--theme-dir`` and
+then among the bundled themes; a name is never a path, so ``--theme``, a packet's
+``theme`` and a theme's ``inherits`` cannot load CSS from anywhere else.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from .confine import user_path
 from .errors import UsageError
 
 __all__ = [
     "PAGE_SIZES",
+    "THEME_NAME",
     "FontFile",
     "Theme",
     "bundled_fonts",
@@ -26,9 +33,12 @@ __all__ = [
     "font_manifest",
     "list_themes",
     "load_theme",
+    "theme_name_problem",
 ]
 
 PAGE_SIZES = ("letter", "a4")
+#: What a theme may be called: the name of a folder, never a path.
+THEME_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 @cache
@@ -94,21 +104,38 @@ class Theme:
         return "\n".join(f.face_css(f"{folder}/{f.path.name}") for f in self.epub_fonts)
 
 
-def _theme_folders(extra_dir: str | None) -> list[Path]:
-    folders = []
-    if extra_dir:
-        folders.append(Path(extra_dir))
-    folders.append(data_dir("themes"))
-    return folders
+def theme_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot name a theme, or None when it can."""
+    if THEME_NAME.fullmatch(name):
+        return None
+    return (
+        f"theme {name!r} is not a theme name (lowercase letters, digits and hyphens; "
+        "put your own themes in a folder given with --theme-dir)"
+    )
+
+
+def _user_folder(extra_dir: str | None) -> Path | None:
+    """``--theme-dir`` as an absolute folder: WeasyPrint needs file URIs of its CSS, and
+    the theme cache must not mistake one relative folder for another."""
+    if not extra_dir:
+        return None
+    folder = user_path(extra_dir, UsageError, "--theme-dir").resolve()
+    if not folder.is_dir():
+        raise UsageError(f"--theme-dir {extra_dir}: no such folder")
+    return folder
+
+
+def _theme_folders(extra_dir: Path | None) -> list[Path]:
+    return [*([extra_dir] if extra_dir else []), data_dir("themes")]
 
 
 def list_themes(extra_dir: str | None = None) -> list[tuple[str, str]]:
     """(name, description) of every theme, user folder first."""
     seen: dict[str, str] = {}
-    for folder in _theme_folders(extra_dir):
+    for folder in _theme_folders(_user_folder(extra_dir)):
         for toml in sorted(folder.glob("*/theme.toml")):
             name = toml.parent.name
-            if name not in seen:
+            if name not in seen and THEME_NAME.fullmatch(name):
                 seen[name] = tomllib.loads(toml.read_text("utf-8")).get("description", "")
     return sorted(seen.items())
 
@@ -117,16 +144,17 @@ def _read_optional(path: Path) -> str:
     return path.read_text("utf-8") if path.is_file() else ""
 
 
-def _find_theme(name: str, extra_dir: str | None) -> Path:
+def _find_theme(name: str, extra_dir: Path | None) -> Path:
+    if problem := theme_name_problem(name):
+        raise UsageError(problem)
     for folder in _theme_folders(extra_dir):
         toml = folder / name / "theme.toml"
         if toml.is_file():
             return toml
-    names = ", ".join(n for n, _ in list_themes(extra_dir))
+    names = ", ".join(n for n, _ in list_themes(str(extra_dir) if extra_dir else None))
     raise UsageError(f"unknown theme {name!r}", hint=f"available: {names}")
 
 
-@cache
 def load_theme(name: str, extra_dir: str | None = None) -> Theme:
     """Read a theme and its ancestors; CSS is read once per process (themes are data).
 
@@ -134,6 +162,11 @@ def load_theme(name: str, extra_dir: str | None = None) -> Theme:
     theme may only name bundled font families: anything else would let
     fontconfig pick a font installed on this machine.
     """
+    return _load_theme(name, _user_folder(extra_dir))
+
+
+@cache
+def _load_theme(name: str, extra_dir: Path | None) -> Theme:
     lineage: list[Path] = []
     current: str | None = name
     while current:
@@ -144,6 +177,8 @@ def load_theme(name: str, extra_dir: str | None = None) -> Theme:
         lineage.append(toml)
         # A theme named like its parent (a user's "briefing" over ours) inherits the bundled one.
         parent = tomllib.loads(toml.read_text("utf-8")).get("inherits") or None
+        if parent is not None and (problem := theme_name_problem(str(parent))):
+            raise UsageError(f"{toml}: inherits = {parent!r}: {problem}")
         if parent == current:
             lineage.append(data_dir("themes") / parent / "theme.toml")
             if not lineage[-1].is_file():

@@ -7,8 +7,13 @@ would hand to a reading system. A raster image can be a decompression bomb: a PN
 20 000 × 20 000 pixels of one colour is a few hundred kilobytes on disk and 1.6 GB decoded.
 
 So an SVG is parsed here with entity expansion, DTD loading and network access off, and
-refused if it declares a DTD at all, or holds a script, an event handler, ``foreignObject``
-or a reference to anything but its own fragments and ``data:image`` URLs; a raster image's
+refused if it declares a DTD at all, or holds a script, an event handler, ``foreignObject``,
+a processing instruction (``<?xml-stylesheet?>`` would load a style sheet) or a reference
+to anything but its own fragments and ``data:image`` URLs. References hide in many places:
+``href``/``src`` attributes; ``url()`` in *any* attribute (``fill``, ``filter``, ``mask``
+… are CSS too) and in ``<style>``, where ``@import`` and CSS escapes (``\75 rl(`` is
+``url(``) count as well, so CSS is unescaped before it is searched; and the values an
+animation (``<set>``, ``<animate>`` …) gives an ``href``. A raster image's
 size is read from its header (Pillow decodes nothing in ``Image.open``) and refused above
 the pixel limit. The PDF's URL fetcher and the EPUB's image embedding both ask here, so
 the rule lives in one place. A refused image becomes its alt text and caption, with a
@@ -29,10 +34,19 @@ MAX_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_IMAGE_PIXELS = 50_000_000
 
 _SVG_NS = "http://www.w3.org/2000/svg"
-_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _REFUSED_SVG_ELEMENTS = {"script", "foreignObject", "iframe", "object", "embed", "handler"}
+_ANIMATIONS = {"set", "animate", "animateMotion", "animateTransform", "animateColor"}
+_ANIMATION_VALUES = {"to", "from", "by", "values"}
 _SAFE_REFERENCE = re.compile(r"\s*(#|data:image/(png|jpeg|gif|webp);)", re.I)
-_CSS_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)|@import", re.I)
+# CSS that reaches outside: url() of anything but a fragment, @import, and the image
+# functions that take a plain string as a URL.
+_CSS_OUTSIDE = re.compile(
+    r"url\((?!\s*[\"']?\s*#)|@import|(?:-webkit-)?image-set\(|\bimage\(|cross-fade\(|\bsrc\(",
+    re.I,
+)
+# A CSS escape: backslash and 1-6 hex digits (and one optional white space), an escaped
+# line break (a continuation), or any other escaped character.
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|(\r\n|[\n\r\f])|(.))", re.S)
 
 # Raster media types by content, not by name.
 _SIGNATURES = (
@@ -79,7 +93,7 @@ def _screen_svg(data: bytes) -> str | None:
         no_network=True,
         dtd_validation=False,
         huge_tree=False,
-        remove_pis=True,
+        remove_pis=False,  # they are refused, and would stay in the embedded file
     )
     try:
         root = etree.fromstring(data, parser)
@@ -90,25 +104,46 @@ def _screen_svg(data: bytes) -> str | None:
         return "is an SVG with a DTD (entities are refused: XXE and entity expansion)"
     if root.tag != f"{{{_SVG_NS}}}svg":
         return "is XML but not an SVG image"
-    for element in root.iter():
+    outside = [*root.itersiblings(preceding=True), *root.itersiblings()]
+    for element in [*outside, *root.iter()]:
         if not isinstance(element.tag, str):
             if isinstance(element, etree._Entity):
                 return "is an SVG with entity references (refused)"
+            if isinstance(element, etree._ProcessingInstruction):
+                return f"is an SVG with a processing instruction (<?{element.target} …?>) (refused)"
             continue
         local = etree.QName(element).localname
         if local in _REFUSED_SVG_ELEMENTS:
             return f"is an SVG with a <{local}> element (refused)"
-        if local == "style" and _CSS_URL.search(element.text or ""):
+        if local == "style" and _reaches_outside("".join(element.itertext())):
             return "is an SVG whose style sheet refers to other files (refused)"
+        animated = element.get("attributeName", "").rpartition(":")[2].strip()
         for name, value in element.attrib.items():
-            attr = etree.QName(name).localname.lower()
-            if attr.startswith("on"):
+            attr = etree.QName(name).localname
+            if attr.lower().startswith("on"):
                 return f"is an SVG with an event handler ({attr}) (refused)"
-            if (name in ("href", _XLINK_HREF, "src")) and not _SAFE_REFERENCE.match(value):
-                return f"is an SVG that refers to another file ({value[:60]!r}) (refused)"
-            if attr == "style" and _CSS_URL.search(value):
-                return "is an SVG whose style refers to other files (refused)"
+            references = [value] if attr in ("href", "src") else []
+            if local in _ANIMATIONS and animated == "href" and attr in _ANIMATION_VALUES:
+                references = value.split(";")  # what the animation sets href to
+            unsafe = [r for r in references if not _SAFE_REFERENCE.match(r)]
+            if unsafe or _reaches_outside(value):
+                shown = (unsafe[0] if unsafe else value).strip()[:60]
+                return f"is an SVG that refers to another file ({shown!r} in {attr}) (refused)"
     return None
+
+
+def _reaches_outside(css: str) -> bool:
+    """Whether CSS (a style sheet, a style attribute, a presentation attribute) names
+    anything but a fragment of its own document, once its escapes are undone."""
+    return bool(_CSS_OUTSIDE.search(_CSS_ESCAPE.sub(_unescape, css)))
+
+
+def _unescape(match: re.Match[str]) -> str:
+    hex_digits, line_break, other = match.groups()
+    if hex_digits:
+        code = int(hex_digits, 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+    return "" if line_break else other
 
 
 def _screen_raster(data: bytes, max_pixels: int) -> str | None:

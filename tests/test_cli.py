@@ -86,6 +86,21 @@ def test_failed_edition_leaves_no_file_at_all(tmp_path, capsys, monkeypatch):
     assert not out.exists() or list(out.iterdir()) == []  # the PDF was not written either
 
 
+@pytest.mark.parametrize("writer", ["renderer.epub.write_epub", "renderer.pdf.write_pdf"])
+def test_a_writer_error_names_the_input(writer, tmp_path, capsys, monkeypatch):
+    """WeasyPrint's and ebooklib's failures are reported by writers that never saw a file
+    name: the build puts it in front, once."""
+
+    def broken(*args, **kwargs):
+        raise RenderError("composed article.xhtml is not well-formed XHTML: simulated")
+
+    monkeypatch.setattr(writer, broken)
+    code, _, stderr = _run(["build", str(SEED), "-o", str(tmp_path / "out")], capsys)
+    assert code == 5
+    assert stderr.strip() == f"renderer: error: {SEED}: composed article.xhtml is not " \
+        "well-formed XHTML: simulated"
+
+
 def test_unknown_theme_is_a_usage_error(tmp_path, capsys):
     code, _, stderr = _run(["build", str(SEED), "--theme", "nope", "-o", str(tmp_path)], capsys)
     assert code == 2 and "unknown theme 'nope'" in stderr and "briefing" in stderr

@@ -506,7 +506,18 @@ def test_no_page_list(tmp_path):
             'title = "T"\n[[article]]\npath = "a.txt"\nmeta = { colour = "red" }\n',
             "unknown metadata field 'colour'",
         ),
+        (
+            'title = "T"\nstatement = "' + "x" * 1_100_000 + '"\n[[article]]\npath = "a.txt"\n',
+            "holds 1.0 MB of text, over the 1 MB limit (raise it with --max-paragraph-size)",
+        ),
+        (
+            'title = "T"\n[[article]]\npath = "a.txt"\nmeta = { title = "' + "x" * 1_100_000
+            + '" }\n',
+            "p.toml: a paragraph (or heading, cell, caption or metadata field) holds 1.0 MB",
+        ),
     ],
+    ids=["manifest", "outside", "unknown-key", "no-articles", "no-title", "unknown-meta",
+         "long-statement", "long-article-title"],
 )
 def test_bad_manifests(tmp_path, capsys, manifest, message):
     folder = tmp_path / "packet"

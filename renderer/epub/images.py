@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..confine import Confinement
+from ..confine import Confinement, NotRegularFile, read_regular
 from ..model import (
     Article,
     Block,
@@ -140,12 +140,15 @@ def plan_images(
                 refused[src] = f"image {name} is outside the allowed folders; kept its text"
                 return
             try:
-                if path.stat().st_size > MAX_IMAGE_BYTES:
-                    refused[src] = f"image {name} is over {MAX_IMAGE_BYTES} bytes; kept its text"
-                    return
-                data = path.read_bytes()
+                data = read_regular(path, MAX_IMAGE_BYTES)
+            except NotRegularFile as exc:
+                refused[src] = f"image {name} {exc}; kept its text"
+                return
             except OSError as exc:
                 refused[src] = f"image {name} cannot be read ({exc.strerror}); kept its text"
+                return
+            if len(data) > MAX_IMAGE_BYTES:
+                refused[src] = f"image {name} is over {MAX_IMAGE_BYTES} bytes; kept its text"
                 return
         kind = media_type_of(data)
         if kind is None:

@@ -52,8 +52,12 @@ CONTAINER = "urn:oasis:names:tc:opendocument:xmlns:container"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MIMETYPE = b"application/epub+zip"
 
-# Parsing our own and ebooklib's XML: no DTD loading, no entities, no network.
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+# Parsing our own and ebooklib's XML: no DTD loading, no entities, no network; and none
+# of libxml2's limits against hostile documents (10 MB per text node), which would turn a
+# paragraph the user allowed (--max-paragraph-size) into a "not well-formed" error.
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True
+)
 
 
 def parse_xml(data: bytes, name: str) -> etree._Element:

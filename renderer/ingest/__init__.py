@@ -15,6 +15,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from ..confine import NotRegularFile, read_regular, user_path
 from ..errors import InputError, InputTooLarge
 from ..model import Article
 from .sidecar import apply_overrides, parse_meta_options, read_sidecar, sidecar_path
@@ -48,19 +49,24 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def ingest(
-    source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, meta: tuple[str, ...] = ()
+    source: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    meta: tuple[str, ...] = (),
+    allowed_paths: tuple[str, ...] = (),
 ) -> Article:
     """Read ``source`` (a path, or ``-`` for standard input) into an Article.
 
-    Metadata corrections are applied last: ``<stem>.meta.yaml`` beside the file,
-    then ``meta`` ("key=value" strings), which wins. A corrected title is also handed to
-    the reader, so that a scrape whose headline it cannot find can be read at all.
+    Metadata corrections are applied last: ``<stem>.meta.yaml`` beside the file (read
+    only from there or from ``allowed_paths``), then ``meta`` ("key=value" strings),
+    which wins. A corrected title is also handed to the reader, so that a scrape whose
+    headline it cannot find can be read at all.
     """
     if str(source) == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         name, base_dir, suffix = "<stdin>", None, ".txt"
     else:
-        path = Path(source)
+        path = user_path(source, InputError)
         name = str(path)
         if not path.exists():
             raise InputError(f"{name}: no such file", hint="check the path")
@@ -73,7 +79,9 @@ def ingest(
                 hint="raise it with --max-input-size",
             )
         try:
-            data = path.read_bytes()
+            data = read_regular(path, max_bytes)
+        except NotRegularFile as exc:
+            raise InputError(f"{name}: {exc}") from exc
         except OSError as exc:
             raise InputError(f"{name}: cannot be read: {exc.strerror or exc}") from exc
         base_dir, suffix = str(path.resolve().parent), path.suffix.lower()
@@ -84,7 +92,7 @@ def ingest(
         )
 
     text = decode(data, name)
-    sidecar = read_sidecar(Path(source)) if str(source) != "-" else {}
+    sidecar = read_sidecar(Path(source), allowed_paths) if str(source) != "-" else {}
     options = parse_meta_options(meta)
     title = next((str(v) for v in (options.get("title"), sidecar.get("title")) if v), None)
     reader = _reader_for(suffix, name)

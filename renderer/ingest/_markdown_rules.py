@@ -76,6 +76,11 @@ REMOTE_SRC = re.compile(r"(?i:(?:https?|ftp):)?//")
 MAX_DEPTH = 24
 MARKDOWN_IT_MAX_NESTING = 2 * MAX_DEPTH + 8
 
+# Inline markup (emphasis, strong, links, raw <q> and <span lang>) nested deeper than
+# this is refused: the templates and the PDF's tag builder recurse once per level. The
+# HTML reader flattens what is deeper than the same number (``MAX_INLINE_DEPTH`` there).
+MAX_INLINE_DEPTH = 48
+
 # Nested raw-HTML phrases (<q><q><q>…) deeper than this lose their inner tags (the
 # text stays); past MAX_HTML_FRAMES open tags, refused ones are not even tracked.
 MAX_HTML_DEPTH = 8

@@ -13,13 +13,20 @@ The reader works in three passes:
 Raw HTML is not trusted: ``<abbr title>``, ``<span lang>``, ``<q>``, ``<br>`` and
 ``<img>`` become model nodes, every other tag is dropped (code-like elements such as
 ``<script>`` together with their content) and each drop is recorded in ``Article.notes``.
+Event handlers, ``javascript:`` and other unsafe URLs, in raw HTML or refused by
+markdown-it in ``[text](url)``, are reported with the HTML sanitizer's own marks and
+words (:func:`.sanitize.attribute_mark`, :func:`.sanitize.summarize`): IN-SAFE-001.
 
 Nesting is bounded twice: markdown-it stops descending at its ``maxNesting`` (and would
 silently drop the rest), so any document reaching that level, or nesting lists and block
 quotes deeper than :data:`~._markdown_rules.MAX_DEPTH`, is refused with
-:class:`~renderer.errors.InputTooLarge`. Within those bounds the walk's recursion is
-shallow, so hostile input ends in an :class:`~renderer.errors.InputError` or an article,
-never a ``RecursionError``.
+:class:`~renderer.errors.InputTooLarge`. Inline markup is not bounded by markdown-it at
+all (300 asterisks each side of a word make 150 nested ``strong``), so the inline walk,
+which is a loop over an explicit stack, refuses it past
+:data:`~._markdown_rules.MAX_INLINE_DEPTH` levels: the templates and the PDF's tag
+builder recurse once per level. Within those bounds the walk's recursion is shallow, so
+hostile input ends in an :class:`~renderer.errors.InputError` or an article, never a
+``RecursionError``.
 """
 
 from __future__ import annotations
@@ -30,7 +37,6 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
@@ -38,6 +44,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 from renderer.errors import InputError, InputTooLarge
 from renderer.ingest import _markdown_rules as rules
 from renderer.ingest import _text_rules as text_rules
+from renderer.ingest.sanitize import attribute_mark, summarize
+from renderer.ingest.sidecar import load_yaml
 from renderer.model import (
     Abbr,
     Article,
@@ -81,13 +89,18 @@ def read_markdown(text: str, *, name: str = "<input>", title: str | None = None)
     fields, notes = _front_matter(front, name)
 
     env: dict[str, Any] = {}
-    tokens = _parser().parse(body, env)
+    refused: list[str] = []  # link destinations markdown-it would not make links
+    tokens = _parser(refused).parse(body, env)
     deepest = max((t.level for t in tokens), default=0)
     if deepest >= rules.MARKDOWN_IT_MAX_NESTING - 1:
         raise _too_deep(name)
     walker = _Walker(name, tokens)
     blocks = walker.blocks(0, len(tokens), 0)
     notes.extend(walker.notes)
+    # markdown-it may try one destination twice (an image that falls back to a link,
+    # nested brackets), so each distinct refused URL counts once.
+    refusals = (attribute_mark("href", url) for url in dict.fromkeys(refused))
+    notes.extend(summarize([*walker.marks, *(m for m in refusals if m)]))
     for label, ident in env.get("footnotes", {}).get("refs", {}).items():
         if ident == -1:
             notes.append(f"footnote [^{label.removeprefix(':')}] is never referenced; dropped")
@@ -153,15 +166,7 @@ def _front_matter(front: str | None, name: str) -> tuple[dict[str, Any], list[st
     if front is None:
         return {}, []
     where = f"{name}: front matter"
-    try:
-        data = yaml.safe_load(front)
-    except yaml.MarkedYAMLError as exc:
-        line = f" (line {exc.problem_mark.line + 2})" if exc.problem_mark else ""
-        raise InputError(f"{where}: {exc.problem or exc.context or 'invalid YAML'}{line}") from None
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-        raise InputError(f"{where}: {exc}") from None
-    except RecursionError:
-        raise InputTooLarge(f"{where}: nested too deeply") from None
+    data = load_yaml(front, where, first_line=2)  # line 1 is the opening '---'
     if data is None:
         return {}, []
     if not isinstance(data, dict):
@@ -297,12 +302,22 @@ _CONVERTERS = {
 # ------------------------------------------------------------------------ parser
 
 
-def _parser() -> MarkdownIt:
+def _parser(refused: list[str]) -> MarkdownIt:
+    """A markdown-it parser that appends to ``refused`` every URL it will not link to."""
     md = MarkdownIt("commonmark", {"maxNesting": rules.MARKDOWN_IT_MAX_NESTING})
     md.enable(["table", "strikethrough"]).use(footnote_plugin)
     # Hrefs and image sources stay as the author wrote them (after unescaping);
     # markdown-it would percent-encode them, and local file names must match disk.
     md.normalizeLink = _as_written  # type: ignore[method-assign]
+    validate = md.validateLink
+
+    def validate_link(url: str) -> bool:
+        allowed = validate(url)
+        if not allowed:
+            refused.append(url)
+        return allowed
+
+    md.validateLink = validate_link  # type: ignore[method-assign]
     return md
 
 
@@ -313,6 +328,13 @@ def _as_written(url: str) -> str:
 def _too_deep(name: str) -> InputTooLarge:
     return InputTooLarge(
         f"{name}: nesting deeper than {rules.MAX_DEPTH} levels (lists or block quotes)"
+    )
+
+
+def _too_deep_inline(name: str) -> InputTooLarge:
+    return InputTooLarge(
+        f"{name}: inline markup (emphasis, links, quotations) nested deeper than "
+        f"{rules.MAX_INLINE_DEPTH} levels"
     )
 
 
@@ -380,6 +402,8 @@ class _Frame:
 
 
 _HTML_KINDS = frozenset({"abbr", "span", "q"})
+# Frames that become a nested model node (``s`` and ``abbr`` leave their text only).
+_NESTING_KINDS = frozenset({"em", "strong", "link", "span", "q"})
 _Segment = list[Inline] | Figure
 
 
@@ -390,6 +414,7 @@ class _Walker:
         self.name = name
         self.tokens = tokens
         self.notes: list[str] = []
+        self.marks: list[str] = []  # the sanitizer's removal marks for raw HTML attributes
         self.close: dict[int, int] = {}  # index of an opening token → its closing token
         stack: list[int] = []
         for index, token in enumerate(tokens):
@@ -551,12 +576,12 @@ class _Walker:
             elif kind == "code_inline":
                 top.children.append(Code(token.content))
             elif kind in ("em_open", "strong_open", "s_open"):
-                stack.append(_Frame(kind.removesuffix("_open")))
+                self._open(stack, _Frame(kind.removesuffix("_open")))
             elif kind == "link_open":
                 attrs = {"href": str(token.attrGet("href") or "")}
                 if title := token.attrGet("title"):
                     attrs["title"] = str(title)
-                stack.append(_Frame("link", attrs=attrs))
+                self._open(stack, _Frame("link", attrs=attrs))
             elif kind in ("em_close", "strong_close", "s_close", "link_close"):
                 self._close(stack, kind.removesuffix("_close"))
             elif kind == "image":
@@ -610,6 +635,7 @@ class _Walker:
     ) -> None:
         kind, tag, attrs, data = event
         top = stack[-1]
+        self.marks += [m for k, v in attrs.items() if (m := attribute_mark(k, v))]
         if kind == "data":
             text = re.sub(r"\s+", " ", data) if collapse else data
             if text:
@@ -656,9 +682,18 @@ class _Walker:
                 self.notes.append(f"raw HTML dropped: <{tag}> nested too deeply")
             else:
                 kind = tag
-            stack.append(_Frame(kind, tag=tag, attrs=attrs))
+            self._open(stack, _Frame(kind, tag=tag, attrs=attrs))
         else:
             self.notes.append(f"raw HTML dropped: <{tag}>")
+
+    def _open(self, stack: list[_Frame], frame: _Frame) -> None:
+        """Open ``frame``, refusing inline markup nested deeper than later stages can take."""
+        if (
+            frame.kind in _NESTING_KINDS
+            and sum(f.kind in _NESTING_KINDS for f in stack) >= rules.MAX_INLINE_DEPTH
+        ):
+            raise _too_deep_inline(self.name)
+        stack.append(frame)
 
     def _close(self, stack: list[_Frame], kind: str) -> None:
         if not any(f.kind == kind for f in stack[1:]):
@@ -784,14 +819,22 @@ def _trim(children: list[Inline] | tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 def _strip_edge(node: Inline, *, start: bool) -> Inline:
-    match node:
-        case Text(text):
-            return Text(text.lstrip() if start else text.rstrip())
-        case Emphasis(children) | Strong(children) | Quote(children) if children:
-            edge = 0 if start else -1
-            inner = list(children)
-            inner[edge] = _strip_edge(inner[edge], start=start)
-            return type(node)(tuple(inner))
+    """``node`` without the whitespace at its start (or end), however deep that text lies.
+
+    A loop down the edge and back up, not recursion: the path is as long as the markup
+    is deep, and the reader must finish before it can refuse what is too deep.
+    """
+    edge = 0 if start else -1
+    path: list[Emphasis | Strong | Quote] = []
+    while isinstance(node, Emphasis | Strong | Quote) and node.children:
+        path.append(node)
+        node = node.children[edge]
+    if isinstance(node, Text):
+        node = Text(node.text.lstrip() if start else node.text.rstrip())
+    for parent in reversed(path):
+        inner = list(parent.children)
+        inner[edge] = node
+        node = type(parent)(tuple(inner))
     return node
 
 

@@ -31,12 +31,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-
-from bs4 import BeautifulSoup, Tag
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from . import _html_rules as rules
 
-__all__ = ["ALLOWED_TAGS", "GLOBAL_ATTRIBUTES", "TAG_ATTRIBUTES", "report", "sanitize"]
+if TYPE_CHECKING:  # the Markdown reader uses the marks without BeautifulSoup
+    from bs4 import BeautifulSoup, Tag
+
+__all__ = [
+    "ALLOWED_TAGS",
+    "GLOBAL_ATTRIBUTES",
+    "TAG_ATTRIBUTES",
+    "URL_ATTRIBUTES",
+    "attribute_mark",
+    "report",
+    "sanitize",
+    "summarize",
+]
 
 MARK = "data-sanitized"
 
@@ -133,6 +145,8 @@ TAG_ATTRIBUTES = {
     "col": frozenset({"span"}),
     "colgroup": frozenset({"span"}),
 }
+#: Attributes holding a URL, whose scheme must be allowed where they stand.
+URL_ATTRIBUTES = frozenset({"href", "src", "data-src", "srcset", "cite"})
 _LINK_SCHEMES = ("http", "https", "mailto")
 _IMAGE_SCHEMES = ("http", "https", "file")
 _SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -168,49 +182,67 @@ def sanitize(soup: BeautifulSoup) -> None:
         for attr in list(tag.attrs):
             key = attr.lower()
             value = tag.attrs[attr]
-            if key.startswith("on"):
-                marks.append(f"on:{key}")
+            text = " ".join(value) if isinstance(value, list) else str(value)
+            mark = attribute_mark(key, text)
+            if mark:
+                marks.append(mark)
+            if mark or key not in allowed:  # style is never allowed as it is
                 del tag.attrs[attr]
-            elif key == "style":
-                text = " ".join(value) if isinstance(value, list) else str(value)
-                del tag.attrs[attr]
-                if rules.HIDDEN_STYLE.search(text):
-                    tag.attrs["style"] = "display:none"
-                elif "url(" in text.lower() or "@import" in text.lower():
-                    marks.append("css")
-            elif key not in allowed:
-                del tag.attrs[attr]
-            elif key in ("href", "src", "data-src", "srcset", "cite"):
-                scheme = _unsafe_scheme(key, str(value))
-                if scheme:
-                    marks.append(f"url:{scheme}")
-                    del tag.attrs[attr]
+            if key == "style" and rules.HIDDEN_STYLE.search(text):
+                tag.attrs["style"] = "display:none"
         if marks:
             tag.attrs[MARK] = " ".join(marks)
 
 
+def attribute_mark(name: str, value: str) -> str | None:
+    """The removal mark of an attribute that goes whatever element carries it — an event
+    handler (``on:onclick``), CSS that loads something (``css``), a URL whose scheme is not
+    allowed there (``url:javascript``) — or None.
+
+    The HTML sanitizer and the Markdown reader's raw HTML both ask here, and
+    :func:`summarize` words the marks for both: a ``javascript:`` link or an ``onclick``
+    is reported the same way, as IN-SAFE-001, whichever reader met it.
+    """
+    key = name.lower()
+    if key.startswith("on"):
+        return f"on:{key}"
+    if key == "style":
+        lowered = value.lower()
+        return "css" if "url(" in lowered or "@import" in lowered else None
+    if key in URL_ATTRIBUTES and (scheme := _unsafe_scheme(key, value)):
+        return f"url:{scheme}"
+    return None
+
+
 def report(root: Tag) -> list[str]:
     """Notes saying what :func:`sanitize` removed inside ``root``; the marks are removed."""
-    removed: Counter[str] = Counter()
-    handlers: set[str] = set()
-    urls: Counter[str] = Counter()
-    styles = 0
+    tokens: list[str] = []
     marked = root.find_all(attrs={MARK: True})
     if root.get(MARK) is not None:
         marked.insert(0, root)
     for tag in marked:
-        for token in str(tag.attrs.pop(MARK)).split():
-            kind, _, what = token.partition(":")
-            if kind == "el":
-                removed[what] += 1
-            elif kind == "on":
-                handlers.add(what)
-            elif kind == "url":
-                urls[what] += 1
-            else:
-                styles += 1
+        tokens += str(tag.attrs.pop(MARK)).split()
         if tag.name == "span" and not tag.attrs and not tag.contents:
             tag.decompose()  # the placeholder of a removed element
+    return summarize(tokens)
+
+
+def summarize(marks: Iterable[str]) -> list[str]:
+    """The ``sanitizer: …`` notes (IN-SAFE-001) for removal marks, counted and sorted."""
+    removed: Counter[str] = Counter()
+    handlers: set[str] = set()
+    urls: Counter[str] = Counter()
+    styles = 0
+    for token in marks:
+        kind, _, what = token.partition(":")
+        if kind == "el":
+            removed[what] += 1
+        elif kind == "on":
+            handlers.add(what)
+        elif kind == "url":
+            urls[what] += 1
+        else:
+            styles += 1
     notes = []
     if removed:
         parts = [f"<{n}>" + (f" ×{c}" if c > 1 else "") for n, c in sorted(removed.items())]

@@ -5,6 +5,11 @@ may be given on the command line (it wins over the file). Either overrides any
 metadata field the reader extracted. Keys are the :class:`~renderer.model.Metadata`
 field names plus a few spellings people use (``author``, ``lang``, ``url``, ``kicker``,
 ``tags``, ``summary``). YAML is read with ``safe_load`` only.
+
+The sidecar is a local read like any other: it must lie in its own folder after
+symbolic links are followed (or in an ``--allow-path`` folder), be a regular file, and
+stay under :data:`MAX_SIDECAR_BYTES` — metadata is a few lines, and PyYAML is slow and
+recursive on what is not.
 """
 
 from __future__ import annotations
@@ -15,11 +20,22 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import InputError, UsageError
+from ..confine import Confinement, NotRegularFile, read_regular
+from ..errors import InputError, InputTooLarge, UsageError
 from ..model import Article, Metadata
 from ._text_rules import parse_date, split_authors
 
-__all__ = ["apply_overrides", "parse_meta_options", "read_sidecar", "sidecar_path"]
+__all__ = [
+    "MAX_SIDECAR_BYTES",
+    "apply_overrides",
+    "load_yaml",
+    "parse_meta_options",
+    "read_sidecar",
+    "sidecar_path",
+]
+
+#: A sidecar larger than this is refused (fixed: no real metadata comes near it).
+MAX_SIDECAR_BYTES = 1024 * 1024
 
 _ALIASES = {
     "author": "authors",
@@ -37,21 +53,58 @@ def sidecar_path(source: Path) -> Path:
     return source.with_name(f"{source.stem}.meta.yaml")
 
 
-def read_sidecar(source: Path) -> dict:
+def read_sidecar(source: Path, allowed_paths: tuple[str, ...] = ()) -> dict:
     """The sidecar's mapping, or {} when there is none."""
     path = sidecar_path(source)
-    if not path.is_file():
+    if not path.exists():
         return {}
+    if not Confinement.for_input(str(path.parent.resolve()), *allowed_paths).allows(path):
+        raise InputError(
+            f"{path}: is outside the input's folder",
+            hint="move it beside the input, or allow its folder with --allow-path",
+        )
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise InputError(f"{path}: not valid YAML: {first}") from exc
+        raw = read_regular(path, MAX_SIDECAR_BYTES)
+    except NotRegularFile as exc:
+        raise InputError(f"{path}: {exc}") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+    if len(raw) > MAX_SIDECAR_BYTES:
+        raise InputTooLarge(
+            f"{path}: over the {MAX_SIDECAR_BYTES // 2**20} MB limit of a metadata file"
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: is not valid UTF-8 (byte {exc.start})") from exc
+    data = load_yaml(text, str(path))
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise InputError(f"{path}: must be a mapping of metadata fields")
     return data
+
+
+def load_yaml(text: str, where: str, *, first_line: int = 1) -> object:
+    """``yaml.safe_load(text)``, every failure one line naming ``where``.
+
+    One loader for front matter and sidecars: the same YAML from the same people, so the
+    same errors. ``first_line`` is the file's line number of the text's first line. A
+    tag that would build an object is refused by ``safe_load``, never constructed; a
+    deep ``[[[…`` makes PyYAML's composer recurse, and ends here as an input error.
+    """
+    try:
+        return yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = f" (line {mark.line + first_line})" if mark else ""
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise InputError(f"{where}: not valid YAML: {problem}{line}") from None
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"{where}: not valid YAML: {first}") from None
+    except RecursionError:
+        raise InputTooLarge(f"{where}: nested too deeply") from None
 
 
 def parse_meta_options(items: list[str] | tuple[str, ...]) -> dict:

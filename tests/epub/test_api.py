@@ -32,3 +32,23 @@ def test_only_this_package_imports_ebooklib():
         str(p.relative_to(root)) for p in root.rglob("*.py") if pattern.search(p.read_text("utf-8"))
     )
     assert importers == ["epub/__init__.py"]
+
+
+def test_a_paragraph_over_libxml2s_text_limit_is_written():
+    """Our own composed XHTML is parsed without libxml2's 10 MB text-node limit, so raising
+    --max-paragraph-size past it works instead of failing as "not well-formed"."""
+    import datetime as dt
+    import zipfile
+    from io import BytesIO
+
+    from renderer.model import Article, Metadata, Paragraph, Text
+    from renderer.resources import load_theme
+
+    words = "word " * 2_100_000
+    article = Article(Metadata(title="Long", language="en", identifier="urn:uuid:0"),
+                      (Paragraph((Text(words),)),), base_dir=None)
+    edition = epub.write_epub(article, theme=load_theme("ereader"), strict=False,
+                              moment=dt.datetime(2015, 5, 6, tzinfo=dt.UTC), certified_by=None,
+                              known_defects=[])
+    with zipfile.ZipFile(BytesIO(edition.data)) as book:
+        assert words.strip() in book.read("EPUB/article.xhtml").decode()

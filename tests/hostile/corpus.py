@@ -14,6 +14,7 @@ write the corpus somewhere and look at it.
 
 from __future__ import annotations
 
+import os
 import struct
 import sys
 import zlib
@@ -136,6 +137,13 @@ def _cases() -> list[Case]:
           ("utf16-bom-broken.txt", "not valid UTF-16")),
         c("huge-50mb.txt", "a 50 MB text file", 3,
           ("huge-50mb.txt", "over the 20 MB input limit", "--max-input-size")),
+        c("long-paragraph.md", "one paragraph of 10 500 000 bytes (under the input limit)",
+          3, ("long-paragraph.md", "10.0 MB of text, over the 1 MB limit",
+              "--max-paragraph-size")),
+        c("dev-zero.txt", "a symbolic link to /dev/zero (size 0, endless)", 3,
+          ("dev-zero.txt", "is not a regular file (it is a character device)")),
+        c("fifo.txt", "a named pipe (FIFO) with no writer", 3,
+          ("fifo.txt", "is not a regular file (it is a named pipe)"), args=("--timeout", "20")),
         # --- size and depth
         c("deep-divs.html", "100 000 nested <div>", 0),
         c("deep-lists.html", "10 000 nested <ul>", 3, ("deep-lists.html", "nesting deeper")),
@@ -145,6 +153,8 @@ def _cases() -> list[Case]:
           ("wide-table.md", "10000 columns", "--max-table-columns")),
         c("deep-lists.md", "Markdown with 10 000 nested lists", 3,
           ("deep-lists.md", "nesting deeper")),
+        c("deep-emphasis.md", "Markdown emphasis 150 deep ('*' × 300, 'x', '*' × 300)", 3,
+          ("deep-emphasis.md", "nested deeper than 48 levels")),
         # --- active content: removed and reported, the edition is built
         c("script.html", "<script> in the article", 0, ("IN-SAFE-001", "<script>")),
         c("embeds.html", "<iframe>, <object>, <embed>", 0,
@@ -153,7 +163,11 @@ def _cases() -> list[Case]:
         c("bad-links.html", "javascript: and data:text/html links", 0,
           ("javascript: URL", "data: URL")),
         c("bad-links.md", "javascript: and data:text/html links in Markdown (markdown-it "
-          "refuses them: text only)", 0),
+          "refuses them: text only)", 0,
+          ("IN-SAFE-001", "removed 1 javascript: URL", "removed 1 data: URL")),
+        c("raw-html-attrs.md", "raw HTML in Markdown with javascript: links and event handlers",
+          0, ("IN-SAFE-001", "removed 2 javascript: URLs",
+              "removed event-handler attributes onclick, onmouseover")),
         c("script.md", "raw <script> and <iframe> in Markdown", 0,
           ("IN-SAFE-001", "raw HTML dropped: <script>", "<iframe>")),
         # --- reaching out: no request, no read outside the folder
@@ -163,10 +177,10 @@ def _cases() -> list[Case]:
           ("outside the allowed folders",), reaches_out=True),
         c("img-remote.html", "<img> on the loopback server", 0,
           ("not a local file and is not fetched",), reaches_out=True),
-        c("stylesheet-remote.html", '<link rel=stylesheet href="http://…">', 0, (),
-          reaches_out=True),
-        c("css-import.html", "<style> with @import and url() remote and local", 0, (),
-          reaches_out=True),
+        c("stylesheet-remote.html", '<link rel=stylesheet href="http://…"> in head and article',
+          0, ("IN-SAFE-001", "removed <link>"), reaches_out=True),
+        c("css-import.html", "<style> with @import and url() remote and local", 0,
+          ("IN-SAFE-001", "removed <style>"), reaches_out=True),
         c("style-url.html", "style attributes with url() remote and local", 0,
           ("style attribute",), reaches_out=True),
         c("img-remote.md", "Markdown image on the loopback server", 0, ("not fetched",),
@@ -178,20 +192,46 @@ def _cases() -> list[Case]:
           ("svg-laughs.svg", "entity")),
         c("svg-script.md", "SVG with a script and an external href", 0,
           ("svg-script.svg", "refused"), reaches_out=True),
+        c("svg-paint-url.html", "SVG with fill=\"url(http://…)\" and filter=\"url(file:///…)\"", 0,
+          ("svg-paint-url.svg", "refers to another file"), reaches_out=True),
+        c("svg-style-escape.html", "SVG style attribute hiding url() behind a CSS escape "
+          "(\\75 rl)", 0, ("svg-style-escape.svg", "refers to another file"), reaches_out=True),
+        c("svg-stylesheet-escape.html", "SVG <style> hiding @import behind a CSS escape", 0,
+          ("svg-stylesheet-escape.svg", "style sheet refers to other files"), reaches_out=True),
+        c("svg-set-href.html", "SVG <set attributeName=href to=\"http://…\">", 0,
+          ("svg-set-href.svg", "refers to another file"), reaches_out=True),
+        c("svg-animate-values.html", "SVG <animate values=\"…;url(http://…)\">", 0,
+          ("svg-animate-values.svg", "refers to another file"), reaches_out=True),
+        c("svg-stylesheet-pi.html", "SVG with <?xml-stylesheet href=\"http://…\"?>", 0,
+          ("svg-stylesheet-pi.svg", "processing instruction"), reaches_out=True),
         c("png-bomb.md", "20 000 × 20 000 PNG (decompression bomb)", 0,
           ("png-bomb.png", "decompression bomb")),
         c("png-large.md", "6 000 × 10 000 PNG: over the 50-megapixel limit", 0,
           ("png-large.png", "megapixels", "--max-image-pixels")),
+        c("fifo-image.md", "an image that is a named pipe", 0,
+          ("fifo.png", "is not a regular file (it is a named pipe)"), args=("--timeout", "20")),
         # --- front matter
         c("yaml-object.md", "front matter with !!python/object/apply", 3,
           ("yaml-object.md", "front matter")),
         c("yaml-aliases.md", "front matter with a billion-laughs alias bomb", 3,
           ("yaml-aliases.md", "front matter")),
+        # --- sidecars
+        c("sidecar-outside.txt", "<name>.meta.yaml is a symbolic link to a file outside the "
+          "folder", 3, ("sidecar-outside.meta.yaml", "outside the input's folder",
+                        "--allow-path"), reaches_out=True),
+        c("sidecar-deep.txt", "<name>.meta.yaml of 20 000 '['", 3,
+          ("sidecar-deep.meta.yaml", "nested too deeply")),
+        c("sidecar-huge.txt", "<name>.meta.yaml of 2 MB", 3,
+          ("sidecar-huge.meta.yaml", "over the 1 MB limit of a metadata file")),
         # --- packets
         c("packet-self.toml", "a packet manifest that includes itself", 3,
           ("packet-self.toml", "cannot include a manifest")),
         c("packet-outside.toml", "a packet manifest listing a file outside its folder", 3,
           ("packet-outside.toml", "outside the manifest's folder"), reaches_out=True),
+        c("packet-nul.toml", "a packet manifest whose path holds a NUL byte", 3,
+          ("packet-nul.toml: article 1", "a path cannot contain a NUL byte")),
+        c("packet-theme.toml", "a packet manifest whose theme is a path to a folder outside", 3,
+          ("packet-theme.toml", "is not a theme name", "--theme-dir"), reaches_out=True),
         # --- output
         c("out-readonly-dir.txt", "output folder inside a read-only folder", 6,
           output="readonly-dir"),
@@ -251,6 +291,11 @@ def write_corpus(folder: Path, port: int, secret: str) -> Path:
     utf16 = SCRAPE.format(title="Utf16 Article", body="Caf\u00e9 \u2014 na\u00efve text.")
     write("utf16-bom.txt", b"\xff\xfe" + utf16.encode("utf-16-le"))
     write("utf16-bom-broken.txt", b"\xff\xfe" + "Title\n\n".encode("utf-16-le") + b"\x00\xd8A\x00")
+    markdown("long-paragraph.md", "word " * 2_100_000)  # libxml2 stops at 10 000 000 bytes
+    for name, make in (("dev-zero.txt", lambda p: p.symlink_to("/dev/zero")),
+                       ("fifo.txt", os.mkfifo), ("fifo.png", os.mkfifo)):
+        (corpus / name).unlink(missing_ok=True)
+        make(corpus / name)
     with open(corpus / "huge-50mb.txt", "wb") as handle:
         line = b"The coalition reported steady progress on Tuesday, officials said.\n"
         handle.write(line * (50 * 1024 * 1024 // len(line) + 1))
@@ -266,6 +311,7 @@ def write_corpus(folder: Path, port: int, secret: str) -> Path:
     rule = "|" + "|".join("---" for _ in range(10_000)) + "|\n"
     row = "|" + "|".join(str(i) for i in range(10_000)) + "|\n"
     markdown("wide-table.md", header + rule + row)
+    markdown("deep-emphasis.md", "*" * 300 + "x" + "*" * 300)
 
     page("script.html", f"<p>{NIGHT}<script>document.write('EVIL')</script></p>",
          head="<script>alert('head')</script>")
@@ -280,13 +326,17 @@ def write_corpus(folder: Path, port: int, secret: str) -> Path:
          "<a href=' JaVa\tScRiPt:alert(2)'>another</a>.</p>")
     markdown("bad-links.md", "See [this link](javascript:alert(1)) and "
              "[that one](data:text/html,%3Cscript%3Ealert(1)%3C/script%3E).")
+    markdown("raw-html-attrs.md", "See <a href=\"javascript:alert(1)\">this</a>, <span lang=\"fr\" "
+             "onclick=\"steal()\">ceci</span>, <abbr title=\"Tactical\" onmouseover=\"x()\">TAC"
+             "</abbr> and <a href=' JaVa\tScRiPt:alert(2)'>that</a>.")
     markdown("script.md", "<script>alert(1)</script>\n\n<iframe src=\"" + remote +
              "/frame\"></iframe>\n\nText after the raw HTML.")
 
     page("img-file-passwd.html", FIGURE.format(src=secret_url))
     page("img-relative-outside.html", FIGURE.format(src="../secret/secret.png"))
     page("img-remote.html", FIGURE.format(src=f"{remote}/photo.png"))
-    page("stylesheet-remote.html", f"<p>{NIGHT}</p>",
+    page("stylesheet-remote.html",
+         f"<link rel='stylesheet' href='{remote}/body.css'><p>{NIGHT}</p>",
          head=f"<link rel='stylesheet' href='{remote}/style.css'>")
     page("css-import.html", "<style>@import url(" + remote + "/inline.css); p { background: "
          "url(" + secret_url + f") }}</style><p>{NIGHT}</p>",
@@ -316,10 +366,29 @@ def write_corpus(folder: Path, port: int, secret: str) -> Path:
                   f'<image href="{remote}/x.png" width="10" height="10"/></svg>')
     write("svg-script.svg", script_svg.encode())
     markdown("svg-script.md", MD_IMAGE.format(src="svg-script.svg"))
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">{}</svg>'
+    outward_svgs = {
+        "svg-paint-url": svg.format(f'<rect width="10" height="10" fill="url({remote}/p.svg#g)" '
+                                    f'filter="url({secret_url}#f)"/>'),
+        "svg-style-escape": svg.format(f'<rect width="10" height="10" '
+                                       f'style="fill: \\75 rl({remote}/e.svg#g)"/>'),
+        "svg-stylesheet-escape": svg.format(f"<style>@\\69mport '{remote}/i.css'; rect {{ fill: "
+                                            f"u\\72l({secret_url}#g) }}</style><rect/>"),
+        "svg-set-href": svg.format(f'<a href="#x"><set attributeName="href" to="{remote}/s.svg"/>'
+                                   '<rect width="10" height="10"/></a>'),
+        "svg-animate-values": svg.format('<rect width="10" height="10"><animate attributeName='
+                                         f'"fill" values="red;url({remote}/a.svg#g)" dur="1s"/>'
+                                         "</rect>"),
+        "svg-stylesheet-pi": f'<?xml-stylesheet href="{remote}/pi.css"?>' + svg.format("<rect/>"),
+    }
+    for stem, text in outward_svgs.items():
+        write(f"{stem}.svg", text.encode())
+        page(f"{stem}.html", FIGURE.format(src=f"{stem}.svg"))
     write("png-bomb.png", png(20_000, 20_000))
     markdown("png-bomb.md", MD_IMAGE.format(src="png-bomb.png"))
     write("png-large.png", png(6_000, 10_000))
     markdown("png-large.md", MD_IMAGE.format(src="png-large.png"))
+    markdown("fifo-image.md", MD_IMAGE.format(src="fifo.png"))
 
     (corpus / "yaml-object.md").write_text(
         "---\ntitle: !!python/object/apply:os.system ['touch /tmp/renderer-pwned']\n---\n\n"
@@ -332,12 +401,31 @@ def write_corpus(folder: Path, port: int, secret: str) -> Path:
     aliases += ["title: Alias bomb", "---", "", "Body text."]
     (corpus / "yaml-aliases.md").write_text("\n".join(aliases) + "\n", "utf-8")
 
+    (hidden / "meta.yaml").write_text(f"title: {secret}\n", "utf-8")
+    for name in ("sidecar-outside.txt", "sidecar-deep.txt", "sidecar-huge.txt"):
+        scrape(name)
+    (corpus / "sidecar-outside.meta.yaml").unlink(missing_ok=True)
+    (corpus / "sidecar-outside.meta.yaml").symlink_to(hidden / "meta.yaml")
+    (corpus / "sidecar-deep.meta.yaml").write_text("title: " + "[" * 20_000 + "\n", "utf-8")
+    (corpus / "sidecar-huge.meta.yaml").write_text("# a comment\n" * 200_000, "utf-8")
+
     scrape("packet-article.txt")
     (corpus / "packet-self.toml").write_text(
         'title = "Self"\n[[article]]\npath = "packet-article.txt"\n'
         '[[article]]\npath = "packet-self.toml"\n', "utf-8")
     (corpus / "packet-outside.toml").write_text(
         'title = "Outside"\n[[article]]\npath = "../secret/secret.txt"\n', "utf-8")
+
+    (corpus / "packet-nul.toml").write_text(
+        'title = "NUL"\n[[article]]\npath = "nul\\u0000byte.txt"\n', "utf-8")
+    sneaky = hidden / "sneaky"  # a theme outside every theme folder, showing the secret
+    sneaky.mkdir(exist_ok=True)
+    (sneaky / "theme.toml").write_text('inherits = "briefing"\n', "utf-8")
+    for css in ("pdf.css", "epub.css"):
+        (sneaky / css).write_text(f'h1::after {{ content: "{secret}" }}\n', "utf-8")
+    (corpus / "packet-theme.toml").write_text(
+        f'title = "Theme"\ntheme = "{sneaky}"\n[[article]]\npath = "packet-article.txt"\n',
+        "utf-8")
 
     for name in ("out-readonly-dir.txt", "out-readonly-file.txt", "out-immutable-file.txt",
                  "out-proc.txt", "out-is-folder.txt", "slow.txt"):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import shutil
 import subprocess
 import threading
@@ -26,8 +27,8 @@ import pytest
 
 from renderer.cli import main
 
-from ..conftest import pdftotext
-from .corpus import CASES, Case, small_png, write_corpus
+from ..conftest import ROOT, pdftotext
+from .corpus import CASES, MARKDOWN, TITLE, Case, small_png, write_corpus
 
 
 class _Recorder(BaseHTTPRequestHandler):
@@ -194,9 +195,49 @@ def test_hostile_input(case: Case, corpus, loopback, tmp_path):
         assert _pdf_images(editions[0]) == 0
 
 
+def test_preview_refuses_what_build_refuses(corpus, tmp_path):
+    """``renderer preview`` builds through the same path: one line, exit 3, no picture."""
+    folder, _ = corpus
+    target = tmp_path / "page.png"
+    code, stdout, stderr = _build(["preview", str(folder / "deep-emphasis.md"), "-o", str(target)])
+    assert code == 3, stderr
+    assert stderr.count("\n") == 1 and "Traceback" not in stderr
+    assert "deep-emphasis.md" in stderr and "nested deeper than 48 levels" in stderr
+    assert stdout == "" and not _files(tmp_path)
+
+
+def test_inline_markup_at_the_depth_limit_builds(tmp_path):
+    """48 levels (46 Strong, a link, a quotation) is what the limit lets through: both
+    editions are built and pass the validators, so the limit protects what it claims to."""
+    source = tmp_path / "deep.md"
+    deep = "*" * 92 + "[x <q>quoted</q>](https://example.com/)" + "*" * 92
+    source.write_text(MARKDOWN.format(title=TITLE, body=deep), "utf-8")
+    code, _, stderr = _build(["build", str(source), "-o", str(tmp_path / "out")])
+    assert code == 0, stderr
+    assert "quoted" in pdftotext(tmp_path / "out" / "deep.pdf")
+
+
 def test_corpus_is_big_enough():
     assert len(CASES) >= 30
     assert len({c.name for c in CASES}) == len(CASES)
+
+
+def _docs_rows() -> list[list[str]]:
+    """The rows of docs/hardening.md's table of cases, as lists of cells."""
+    text = (ROOT / "docs" / "hardening.md").read_text("utf-8")
+    section = text.split("\n## The cases\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if re.match(r"\| \d+ \|", line)]
+    return [[cell.strip() for cell in row.strip().strip("|").split(" | ")] for row in rows]
+
+
+def test_docs_table_is_the_corpus():
+    """The documented table is the list of cases: same files in the same order, numbered,
+    with each case's exit code and its ↗ mark exactly when it points outside."""
+    rows = _docs_rows()
+    assert [row[1].strip("`") for row in rows] == [c.name for c in CASES]
+    assert [row[0] for row in rows] == [str(n) for n in range(1, len(CASES) + 1)]
+    assert [row[4] for row in rows] == [str(c.exit_code) for c in CASES]
+    assert [("↗" in row[2]) for row in rows] == [c.reaches_out for c in CASES]
 
 
 def test_allow_remote_fetches_for_the_pdf_only(corpus, loopback, tmp_path):
@@ -228,12 +269,55 @@ def test_allow_path_reads_the_named_folder(corpus, tmp_path):
         assert [n for n in book.namelist() if n.startswith("EPUB/images/")]
 
 
+def test_allow_path_reads_a_sidecar_in_the_named_folder(corpus, tmp_path):
+    """The sidecar refused as outside is read once its folder is allowed."""
+    folder, secret = corpus
+    code, _, stderr = _build(
+        ["build", str(folder / "sidecar-outside.txt"), "-o", str(tmp_path), "--format", "epub",
+         "--allow-path", str(folder.parent / "secret")]
+    )  # fmt: skip
+    assert code == 0, stderr
+    with zipfile.ZipFile(tmp_path / "sidecar-outside.epub") as book:
+        assert secret in book.read("EPUB/content.opf").decode()
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [
+        (["build", "{seed}\0x", "-o", "{out}"], 3),
+        (["build", "{seed}", "-o", "{out}\0x"], 6),
+        (["build", "{seed}", "-o", "{out}", "--allow-path", "/tmp\0x"], 2),
+        (["build", "{seed}", "-o", "{out}", "--theme-dir", "/tmp\0x"], 2),
+        (["build", "{seed}", "{seed}\0x", "--packet", "P", "-o", "{out}"], 3),
+        (["lint", "{seed}\0x"], 3),
+        (["show", "{seed}\0x"], 3),
+        (["themes", "--theme-dir", "/tmp\0x"], 2),
+        (["preview", "{seed}", "-o", "{out}\0x.png"], 6),
+        (["check", "{seed}\0x.pdf"], 3),
+        (["check", "{seed}", "--output", "{out}\0x.json"], 6),
+    ],
+    ids=["input", "output", "allow-path", "theme-dir", "packet", "lint", "show", "themes",
+         "preview", "check", "check-output"],
+)
+def test_a_nul_byte_in_any_path_is_one_line(argv, code, corpus, tmp_path):
+    """No file system holds a NUL byte: Python raises ValueError for it, never an OSError."""
+    folder, _ = corpus
+    seed = str(folder / "slow.txt")
+    args = [a.format(seed=seed, out=tmp_path / "out") for a in argv]
+    exit_code, _, stderr = _build(args)
+    assert exit_code == code, stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and "a path cannot contain a NUL byte" in lines[0], stderr
+    assert not _files(tmp_path)
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
         (["--timeout", "-1"], "time limit must be positive"),
         (["--max-image-pixels", "0"], "pixel limit must be positive"),
         (["--max-table-columns", "0"], "column limit must be positive"),
+        (["--max-paragraph-size", "0"], "paragraph size limit must be positive"),
     ],
 )
 def test_limit_options_are_checked(argv, message, corpus, tmp_path):
@@ -256,5 +340,12 @@ def test_limits_can_be_raised(corpus, tmp_path):
         ["build", str(folder / "wide-table.md"), "-o", str(tmp_path), "--max-table-columns",
          "20000", "--timeout", "1"]
     )  # fmt: skip
+    assert code == 3 and "time limit" in stderr, stderr
+    code, _, stderr = _build(
+        ["build", str(folder / "long-paragraph.md"), "-o", str(tmp_path), "--max-paragraph-size",
+         "20", "--format", "pdf", "--timeout", "8"]
+    )  # fmt: skip
+    # our own composed XHTML is parsed without libxml2's 10 MB text limit (about 3 s in):
+    # WeasyPrint's layout of a 10 MB paragraph is what the time limit stops
     assert code == 3 and "time limit" in stderr, stderr
     assert not _files(tmp_path)

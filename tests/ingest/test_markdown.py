@@ -280,8 +280,32 @@ def test_script_and_iframe_are_dropped_with_notes():
         "raw HTML dropped: <b>",
         "raw HTML dropped: <span> without lang",
         "remote image not fetched: https://cdn.example/chart.png",
+        "sanitizer: removed event-handler attributes onclick",  # IN-SAFE-001, as in HTML
     )
     assert "alert" not in repr(article) and "injected" not in repr(article)
+
+
+def test_unsafe_urls_and_handlers_are_reported_in_the_sanitizers_words():
+    """Raw HTML attributes and the links markdown-it refuses: the HTML reader's notes."""
+    from renderer.ingest.sanitize import attribute_mark, summarize
+
+    article = read_markdown(
+        "# T\n\n<a href='vbscript:x' onmouseover='y()'>a</a> [b](javascript:z) "
+        "![c](javascript:z) <span style='background:url(http://x/)'>d</span>\n"
+    )
+    expected = summarize(
+        [m for m in (attribute_mark("href", "vbscript:x"), attribute_mark("onmouseover", "y()"),
+                     attribute_mark("href", "javascript:z"),
+                     attribute_mark("style", "background:url(http://x/)")) if m]
+    )
+    assert expected == [
+        "sanitizer: removed event-handler attributes onmouseover",
+        "sanitizer: removed 1 javascript: URL (only http, https, mailto and relative links are "
+        "kept)",
+        "sanitizer: removed 1 vbscript: URL (only http, https, mailto and relative links are kept)",
+        "sanitizer: removed 1 style attribute(s) with url() or @import",
+    ]
+    assert [n for n in article.notes if n.startswith("sanitizer: ")] == expected
 
 
 # ------------------------------------------------------------------ front matter
@@ -592,6 +616,44 @@ def test_nesting_within_the_limit_is_kept():
     while isinstance(blocks[0], BlockQuote):
         blocks, depth = blocks[0].blocks, depth + 1
     assert depth == 20 and blocks == (para("deep"),)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*" * 300 + "x" + "*" * 300,
+        "*" * 2_000 + "x" + "*" * 2_000,
+        "**a " * 1_000 + "x" + " a**" * 1_000,
+        "_" * 120 + "[x](u)" + "_" * 120,
+        "*" * 96 + "<q>x</q>" + "*" * 96,  # 48 levels of Strong, and the quotation in them
+    ],
+    ids=["audit", "stars", "words", "underscores", "with-html"],
+)
+def test_deep_inline_markup_is_refused(text):
+    """Later stages (templates, the PDF's tags) recurse once per level: the reader stops first."""
+    with pytest.raises(InputTooLarge, match=r"^deep\.md: inline markup .* nested deeper than 48"):
+        read_markdown("# T\n\n" + text, name="deep.md")
+
+
+def test_inline_nesting_within_the_limit_is_kept():
+    (block,) = body("*" * 96 + "x" + "*" * 96)  # 48 levels of Strong: the most there may be
+    depth, node = 0, block
+    while not isinstance(node, Text):
+        depth, node = depth + 1, node.children[0]
+    assert depth == 49 and node == Text("x")  # the paragraph and 48 Strong
+
+
+def test_edges_are_trimmed_without_recursion():
+    """The walk down a run's first and last text is a loop, however deep the model is."""
+    from renderer.ingest.markdown import _trim
+
+    node = Text("  x  ")
+    for _ in range(5_000):
+        node = Emphasis((node,))
+    (trimmed,) = _trim([node])
+    for _ in range(5_000):
+        trimmed = trimmed.children[0]
+    assert trimmed == Text("x")
 
 
 @pytest.mark.parametrize(

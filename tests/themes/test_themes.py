@@ -84,6 +84,46 @@ def test_user_theme_and_errors(tmp_path):
     assert mine.pdf_css.rstrip().endswith("h1 { font-size: 22pt; }")
 
 
+@pytest.mark.parametrize("name", ["../themes/briefing", "/tmp/elsewhere", "Briefing", "a/b", "a_b"])
+def test_theme_names_are_names_not_paths(name, tmp_path, capsys):
+    """A theme comes from the bundled folder or --theme-dir, never from a path in its name."""
+    code = main(["build", str(SEED), "--theme", name, "-o", str(tmp_path / "out")])
+    assert code == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and f"theme {name!r} is not a theme name" in lines[0]
+    assert not (tmp_path / "out").exists()
+
+
+def test_inherits_is_a_name_too(tmp_path):
+    root = _theme(tmp_path, "climber", 'inherits = "../../themes/briefing"\n')
+    with pytest.raises(UsageError, match=r"theme\.toml: inherits = '\.\./\.\./themes/briefing'"):
+        load_theme("climber", root)
+
+
+def test_themes_command_lists_only_usable_names(tmp_path, capsys):
+    root = _theme(tmp_path, "mine", 'inherits = "briefing"\n')
+    _theme(tmp_path, "Not_A_Name", 'inherits = "briefing"\n')
+    assert main(["themes", "--theme-dir", root]) == 0
+    names = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert "mine" in names and "Not_A_Name" not in names
+
+
+def test_relative_theme_dir_is_resolved(tmp_path, monkeypatch, capsys):
+    """--theme-dir th, as typed in a shell: relative to the current folder (was exit 5)."""
+    _theme(tmp_path / "th", "plain", 'inherits = "briefing"\n', pdf_css="h1 { color: #000000; }\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", str(SEED), "-o", "out", "--theme", "plain", "--theme-dir", "th"]) == 0
+    assert (tmp_path / "out" / "isil-losing-ground.pdf").is_file()
+    assert main(["themes", "--theme-dir", "th"]) == 0
+    assert "plain" in capsys.readouterr().out
+
+
+def test_missing_theme_dir_is_a_usage_error(tmp_path, capsys):
+    code = main(["build", str(SEED), "--theme-dir", str(tmp_path / "nope"), "-o", str(tmp_path)])
+    assert code == 2
+    assert "no such folder" in capsys.readouterr().err
+
+
 def test_unknown_theme_lists_themes(capsys):
     assert main(["build", str(SEED), "--theme", "nope", "-o", "/tmp/unused-out"]) == 2
     err = capsys.readouterr().err
