@@ -86,7 +86,7 @@ def test_failed_edition_leaves_no_file_at_all(tmp_path, capsys, monkeypatch):
     assert not out.exists() or list(out.iterdir()) == []  # the PDF was not written either
 
 
-@pytest.mark.parametrize("writer", ["renderer.epub.write_epub", "renderer.pdf.write_pdf"])
+@pytest.mark.parametrize("writer", ["renderer.epub.write_epub", "renderer.pdf.Writer.part"])
 def test_a_writer_error_names_the_input(writer, tmp_path, capsys, monkeypatch):
     """WeasyPrint's and ebooklib's failures are reported by writers that never saw a file
     name: the build puts it in front, once."""

@@ -513,7 +513,8 @@ def test_no_page_list(tmp_path):
         (
             'title = "T"\n[[article]]\npath = "a.txt"\nmeta = { title = "' + "x" * 1_100_000
             + '" }\n',
-            "p.toml: a paragraph (or heading, cell, caption or metadata field) holds 1.0 MB",
+            # the manifest's title reaches the reader first, so the article is named too
+            "a.txt: a paragraph (or heading, cell, caption or metadata field) holds 1.0 MB",
         ),
     ],
     ids=["manifest", "outside", "unknown-key", "no-articles", "no-title", "unknown-meta",
