@@ -9,12 +9,10 @@ parent process — so any executor that can call a picklable function with
 picklable arguments can run it: the :class:`~concurrent.futures.ProcessPoolExecutor`
 used here, or a distributed one (Dask, Ray …) for archive-scale conversions.
 
-Workers start warm. On Linux, when the ``renderer`` process runs no other
-thread, it warms up once (WeasyPrint imported, the theme's CSS parsed, the fonts
-loaded, one small article laid out) and the workers are forked from it, sharing
-all of that. Elsewhere they are started by a ``forkserver`` (``spawn`` where there
-is none) that imports the renderer, and each warms up in :func:`warm` before its
-first article. Either way every article pays only for its own layout.
+Workers are started with ``forkserver`` (``spawn`` where there is none): the
+parent never imports WeasyPrint, and each worker imports it once, in
+:func:`warm`, and parses the theme's CSS and loads the fonts before its first
+article, so every article after that pays only for its own layout.
 
 Exit status of a batch: 0 when every input was built, otherwise the *highest*
 error code among the failed inputs (3 input < 4 accessibility < 5 rendering
@@ -28,7 +26,6 @@ import gc
 import multiprocessing
 import os
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -111,12 +108,10 @@ def _since(start: float) -> float:
     return round(time.perf_counter() - start, 4)
 
 
-def warm(options: Options, *, layout: bool = False) -> None:
-    """Per-process set-up, run once per process: import WeasyPrint, parse CSS, load fonts.
+def warm(options: Options) -> None:
+    """Per-process set-up, run once in each worker: import WeasyPrint, parse CSS, load fonts.
 
-    With ``layout``, also lay out and write one small article, so that what the first
-    layout loads lazily (font faces, shaping caches, templates) is loaded too: processes
-    forked after this start at full speed. Errors are left for the first real job.
+    Errors are left for the first real job to report.
     """
     try:
         from .build import DEFAULT_THEME
@@ -132,59 +127,11 @@ def warm(options: Options, *, layout: bool = False) -> None:
             )
         if "epub" in options.formats:
             import renderer.epub  # noqa: F401  (ebooklib, lxml)
-        if layout:
-            _warm_up_build(options)
     except Exception:
         pass
     # What is loaded now lives as long as the worker: keep it out of every later
     # garbage collection.
     gc.freeze()
-
-
-def _warm_up_build(options: Options) -> None:
-    """Build a two-paragraph article in memory with ``options`` (nothing is written)."""
-    from .build import DEFAULT_THEME, build_moment
-    from .compose import compose
-    from .model import Article, Heading, Metadata, Paragraph, Text
-    from .normalize import normalize
-    from .resources import load_theme
-
-    article = normalize(
-        Article(
-            Metadata(title="Warm-up", language="en", authors=("A. Writer",)),
-            (
-                Paragraph((Text("Lorem ipsum dolor sit amet, “quoted” — and so on."),)),
-                Heading(2, (Text("Section"),)),
-                Paragraph((Text("Consectetur adipiscing elit."),)),
-            ),
-        ),
-        options,
-    )
-    moment = build_moment(None, options)
-    if "pdf" in options.formats:
-        from .pdf import write_pdf
-
-        write_pdf(
-            article.metadata,
-            compose(article, target="pdf"),
-            base_dirs=(None,),
-            theme=load_theme(options.theme or DEFAULT_THEME["pdf"], options.theme_dir),
-            page_size=options.page_size,
-            moment=moment,
-            strict=False,
-            known_defects=[],
-        )
-    if "epub" in options.formats:
-        from .epub import write_epub
-
-        write_epub(
-            article,
-            theme=load_theme(options.theme or DEFAULT_THEME["epub"], options.theme_dir),
-            moment=moment,
-            strict=False,
-            certified_by=None,
-            known_defects=[],
-        )
 
 
 def default_jobs() -> int:
@@ -324,27 +271,7 @@ class Reporter:
 
 
 def _pool(jobs: int, options: Options) -> ProcessPoolExecutor:
-    """Worker processes, started before the caller starts any thread of its own.
-
-    On Linux, when this process runs no other thread, the renderer warms up here —
-    WeasyPrint imported, the theme's CSS parsed, fonts loaded, one small article laid
-    out — and the workers are forked from this warm process, so each starts at full
-    speed and shares what was loaded (copy-on-write). Otherwise (other threads, as in
-    a test runner, or no ``fork``) workers are forked from a fork server that imports
-    the renderer, and each warms up in :func:`warm`.
-    """
     methods = multiprocessing.get_all_start_methods()
-    if (
-        sys.platform.startswith("linux")
-        and "fork" in methods
-        and threading.active_count() == 1
-    ):
-        warm(options, layout=True)
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
-        # With fork, every worker is started by the first submit: do it now, while this
-        # process still has one thread (the progress bar starts one).
-        pool.submit(int).result()
-        return pool
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         # The fork server imports the renderer, WeasyPrint and ebooklib once; every worker
@@ -359,21 +286,12 @@ def _pool(jobs: int, options: Options) -> ProcessPoolExecutor:
     )
 
 
-def _split(sources: list[str]) -> tuple[list[str], list[str]]:
-    """(inputs this process builds itself, inputs for the workers)."""
-    local = [s for s in sources if s == "-"]  # standard input belongs to this process
-    return local, [s for s in sources if s != "-"]
-
-
 def _results(
-    sources: list[str],
-    out_dir: str,
-    options: Options,
-    fail_fast: bool,
-    pool: ProcessPoolExecutor | None,
+    sources: list[str], out_dir: str, options: Options, jobs: int, fail_fast: bool
 ) -> Iterator[JobResult | int]:
     """Results as they complete; a final int is the number of inputs never started."""
-    local, remote = _split(sources)
+    local = [s for s in sources if s == "-"]  # standard input belongs to this process
+    remote = [s for s in sources if s != "-"]
     failed = False
     for source in local:
         result = render_one(source, out_dir, options)
@@ -382,7 +300,7 @@ def _results(
     if failed and fail_fast:
         yield len(remote)
         return
-    if pool is None:
+    if jobs <= 1 or len(remote) <= 1:
         for n, source in enumerate(remote):
             result = render_one(source, out_dir, options)
             yield result
@@ -391,7 +309,7 @@ def _results(
                 return
         yield 0
         return
-    with pool:
+    with _pool(min(jobs, len(remote)), options) as pool:
         pending: set[Future] = {pool.submit(render_one, s, out_dir, options) for s in remote}
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -433,21 +351,13 @@ def run_batch(
     start = time.perf_counter()
     results: list[JobResult] = []
     skipped = 0
-    remote = _split(sources)[1]
-    # The pool is started before the progress bar, whose thread must not exist when
-    # workers are forked.
-    pool = _pool(min(jobs, len(remote)), options) if jobs > 1 and len(remote) > 1 else None
-    try:
-        with reporter_factory(len(sources), quiet=quiet) as reporter:
-            for item in _results(sources, str(out_dir), options, fail_fast, pool):
-                if isinstance(item, int):
-                    skipped = item
-                    continue
-                results.append(item)
-                reporter.done(item)
-            reporter.summary(results, skipped, time.perf_counter() - start, jobs)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    with reporter_factory(len(sources), quiet=quiet) as reporter:
+        for item in _results(sources, str(out_dir), options, jobs, fail_fast):
+            if isinstance(item, int):
+                skipped = item
+                continue
+            results.append(item)
+            reporter.done(item)
+        reporter.summary(results, skipped, time.perf_counter() - start, jobs)
     code = max((r.error_code for r in results), default=0)
     return code, results

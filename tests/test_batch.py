@@ -211,36 +211,3 @@ def test_help_and_lint_do_not_import_weasyprint(argv):
         cwd=Path(__file__).resolve().parent.parent,
     )
     assert done.returncode == 0, done.stderr
-
-
-def test_workers_forked_from_a_warm_renderer_write_the_same_bytes(tmp_path):
-    """A `renderer` process with one thread forks its workers after warming up (Linux).
-
-    pytest runs threads of its own, so the in-process tests above use the fork server;
-    this one runs the CLI as users do.
-    """
-    import subprocess
-    import sys
-
-    if not sys.platform.startswith("linux"):
-        pytest.skip("workers are forked from the warm process on Linux only")
-    probe = (
-        "from renderer.batch import _pool\n"
-        "from renderer.options import Options\n"
-        "pool = _pool(2, Options())\n"
-        "print(pool._mp_context.get_start_method(), 'weasyprint' in __import__('sys').modules)\n"
-        "pool.shutdown()\n"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert done.stdout.split() == ["fork", "True"], done.stderr
-    one, two = tmp_path / "one", tmp_path / "two"
-    for out, jobs in ((one, "1"), (two, "2")):
-        done = subprocess.run(
-            [sys.executable, "-m", "renderer", "build", *map(str, GOOD), "-o", str(out),
-             "--jobs", jobs, "-q"],
-            capture_output=True,
-            text=True,
-        )
-        assert done.returncode == 0, done.stderr
-    assert len(_files(one)) == 2 * len(GOOD)
-    assert _files(one) == _files(two)
