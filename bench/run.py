@@ -376,6 +376,17 @@ def whole_processes(work: Path, runs: int, sizes: list[int], batch: int) -> dict
         key = f"packet_{n}"
         rows[key] = processes(f"packet of {n} articles PDF+EPUB", [*ours, str(manifest)], runs, env)
         rows[key]["pages"] = pdf_pages(out / f"bench-packet-{n}.pdf")
+    if sizes:
+        # The largest packet once more as one WeasyPrint document (the layout before
+        # slices): what slicing saves in memory and costs in time, in the same run.
+        n = sizes[-1]
+        rows[f"packet_{n}_at_once"] = processes(
+            f"packet of {n} articles, laid out at once (--slice-articles 0)",
+            [*ours, "--slice-articles", "0", str(samples / f"bench-packet-{n}.toml")],
+            max(1, runs // 2),
+            env,
+        )
+        rows[f"packet_{n}_at_once"]["pages"] = pdf_pages(out / f"bench-packet-{n}.pdf")
     folder = batch_folder(work / f"batch{batch}", batch)
     for jobs in (1, 2):
         rows[f"batch_jobs{jobs}"] = processes(
@@ -599,10 +610,12 @@ def structure_tree_scaling(work: Path, sizes: list[int]) -> list[dict]:
     try:
         for name, source in inputs:
             seen.clear()
-            build(source, work / "tree-out", Options(formats=("pdf",)))
+            # One document, one builder: a packet laid out at once (not in slices).
+            once = Options(formats=("pdf",), slice_articles=0)
+            build(source, work / "tree-out", once)
             seconds, elements, pages = seen[-1]
             tags._Builder.build = counted
-            build(source, work / "tree-out", Options(formats=("pdf",)))
+            build(source, work / "tree-out", once)
             tags._Builder.build = timed
             row = {
                 "input": name,
