@@ -86,7 +86,7 @@ def build_moment(date: _dt.date | None, options: Options) -> _dt.datetime:
 def build(source: str | Path, out_dir: str | Path, options: Options) -> BuildResult:
     """Build one article, or a packet when ``source`` is a ``packet.toml`` manifest."""
     if is_manifest(source):
-        spec = load_manifest(source, options.allowed_paths)
+        spec = load_manifest(source, options.allowed_paths, max_bytes=options.max_input_bytes)
         return build_packet(spec, out_dir, options, source=str(source))
     result = BuildResult(source=str(source))
     check_output_folder(Path(out_dir))
@@ -124,7 +124,7 @@ def pdf_html(source: str | Path | PacketSpec, options: Options) -> str:
     result = BuildResult(source=str(getattr(source, "name", source)))
     if isinstance(source, PacketSpec) or is_manifest(source):
         spec = source if isinstance(source, PacketSpec) else load_manifest(
-            source, options.allowed_paths)
+            source, options.allowed_paths, max_bytes=options.max_input_bytes)
         packet, _ = _prepare_packet(spec, options, result)
         return compose_packet(packet, image_href=_absolute_image)
     article, _ = _prepare_article(source, options, result)

@@ -82,6 +82,8 @@ class Options:
             raise UsageError("--slice-articles must be 0 (no slices) or more")
         if self.max_paragraph_bytes <= 0:
             raise UsageError("the paragraph size limit must be positive")
+        if self.theme is not None and not self.theme.strip():
+            raise UsageError("the theme name is empty", hint="name a theme, or leave --theme out")
         if self.page_size not in ("letter", "a4"):
             raise UsageError(f"unknown page size {self.page_size!r}", hint="use letter or a4")
         for path in self.allowed_paths:

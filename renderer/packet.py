@@ -33,9 +33,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .confine import user_path
-from .errors import InputError, UsageError
-from .ingest import ingest
+from .confine import NotRegularFile, read_regular, user_path
+from .errors import InputError, InputTooLarge, UsageError
+from .ingest import DEFAULT_MAX_BYTES, ingest
 from .ingest.sidecar import apply_overrides
 from .model import Article, Metadata, Packet
 from .normalize import ARTICLE_NAMESPACE, normalize
@@ -84,12 +84,28 @@ def is_manifest(path: str | Path) -> bool:
     return str(path).endswith(".toml")
 
 
-def load_manifest(path: str | Path, allowed_paths: tuple[str, ...] = ()) -> PacketSpec:
+def load_manifest(
+    path: str | Path,
+    allowed_paths: tuple[str, ...] = (),
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> PacketSpec:
     manifest = user_path(path, InputError)
-    if not manifest.is_file():
+    if not manifest.exists():
         raise InputError(f"{manifest}: no such file", hint="check the path")
     try:
-        data = tomllib.loads(manifest.read_text("utf-8"))
+        raw = read_regular(manifest, max_bytes)
+    except NotRegularFile as exc:
+        raise InputError(f"{manifest}: {exc}") from exc
+    except OSError as exc:
+        raise InputError(f"{manifest}: cannot be read: {exc.strerror or exc}") from exc
+    if len(raw) > max_bytes:
+        raise InputTooLarge(
+            f"{manifest}: over the {max_bytes / 2**20:g} MB input limit",
+            hint="raise it with --max-input-size",
+        )
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{manifest}: not a valid packet manifest: {exc}") from exc
     unknown = sorted(set(data) - _KEYS)

@@ -206,3 +206,9 @@ def test_strict_fails_on_a_wrong_outline_that_the_editions_would_renumber(
     # Without --strict the editions are written, the outline repaired, and it is reported.
     code_, _, stderr = _run(["build", str(source), "-o", str(out)], capsys)
     assert code_ == 0 and code in stderr
+
+
+def test_an_empty_theme_name_is_a_usage_error(tmp_path, capsys):
+    code, _, stderr = _run(["build", str(SEED), "--theme", "", "-o", str(tmp_path)], capsys)
+    assert code == 2 and "the theme name is empty" in stderr
+    assert list(tmp_path.iterdir()) == []

@@ -555,3 +555,18 @@ def test_a_manifest_title_rescues_a_scrape_whose_headline_is_missing(tmp_path, c
     with zipfile.ZipFile(tmp_path / "b" / "p.epub") as book:
         text = book.read("EPUB/article-001.xhtml").decode()
     assert title in text and "Sailors planted four hundred trees" in text
+
+
+def test_a_manifest_must_be_a_regular_file_of_bounded_size(tmp_path, capsys):
+    import os
+
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    assert main(["build", str(fifo), "-o", str(tmp_path / "out")]) == 3
+    err = capsys.readouterr().err
+    assert "pipe.toml: is not a regular file (it is a named pipe)" in err and err.count("\n") == 1
+    big = tmp_path / "big.toml"
+    big.write_text('title = "T"\n# ' + "x" * (2 * 1024 * 1024) + "\n", "utf-8")
+    assert main(["build", str(big), "--max-input-size", "1", "-o", str(tmp_path / "out")]) == 3
+    assert "over the 1 MB input limit" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
