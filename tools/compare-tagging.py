@@ -6,6 +6,10 @@ stylesheets and fonts: once with WeasyPrint 70's own tagging, once with ours. Bo
 go through ``renderer check``; the table lists every check code that fired on either.
 
     python tools/compare-tagging.py samples/*.txt samples/*.md --markdown > table.md
+    python tools/compare-tagging.py a.md --theme briefing --theme large-print
+
+Each input is composed once per ``--theme`` (default: briefing); a theme with larger
+type, such as large-print, makes paragraphs and lists cross page breaks.
 """
 
 from __future__ import annotations
@@ -32,8 +36,8 @@ from renderer.pdf import _font_config, _stylesheets, write_pdf  # noqa: E402
 from renderer.resources import load_theme  # noqa: E402
 
 
-def raw_weasyprint(xhtml: str, base_url: str, page_size: str) -> bytes:
-    theme = load_theme("briefing")
+def raw_weasyprint(xhtml: str, base_url: str, page_size: str, theme_name: str) -> bytes:
+    theme = load_theme(theme_name)
     output = BytesIO()
     html = weasyprint.HTML(string=xhtml, base_url=base_url)
     document = html.render(
@@ -43,12 +47,12 @@ def raw_weasyprint(xhtml: str, base_url: str, page_size: str) -> bytes:
     return output.getvalue()
 
 
-def ours(article, xhtml: str, page_size: str) -> bytes:
+def ours(article, xhtml: str, page_size: str, theme_name: str) -> bytes:
     return write_pdf(
         article.metadata,
         xhtml,
         base_dirs=(article.base_dir,),
-        theme=load_theme("briefing"),
+        theme=load_theme(theme_name),
         page_size=page_size,
         moment=_dt.datetime(2020, 1, 1, tzinfo=_dt.UTC),
         strict=False,
@@ -68,19 +72,27 @@ def main() -> int:
     parser.add_argument("inputs", nargs="+")
     parser.add_argument("--page-size", default="letter")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument(
+        "--theme", action="append", help="theme(s) to write each input in (default: briefing)"
+    )
     args = parser.parse_args()
+    themes = args.theme or ["briefing"]
 
     raw_total, our_total = Counter(), Counter()
     for source in args.inputs:
         article = normalize(ingest(source))
         xhtml = compose(article, target="pdf")
         base = Path(source).resolve().parent.as_uri() + "/"
-        raw_total += findings(raw_weasyprint(xhtml, base, args.page_size))
-        our_total += findings(ours(article, xhtml, args.page_size))
+        for theme in themes:
+            raw_total += findings(raw_weasyprint(xhtml, base, args.page_size, theme))
+            our_total += findings(ours(article, xhtml, args.page_size, theme))
 
     codes = sorted(set(raw_total) | set(our_total))
     if args.markdown:
-        print(f"Inputs: {', '.join(Path(s).name for s in args.inputs)}\n")
+        print(
+            f"Inputs: {', '.join(Path(s).name for s in args.inputs)}; "
+            f"themes: {', '.join(themes)}\n"
+        )
         print("| check | what it means | raw WeasyPrint 70 | article-renderer |")
         print("|---|---|---|---|")
         for code in codes:
