@@ -77,6 +77,19 @@ def test_one_p_per_source_paragraph_even_across_pages(rich_pdf):
         assert len(_elements(pdf, "/THead")) == 1
 
 
+def test_a_paragraph_crossing_pages_is_one_p(tmp_path):
+    """In large print, paragraphs do cross page breaks: still one P each, on two pages."""
+    assert main(["build", str(RICH), "--theme", "large-print", "--format", "pdf",
+                 "-o", str(tmp_path), "-q"]) == 0
+    article = normalize(ingest(RICH))
+    body_paragraphs = sum(isinstance(b, Paragraph) for b in article.blocks)
+    with pikepdf.open(tmp_path / "coastal-flood-exercise.pdf") as pdf:
+        body = [p for p in _elements(pdf, "/P") if p.P.get("/S") in ("/Art", "/Sect")]
+        assert len(body) == body_paragraphs
+        crossing = [p for p in body if len(_pages(p, pdf)) > 1]
+        assert crossing, "the test needs a paragraph that crosses a page break"
+
+
 def test_semantics_survive(rich_pdf):
     with pikepdf.open(rich_pdf) as pdf:
         figures = _elements(pdf, "/Figure")
