@@ -5,7 +5,10 @@ Not a test and not a runtime dependency: a measurement for the README. For every
 tests/ingest/pages it counts the story paragraphs each extractor recovers (by a prefix of
 each paragraph, written down here by hand) and the chrome strings it lets through.
 
-    pip install trafilatura readability-lxml
+    python3 -m venv /tmp/extract && . /tmp/extract/bin/activate
+    pip install trafilatura==2.3.1        # one at a time: pip 23's resolver trips over
+    pip install readability-lxml==0.9     # their two spellings of lxml[html-clean] together
+    pip install -e .
     python tools/compare-html-extraction.py
 """
 
