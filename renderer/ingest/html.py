@@ -30,10 +30,11 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
 from bs4.element import (
     CData,
     Comment,
@@ -107,7 +108,11 @@ def _parse(text: str, name: str) -> BeautifulSoup:
     # lxml refuses NUL and lone surrogates; a browser shows U+FFFD for them.
     text = _BAD_CHARS.sub("\ufffd", text.lstrip("\ufeff"))
     try:
-        soup = BeautifulSoup(text, "lxml")
+        with warnings.catch_warnings():
+            # A saved XHTML page starts with <?xml …?>; it is read as HTML on purpose (as
+            # browsers read pages served as text/html), and bs4's advice would be noise.
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            soup = BeautifulSoup(text, "lxml")
     except Exception as exc:  # ParserRejectedMarkup, lxml errors: all "cannot parse"
         raise InputError(f"{name}: cannot be parsed as HTML: {exc}") from exc
     _empty_void_elements(soup)

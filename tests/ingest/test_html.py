@@ -662,3 +662,21 @@ def test_a_given_title_reads_a_page_without_one():
         read_html("<p>Just a paragraph.</p>", name="nameless.html")
     article = read_html("<p>Just a paragraph.</p>", name="nameless.html", title="Given")
     assert article.metadata.title == "Given"
+
+
+def test_a_saved_xhtml_page_is_read_without_a_parser_warning(tmp_path):
+    import warnings
+
+    from renderer.ingest import ingest
+
+    page = tmp_path / "x.html"
+    page.write_text(
+        '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml" lang="en">'
+        "<head><title>X</title></head><body><article><h1>Saved XHTML page</h1>"
+        "<p>Body text of a saved page.</p></article></body></html>",
+        "utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        article = ingest(page)
+    assert article.metadata.title == "Saved XHTML page"
