@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .errors import RendererError
+from .errors import InputError, InputTooLarge, RendererError
 
-__all__ = ["Confinement", "NotRegularFile", "read_regular", "user_path"]
+__all__ = ["Confinement", "NotRegularFile", "read_input", "read_regular", "user_path"]
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -70,6 +70,23 @@ def read_regular(path: Path, limit: int) -> bytes:
         if not stat.S_ISREG(mode):
             raise NotRegularFile(mode)
         return handle.read(limit + 1)
+
+
+def read_input(path: Path, limit: int, *, over: str, hint: str | None = None) -> bytes:
+    """:func:`read_regular` for a file the user gave: every failure is one input error.
+
+    ``over`` says what limit ``limit`` is ("the 20 MB input limit"), ``hint`` how to
+    raise it.
+    """
+    try:
+        data = read_regular(path, limit)
+    except NotRegularFile as exc:
+        raise InputError(f"{path}: {exc}") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+    if len(data) > limit:
+        raise InputTooLarge(f"{path}: over {over}", hint=hint)
+    return data
 
 
 @dataclass(frozen=True, slots=True)

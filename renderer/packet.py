@@ -33,8 +33,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .confine import NotRegularFile, read_regular, user_path
-from .errors import InputError, InputTooLarge, UsageError
+from .confine import read_input, user_path
+from .errors import InputError, UsageError
 from .ingest import DEFAULT_MAX_BYTES, ingest
 from .ingest.sidecar import apply_overrides
 from .model import Article, Metadata, Packet
@@ -93,17 +93,12 @@ def load_manifest(
     manifest = user_path(path, InputError)
     if not manifest.exists():
         raise InputError(f"{manifest}: no such file", hint="check the path")
-    try:
-        raw = read_regular(manifest, max_bytes)
-    except NotRegularFile as exc:
-        raise InputError(f"{manifest}: {exc}") from exc
-    except OSError as exc:
-        raise InputError(f"{manifest}: cannot be read: {exc.strerror or exc}") from exc
-    if len(raw) > max_bytes:
-        raise InputTooLarge(
-            f"{manifest}: over the {max_bytes / 2**20:g} MB input limit",
-            hint="raise it with --max-input-size",
-        )
+    raw = read_input(
+        manifest,
+        max_bytes,
+        over=f"the {max_bytes / 2**20:g} MB input limit",
+        hint="raise it with --max-input-size",
+    )
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

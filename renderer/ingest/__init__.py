@@ -15,7 +15,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from ..confine import NotRegularFile, read_regular, user_path
+from ..confine import read_input, user_path
 from ..errors import InputError, InputTooLarge
 from ..model import Article
 from .sidecar import apply_overrides, parse_meta_options, read_sidecar, sidecar_path
@@ -78,12 +78,12 @@ def ingest(
                 f"{name}: {size / 2**20:.1f} MB is over the {max_bytes / 2**20:g} MB input limit",
                 hint="raise it with --max-input-size",
             )
-        try:
-            data = read_regular(path, max_bytes)
-        except NotRegularFile as exc:
-            raise InputError(f"{name}: {exc}") from exc
-        except OSError as exc:
-            raise InputError(f"{name}: cannot be read: {exc.strerror or exc}") from exc
+        data = read_input(
+            path,
+            max_bytes,
+            over=f"the {max_bytes / 2**20:g} MB input limit",
+            hint="raise it with --max-input-size",
+        )
         base_dir, suffix = str(path.resolve().parent), path.suffix.lower()
     if len(data) > max_bytes:
         raise InputTooLarge(

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from ..confine import Confinement, NotRegularFile, read_regular
+from ..confine import Confinement, read_input
 from ..errors import InputError, InputTooLarge, UsageError
 from ..model import Article, Metadata
 from ._text_rules import parse_date, split_authors
@@ -63,16 +63,8 @@ def read_sidecar(source: Path, allowed_paths: tuple[str, ...] = ()) -> dict:
             f"{path}: is outside the input's folder",
             hint="move it beside the input, or allow its folder with --allow-path",
         )
-    try:
-        raw = read_regular(path, MAX_SIDECAR_BYTES)
-    except NotRegularFile as exc:
-        raise InputError(f"{path}: {exc}") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
-    if len(raw) > MAX_SIDECAR_BYTES:
-        raise InputTooLarge(
-            f"{path}: over the {MAX_SIDECAR_BYTES // 2**20} MB limit of a metadata file"
-        )
+    limit = f"the {MAX_SIDECAR_BYTES // 2**20} MB limit of a metadata file"
+    raw = read_input(path, MAX_SIDECAR_BYTES, over=limit)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
