@@ -121,16 +121,6 @@ def plan_images(
             if data is None:
                 refused[src] = f"image {name} is not a data:image URL; kept its text"
                 return
-            if len(data) > MAX_IMAGE_BYTES:
-                refused[src] = f"image {name} is over {MAX_IMAGE_BYTES} bytes; kept its text"
-                return
-            if keep_data:  # the PDF shows it inline, once screened
-                problem = screen_image(data, max_pixels=max_pixels)
-                if problem:
-                    refused[src] = f"image {name} {problem}; kept its text"
-                else:
-                    hrefs[src] = src
-                return
         else:
             path = _local_path(src, article.base_dir)
             if path is None:
@@ -147,9 +137,16 @@ def plan_images(
             except OSError as exc:
                 refused[src] = f"image {name} cannot be read ({exc.strerror}); kept its text"
                 return
-            if len(data) > MAX_IMAGE_BYTES:
-                refused[src] = f"image {name} is over {MAX_IMAGE_BYTES} bytes; kept its text"
-                return
+        if len(data) > MAX_IMAGE_BYTES:
+            refused[src] = f"image {name} is over {MAX_IMAGE_BYTES} bytes; kept its text"
+            return
+        if keep_data and scheme == "data":  # the PDF shows it inline, once screened
+            problem = screen_image(data, max_pixels=max_pixels)
+            if problem:
+                refused[src] = f"image {name} {problem}; kept its text"
+            else:
+                hrefs[src] = src
+            return
         kind = media_type_of(data)
         if kind is None:
             refused[src] = f"image {name} is not PNG, JPEG, GIF, WebP or SVG; kept its text"
