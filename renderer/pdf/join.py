@@ -65,8 +65,9 @@ def join(front: bytes, slices: Iterable[bytes], furniture: bytes | None) -> byte
             warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
             out.pages.extend(src.pages)
         offset = next_key
+        shifted: set[tuple[int, int]] = set()  # a form drawn on two pages moves once
         for page in out.pages[first_page:]:
-            _shift_keys(page.obj, offset, set())
+            _shift_keys(page.obj, offset, shifted)
         src_tree = src.Root.StructTreeRoot
         for key, value in _pairs(src_tree.ParentTree, "/Nums"):
             nums.append((int(key) + offset, _copy(out, value)))
