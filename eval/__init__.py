@@ -1,0 +1,1 @@
+"""Evaluation of the readers on public corpora (``make eval``); not shipped, not a test."""
