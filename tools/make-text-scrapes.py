@@ -41,6 +41,18 @@ def find_chromium(given: str | None) -> str:
                      "or name it with --chromium")
 
 
+def _only(url: str):
+    """A route handler that lets the page itself load and refuses every other request."""
+
+    def handle(route) -> None:
+        if route.request.url == url:
+            route.continue_()
+        else:
+            route.abort()
+
+    return handle
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", help="corpora folder (default: RENDERER_CORPORA or "
@@ -67,8 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             saved.write_bytes(page.html)
             url = saved.as_uri()
             tab = context.new_page()
-            tab.route("**/*", lambda r, url=url: r.continue_() if r.request.url == url
-                      else r.abort())
+            tab.route("**/*", _only(url))
             tab.goto(url, wait_until="load", timeout=60_000)
             text = tab.evaluate("document.body ? document.body.innerText : ''")
             tab.close()
