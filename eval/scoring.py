@@ -117,7 +117,23 @@ def _name_key(name: str) -> str:
     return " ".join(tokens(norm(name)))
 
 
+def _same_name(a: str, b: str) -> bool:
+    """One name's words are a run of the other's: "Troy L. Smith" is the author a page
+    states as "Troy L. Smith, Cleveland.com"."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
 def same_authors(expected: Iterable[str], got: Iterable[str]) -> bool:
-    e = {_name_key(n) for n in expected if _name_key(n)}
-    g = {_name_key(n) for n in got if _name_key(n)}
-    return bool(e) and e == g
+    """The same people, one to one, each name matched as :func:`_same_name` says."""
+    e = [k for k in dict.fromkeys(map(_name_key, expected)) if k]
+    g = [k for k in dict.fromkeys(map(_name_key, got)) if k]
+    if not e or len(e) != len(g):
+        return False
+    left = list(g)
+    for name in e:
+        hit = next((x for x in left if _same_name(name, x)), None)
+        if hit is None:
+            return False
+        left.remove(hit)
+    return True
