@@ -121,6 +121,8 @@ def _same_name(a: str, b: str) -> bool:
     """One name's words are a run of the other's: "Troy L. Smith" is the author a page
     states as "Troy L. Smith, Cleveland.com"."""
     short, long = sorted((a.split(), b.split()), key=len)
+    if len(short) < 2 and len(long) > len(short):
+        return False  # a lone first or last name is not the person
     return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
