@@ -84,8 +84,8 @@ def main(argv: list[str] | None = None) -> int:
             text = tab.evaluate("document.body ? document.body.innerText : ''")
             tab.close()
             (out / f"{page.key}.txt").write_text(text, encoding="utf-8")
-            print(f"\r{n}/{len(pages)}", end="", file=sys.stderr, flush=True)
-        print(file=sys.stderr)
+            if n % 20 == 0 or n == len(pages):
+                print(f"make-text-scrapes: {n}/{len(pages)}", file=sys.stderr, flush=True)
         browser.close()
     return 0
 
