@@ -71,7 +71,10 @@ def ours(path: Path) -> Extraction:
     try:
         article = ingest(path)
     except RendererError as error:
-        return Extraction(refused=f"exit {error.exit_code}: {error.args[0] if error.args else ''}")
+        message = str(error.args[0]) if error.args else ""
+        # the one line names the file; the tables name the page instead
+        message = message.removeprefix(f"{path}: ")
+        return Extraction(refused=f"exit {error.exit_code}: {message}")
     except Exception as error:
         return Extraction(crashed=f"{type(error).__name__}: {error}")
     meta = article.metadata

@@ -257,6 +257,24 @@ def _splice(path: Path, marker: str, text: str) -> None:
     path.write_text(f"{head}{start}\n{text}{end}{tail}", encoding="utf-8")
 
 
+def _keep_other_half(results: dict, previous: Path) -> dict:
+    """With --only, the other kind's results of the last run stay in the file and tables."""
+    if not previous.is_file():
+        return results
+    old = json.loads(previous.read_text(encoding="utf-8"))
+    if [r["key"] for r in old["pages"]] != [r["key"] for r in results["pages"]]:
+        return results
+    for kind in old["kinds"]:
+        if kind in results["kinds"]:
+            continue
+        for new, prior in zip(results["pages"], old["pages"], strict=True):
+            new.update({k: v for k, v in prior.items() if k.startswith(kind + "/")})
+        results["seconds"].update({k: v for k, v in old["seconds"].items()
+                                   if k.startswith(kind + "/")})
+    results["kinds"] = [k for k in ("html", "text") if k in results["kinds"] + old["kinds"]]
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="eval.run", description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", help="corpora folder (default: RENDERER_CORPORA, else "
@@ -284,6 +302,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         kinds = (args.only,) if args.only else ("html", "text")
         results = evaluate(corpora, kinds, Path(args.scrapes))
+        if args.only:
+            results = _keep_other_half(results, Path(args.json))
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(results, indent=1, sort_keys=True,
                                               ensure_ascii=False) + "\n", encoding="utf-8")
