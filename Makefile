@@ -10,11 +10,12 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: demo test bench eval validators system-deps lint wheel-check clean help
+.PHONY: demo test soak bench eval validators system-deps lint wheel-check clean help
 
 help:
 	@echo "make demo        render samples/ into out/ (creates .venv)"
 	@echo "make test        run the test suite with EPUBCheck and Ace (creates .venv, installs validators)"
+	@echo "make soak        the property tests with all their examples (make test runs two fifths)"
 	@echo "make bench       benchmark (about 15 minutes on 2 cores): bench/results/latest.json + table"
 	@echo "make eval        readers vs trafilatura/readability-lxml/naive on real pages (CORPORA=DIR)"
 	@echo "make lint        ruff"
@@ -52,7 +53,11 @@ validators:
 
 test: system-deps validators $(VENV)/.test
 	@tools/system-deps.sh --test
-	$(PY) -m pytest -n auto $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto --durations=15 $(PYTEST_ARGS)
+
+# The property tests with all their examples (make test runs a bounded share of them).
+soak: system-deps validators $(VENV)/.test
+	RENDERER_SOAK=1 $(PY) -m pytest -n auto tests/hostile/test_properties.py $(PYTEST_ARGS)
 
 # Timings are only comparable within one run on one machine; check `uptime` first.
 bench: system-deps $(VENV)/.bench
