@@ -68,6 +68,8 @@ CORPORA ?=
 eval: system-deps $(VENV)/.eval
 	@tools/system-deps.sh --eval
 	$(PY) -m eval.run $(if $(CORPORA),--corpora $(CORPORA)) --markdown docs/eval.md --readme README.md
+	$(PY) tools/make-heldout-corpus.py --out .eval-cache/corpora
+	$(PY) -m eval.run --corpora .eval-cache/corpora --corpus newspaper4k-tests --markdown docs/eval.md
 
 lint: $(VENV)/.test
 	$(VENV)/bin/ruff check renderer tests tools bench eval

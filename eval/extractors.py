@@ -77,9 +77,13 @@ def ours(path: Path) -> Extraction:
         return Extraction(refused=f"exit {error.exit_code}: {message}")
     except Exception as error:
         return Extraction(crashed=f"{type(error).__name__}: {error}")
+    from renderer.normalize.language import body_language
+
     meta = article.metadata
+    # the language the editions get: the reader's, else the body's (as normalize does)
+    language = meta.language or body_language(article.blocks) or ""
     return Extraction(article_text(article.blocks), meta.title, tuple(meta.authors),
-                      meta.date, (meta.language or "").split("-")[0].lower() or None,
+                      meta.date, language.split("-")[0].lower() or None,
                       notes=list(article.notes))
 
 

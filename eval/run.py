@@ -65,14 +65,15 @@ def _judge(page, ref, got: extractors.Extraction) -> dict:
     }
 
 
-def evaluate(corpora: Path, kinds: tuple[str, ...], scrapes: Path) -> dict:
+def evaluate(corpora: Path, kinds: tuple[str, ...], scrapes: Path,
+             corpus: str = BENCHMARK) -> dict:
     pages_dir = CACHE / "pages"
     pages_dir.mkdir(parents=True, exist_ok=True)
-    pages = list(benchmark_pages(corpora))
+    pages = list(benchmark_pages(corpora, corpus))
     if "text" in kinds and any(not (scrapes / f"{p.key}.txt").exists() for p in pages):
         sys.path.insert(0, str(ROOT / "tools"))
         make = __import__("importlib").import_module("make-text-scrapes")
-        make.main(["--corpora", str(corpora), "--out", str(scrapes)])
+        make.main(["--corpora", str(corpora), "--corpus", corpus, "--out", str(scrapes)])
     records = []
     seconds: dict[str, float] = defaultdict(float)
     for n, page in enumerate(pages, 1):
@@ -95,7 +96,8 @@ def evaluate(corpora: Path, kinds: tuple[str, ...], scrapes: Path) -> dict:
         records.append(rec)
         if n % 20 == 0 or n == len(pages):
             print(f"eval: {n}/{len(pages)} pages", file=sys.stderr, flush=True)
-    return {"environment": _environment(corpora), "kinds": list(kinds),
+    return {"environment": _environment(corpora, corpus), "corpus": corpus,
+            "kinds": list(kinds),
             "seconds": {k: round(v, 1) for k, v in seconds.items()}, "pages": records}
 
 
@@ -106,8 +108,8 @@ def _version(dist: str) -> str:
         return "not installed"
 
 
-def _environment(corpora: Path) -> dict:
-    commit = corpora / BENCHMARK / "SOURCE_COMMIT.txt"
+def _environment(corpora: Path, corpus: str) -> dict:
+    commit = corpora / corpus / "SOURCE_COMMIT.txt"
     try:
         chromium = subprocess.run(["chromium", "--version"], capture_output=True, text=True,
                                   timeout=30).stdout.strip()
@@ -174,8 +176,10 @@ def _label(column: str) -> str:
 def markdown(results: dict) -> str:
     env = results["environment"]
     rows = summary(results)
-    out = [f"Measured by `make eval` on the {len(results['pages'])} pages of the "
-           f"article-extraction benchmark (commit {env['benchmark_commit'][:12]}); "
+    corpus = results.get("corpus", BENCHMARK)
+    source = (f"article-extraction benchmark (commit {env['benchmark_commit'][:12]})"
+              if corpus == BENCHMARK else f"`{corpus}` ({env['benchmark_commit']})")
+    out = [f"Measured by `make eval` on the {len(results['pages'])} pages of the {source}; "
            f"Python {env['python']}, trafilatura {env['trafilatura']}, readability-lxml "
            f"{env['readability-lxml']}, text scrapes by {env['chromium']}.", ""]
     for kind in results["kinds"]:
@@ -280,9 +284,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpora", help="corpora folder (default: RENDERER_CORPORA, else "
                     "../shared/corpora beside the checkout)")
     ap.add_argument("--only", choices=("html", "text"))
+    ap.add_argument("--corpus", default=BENCHMARK,
+                    help=f"the corpus folder's name (default {BENCHMARK}; "
+                    "tools/make-heldout-corpus.py makes newspaper4k-tests)")
     ap.add_argument("--scrapes", default=str(CACHE / "scrapes"))
     # Results hold what the pages say (titles, names): data, kept out of the repository.
-    ap.add_argument("--json", default=str(CACHE / "results.json"))
+    ap.add_argument("--json", help="results file (default .eval-cache/results-CORPUS.json)")
     ap.add_argument("--markdown", help="write the tables between the eval markers of this file")
     ap.add_argument("--readme", help="write the summary between the eval-summary markers")
     ap.add_argument("--from-json", action="store_true",
@@ -291,9 +298,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="print N pages' reference metadata, for checking by eye")
     args = ap.parse_args(argv)
     corpora = corpora_dir(args.corpora)
+    args.json = args.json or str(CACHE / f"results-{args.corpus}.json")
 
     if args.show_references:
-        for page in list(benchmark_pages(corpora))[: args.show_references]:
+        for page in list(benchmark_pages(corpora, args.corpus))[: args.show_references]:
             ref = reference(page.html.decode("utf-8", "replace"))
             print(f"{page.key[:10]} {page.site}\n  {asdict(ref)}")
         return 0
@@ -301,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         results = json.loads(Path(args.json).read_text(encoding="utf-8"))
     else:
         kinds = (args.only,) if args.only else ("html", "text")
-        results = evaluate(corpora, kinds, Path(args.scrapes))
+        results = evaluate(corpora, kinds, Path(args.scrapes), args.corpus)
         if args.only:
             results = _keep_other_half(results, Path(args.json))
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
@@ -310,8 +318,9 @@ def main(argv: list[str] | None = None) -> int:
     table = markdown(results)
     print(table)
     if args.markdown:
-        _splice(Path(args.markdown), "eval", table)
-    if args.readme:
+        marker = "eval" if args.corpus == BENCHMARK else f"eval-{args.corpus}"
+        _splice(Path(args.markdown), marker, table)
+    if args.readme and args.corpus == BENCHMARK:
         _splice(Path(args.readme), "eval-summary", readme_summary(results))
     crashed = sum(1 for r in results["pages"] for c in _columns(results) if
                   c.endswith("/ours") and r[c]["crashed"])
