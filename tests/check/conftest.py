@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import base64
-import os
 import struct
 import zlib
 from pathlib import Path
 
 import pytest
 
-from eval.corpus import corpora_dir
+from ..corpora import corpus, require
 
-# The veraPDF PDF/UA-1 files: data outside the repository, found through the one corpora
-# setting (RENDERER_CORPORA, else ../shared/corpora beside the checkout; docs/eval.md).
-CORPUS = corpora_dir() / "verapdf-pdfua1"
+# The veraPDF PDF/UA-1 files: data outside the repository (tests/corpora.py).
+CORPUS = corpus("verapdf-pdfua1")
 
 
 def tiny_png() -> bytes:
@@ -99,12 +97,7 @@ def corpus_file():
 
     def find(name: str) -> Path:
         matches = sorted(CORPUS.rglob(name))
-        if not matches:
-            missing = f"veraPDF corpus file {name} not found under {CORPUS}"
-            if os.environ.get("CI") == "true":
-                pytest.fail(missing + " (set RENDERER_CORPORA)")
-            pytest.skip(missing)
-        return matches[0]
+        return matches[0] if matches else require(CORPUS / name, "veraPDF corpus file")
 
     return find
 
