@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
-from .errors import InputError, RendererError, UsageError
+from .errors import RendererError, UsageError
 from .options import FORMATS, SLICE_ARTICLES, Options
 
 __all__ = ["main"]
@@ -486,29 +486,16 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .api import check_editions
     from .build import write_atomic
-    from .check import check
-    from .check.cross import compare, pairs
-    from .check.external import TOOLS, run_tools
-    from .check.formats import failing, render
-    from .confine import user_path
+    from .check.formats import render
 
-    tools = [t.strip().lower() for t in args.tools.split(",") if t.strip()]
-    unknown = [t for t in tools if t not in TOOLS]
-    if unknown:
-        raise UsageError(f"--with: unknown tool {', '.join(unknown)} (known: {', '.join(TOOLS)})")
-    from .check.source import expected_texts
-
-    expected = expected_texts(args.files, args.source,
-                              Options(lang=args.lang, meta=tuple(args.meta)))
-    reports = []
-    for f in args.files:
-        report = check(user_path(f, InputError), expected_text=expected.get(f))
-        if tools and report.kind == "epub":
-            report.findings.extend(run_tools(f, tools))
-        reports.append(report)
-    if not args.no_cross:
-        reports += [compare(p, e) for p, e in pairs(list(args.files), force=args.cross)]
+    checked = check_editions(
+        args.files, tools=args.tools.split(","), sources=args.source,
+        cross=False if args.no_cross else (True if args.cross else None),
+        options=Options(lang=args.lang, meta=tuple(args.meta)),
+    )
+    reports = list(checked.reports)
     out = render(reports, args.format, args.fail_on, __version__)
     if args.output and args.output != "-":
         try:
@@ -521,14 +508,12 @@ def _check(args: argparse.Namespace) -> int:
             print(summary, end="")
     else:
         sys.stdout.write(out)
-    codes = {f.code for r in reports for f in r.findings}
     unreadable = {"FILE-001", "FILE-002", "PDF-FILE-001", "PDF-FILE-002", "EPUB-FILE-001"}
-    if codes & unreadable:
+    if checked.codes & unreadable:
         return 3
-    if codes & {"EXT-001", "EXT-002"}:
+    if checked.codes & {"EXT-001", "EXT-002"}:
         return 7
-    failing_ = any(failing(f, args.fail_on) for r in reports for f in r.findings)
-    return 1 if failing_ else 0
+    return 0 if checked.passed(args.fail_on) else 1
 
 
 def _lint(args: argparse.Namespace) -> int:
