@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
+from .config import apply_config, find_config, load_config, print_config
 from .errors import RendererError, UsageError
 from .options import FORMATS, SLICE_ARTICLES, Options
 
@@ -73,7 +74,8 @@ def _parser() -> argparse.ArgumentParser:
         epilog=BUILD_EXAMPLES + "\n" + EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    build.add_argument("inputs", nargs="+", metavar="INPUT", help="article file(s), or - for stdin")
+    # nargs="*" so that --print-config needs no INPUT; _build asks for one otherwise
+    build.add_argument("inputs", nargs="*", metavar="INPUT", help="article file(s), or - for stdin")
     build.add_argument(
         "-o",
         "--output",
@@ -216,6 +218,12 @@ def _parser() -> argparse.ArgumentParser:
         "field) of more text than this (default: 1 MB)",
     )
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    build.add_argument(
+        "--print-config",
+        action="store_true",
+        help="print every build setting, its value and where it came from (flag, settings "
+        "file, default), then stop",
+    )
 
     check = sub.add_parser(
         "check",
@@ -366,12 +374,24 @@ The first that applies wins, in the order 2, 6, 3, 7, 1.
     preview.add_argument(
         "--meta", action="append", default=[], metavar="KEY=VALUE", help="as for build"
     )
+    parser.commands = {"build": build, "check": check}  # what a settings file can set
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
+    config, config_error = None, None
+    try:
+        config = load_config(find_config())
+        apply_config(parser.commands, config)
+    except UsageError as error:  # only build and check read the file
+        config_error = error
     args = parser.parse_args(argv)
+    if config_error is not None and args.command in parser.commands:
+        print(f"renderer: error: {config_error}", file=sys.stderr)
+        return config_error.exit_code
+    args.config, args.argv = config, argv
+    args.parser_for_config = parser.commands["build"]
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     if args.command is None:
         parser.print_help()
@@ -449,6 +469,11 @@ def _options(args: argparse.Namespace) -> Options:
 
 
 def _build(args: argparse.Namespace) -> int:
+    if args.print_config:
+        print_config(args, args.config, sys.argv[1:] if args.argv is None else args.argv)
+        return 0
+    if not args.inputs:  # as argparse says it (INPUT is optional only for --print-config)
+        args.parser_for_config.error("the following arguments are required: INPUT")
     if args.max_input_size <= 0:
         raise UsageError("--max-input-size must be positive")
     options = _options(args)
