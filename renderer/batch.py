@@ -143,10 +143,15 @@ def default_jobs() -> int:
 
 
 def expand_inputs(inputs: Iterable[str], *, recursive: bool = False) -> list[str]:
-    """Files as given; a folder becomes the inputs inside it (sorted, hidden files skipped)."""
+    """Files as given; a folder becomes the inputs inside it (sorted, hidden files skipped).
+
+    A file named twice (``x.txt x.txt``, ``x.txt ./x.txt``) is built once.
+    """
+    from .confine import user_path
+
     expanded: list[str] = []
     for item in inputs:
-        path = Path(item)
+        path = user_path(item, InputError) if item != "-" else Path(item)
         if item == "-" or not path.is_dir():
             expanded.append(item)
             continue
@@ -166,7 +171,19 @@ def expand_inputs(inputs: Iterable[str], *, recursive: bool = False) -> list[str
                 + ("" if recursive else "; use --recursive for subfolders"),
             )
         expanded.extend(found)
-    return expanded
+    return _once(expanded)
+
+
+def _once(sources: list[str]) -> list[str]:
+    """Each file once, first mention kept (the same file under two spellings is one input)."""
+    seen: set[str] = set()
+    out = []
+    for source in sources:
+        key = source if source == "-" else os.path.realpath(source)
+        if key not in seen:
+            seen.add(key)
+            out.append(source)
+    return out
 
 
 def _check_distinct_outputs(sources: list[str]) -> None:

@@ -100,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--page-size",
+        type=str.lower,  # A4, Letter: as people write them
         choices=("letter", "a4"),
         default="letter",
         help="PDF page size (default: letter)",
@@ -118,7 +119,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--certified-by",
         metavar="NAME",
-        help="who certifies the EPUB accessibility claim (default: the publisher)",
+        help="who evaluated the EPUB's accessibility claim (default: article-renderer and "
+        "its version, whose checks made the claim)",
     )
     build.add_argument(
         "--max-input-size",
@@ -367,7 +369,8 @@ The first that applies wins, in the order 2, 6, 3, 7, 1.
     preview.add_argument("--theme", metavar="NAME", help="theme name (default: briefing)")
     preview.add_argument("--theme-dir", metavar="DIR", help="folder with your own themes")
     preview.add_argument(
-        "--page-size", choices=("letter", "a4"), default="letter", help="default: letter"
+        "--page-size", type=str.lower, choices=("letter", "a4"), default="letter",
+        help="default: letter"
     )
     preview.add_argument("--pages", type=int, default=1, metavar="N", help="pages (default: 1)")
     preview.add_argument("--dpi", type=int, default=100, help="resolution (default: 100)")
@@ -535,6 +538,9 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write(out)
     unreadable = {"FILE-001", "FILE-002", "PDF-FILE-001", "PDF-FILE-002", "EPUB-FILE-001"}
     if checked.codes & unreadable:
+        for report in reports:  # the one line a script's log shows, besides the report
+            for finding in (f for f in report.findings if f.code in unreadable):
+                print(f"renderer: error: {report.path}: {finding.message}", file=sys.stderr)
         return 3
     if checked.codes & {"EXT-001", "EXT-002"}:
         return 7

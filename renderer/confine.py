@@ -10,6 +10,7 @@ something the user pointed at (the input, its sidecar, an image) goes through
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,10 @@ _KINDS = (
 )
 
 
+# A scheme and "//": what a user pastes from a browser's address bar (not a Windows drive).
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
+
+
 def user_path(value: str | os.PathLike[str], error: type[RendererError], what: str = "") -> Path:
     """``value`` as a path, or ``error`` (one line) when no file system can hold it.
 
@@ -39,6 +44,8 @@ def user_path(value: str | os.PathLike[str], error: type[RendererError], what: s
     text = os.fspath(value)
     if "\0" in text:
         raise error(f"{what + ' ' if what else ''}{text!r}: a path cannot contain a NUL byte")
+    if _URL.match(text):
+        raise error(f"{text}: URLs are not read", hint="save the page and pass the file")
     return Path(text)
 
 

@@ -35,7 +35,7 @@ class Options:
     lang: str | None = None
     #: Fail (exit 4) on any accessibility defect instead of warning.
     strict: bool = False
-    #: Who certifies the EPUB accessibility claim; default: the publisher/organization.
+    #: Who evaluated the EPUB accessibility claim; default: this tool and its version.
     certified_by: str | None = None
     #: Build time as a Unix timestamp; default SOURCE_DATE_EPOCH, else the article's date.
     source_date_epoch: int | None = None
