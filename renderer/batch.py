@@ -198,6 +198,10 @@ def _check_distinct_outputs(sources: list[str]) -> None:
         seen[stem] = source
 
 
+#: Characters of the file name shown beside the progress bar.
+_NAME_WIDTH = 32
+
+
 class Reporter:
     """Prints what happens: a rich progress bar on a terminal, else one line per input.
 
@@ -225,7 +229,7 @@ class Reporter:
 
             self._progress = Progress(
                 TextColumn("[bold]building"),
-                BarColumn(),
+                BarColumn(bar_width=30),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
                 TimeRemainingColumn(),
@@ -246,7 +250,8 @@ class Reporter:
 
     def _err(self, line: str) -> None:
         if self._progress is not None:
-            self._progress.console.print(line, markup=False, highlight=False)
+            # soft_wrap: a long line stays one line (as without the bar), for grep and logs
+            self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:
             print(line, file=self.stream)
 
@@ -255,7 +260,7 @@ class Reporter:
             if not self.quiet:
                 for warning in result.warnings + result.defects:
                     self._err(f"renderer: warning: {result.source}: {warning}")
-                if self.many:
+                if self.many and self._progress is None:  # the bar shows progress instead
                     names = ", ".join(Path(p).name for _, p in result.outputs)
                     self._err(f"renderer: ok: {result.source} → {names} ({result.seconds:.2f} s)")
                 for _, path in result.outputs:
@@ -265,9 +270,15 @@ class Reporter:
                 self._err(result.detail.rstrip())
             self._err(f"renderer: error: {result.error}")
         if self._progress is not None:
-            self._progress.update(self._task, advance=1, description=Path(result.source).name)
+            # a fixed width, so the bar does not move as names of other lengths pass
+            name = Path(result.source).name
+            name = name if len(name) <= _NAME_WIDTH else name[: _NAME_WIDTH - 1] + "…"
+            self._progress.update(self._task, advance=1, description=f"{name:<{_NAME_WIDTH}}")
 
     def summary(self, results: list[JobResult], skipped: int, seconds: float, jobs: int) -> None:
+        if self._progress is not None:  # the bar goes before the summary, never after it
+            self._progress.stop()
+            self._progress = None
         if not self.many or self.quiet:
             return
         failed = [r for r in results if not r.ok]
