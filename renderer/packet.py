@@ -37,7 +37,7 @@ from .confine import read_input, user_path
 from .errors import InputError, UsageError
 from .ingest import DEFAULT_MAX_BYTES, ingest
 from .ingest.sidecar import apply_overrides
-from .model import Article, Metadata, Packet
+from .model import Article, Metadata, Packet, people
 from .normalize import ARTICLE_NAMESPACE, normalize
 from .options import Options
 from .resources import theme_name_problem
@@ -232,7 +232,7 @@ def _creators(spec: PacketSpec, articles: list[Article]) -> tuple[str, ...]:
         return (spec.prepared_by,)
     if spec.organization:
         return (spec.organization,)
-    return tuple(dict.fromkeys(name for a in articles for name in a.metadata.authors))
+    return people(tuple(name for a in articles for name in a.metadata.authors))
 
 
 def assemble(spec: PacketSpec, options: Options, read=None) -> tuple[Packet, list[Article]]:
