@@ -365,7 +365,8 @@ The first that applies wins, in the order 2, 6, 3, 7, 1.
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     preview.add_argument("input", metavar="INPUT")
-    preview.add_argument("-o", "--output", required=True, metavar="FILE.png", help="PNG to write")
+    preview.add_argument("-o", "--output", required=True, metavar="FILE.png",
+                         help="PNG to write (- for standard output)")
     preview.add_argument("--theme", metavar="NAME", help="theme name (default: briefing)")
     preview.add_argument("--theme-dir", metavar="DIR", help="folder with your own themes")
     preview.add_argument(
@@ -381,7 +382,17 @@ The first that applies wins, in the order 2, 6, 3, 7, 1.
     return parser
 
 
+def _terminated(signum, frame):
+    # SIGTERM as an exception, so that every `finally` runs: no temporary file stays
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)
     parser = _parser()
     config, config_error = None, None
     try:
@@ -515,9 +526,11 @@ def _build(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from .api import check_editions
-    from .build import write_atomic
     from .check.formats import render
+    from .output import check_target, write_atomic
 
+    if args.output and args.output != "-":
+        check_target(Path(args.output))  # before the checks: a device is never replaced
     checked = check_editions(
         args.files, tools=args.tools.split(","), sources=args.source,
         cross=False if args.no_cross else (True if args.cross else None),
@@ -526,11 +539,7 @@ def _check(args: argparse.Namespace) -> int:
     reports = list(checked.reports)
     out = render(reports, args.format, args.fail_on, __version__)
     if args.output and args.output != "-":
-        try:
-            write_atomic(Path(args.output), out.encode("utf-8"))
-        except OSError as error:
-            print(f"renderer: error: cannot write {args.output}: {error}", file=sys.stderr)
-            return 6
+        write_atomic(Path(args.output), out.encode("utf-8"))  # OutputError: exit 6
         if args.format != "text":
             summary = render(reports, "text", args.fail_on)
             print(summary, end="")
@@ -583,7 +592,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    from .build import write_atomic
+    from .output import check_target, write_atomic
     from .preview import preview_png
 
     if args.pages < 1 or not 10 <= args.dpi <= 600:
@@ -595,7 +604,11 @@ def _preview(args: argparse.Namespace) -> int:
         page_size=args.page_size,
         meta=tuple(args.meta),
     )
+    if args.output == "-":  # the PNG to standard output
+        sys.stdout.buffer.write(preview_png(args.input, options, pages=args.pages, dpi=args.dpi))
+        return 0
     target = Path(args.output)
+    check_target(target)  # before the work: a device or a folder is refused at once
     write_atomic(target, preview_png(args.input, options, pages=args.pages, dpi=args.dpi))
     print(target)
     return 0
