@@ -18,7 +18,8 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import InputError, InputTooLarge, RendererError
 
-__all__ = ["Confinement", "NotRegularFile", "read_input", "read_regular", "user_path"]
+__all__ = ["Confinement", "NotRegularFile", "file_kind", "read_input", "read_regular",
+           "user_path"]
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -27,6 +28,13 @@ _KINDS = (
     (stat.S_ISFIFO, "a named pipe"),
     (stat.S_ISSOCK, "a socket"),
 )
+
+
+def file_kind(mode: int) -> str | None:
+    """What a file that is not a regular file is ("a named pipe" …); None for a regular one."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((what for test, what in _KINDS if test(mode)), "not a regular file")
 
 
 # A scheme and "//": what a user pastes from a browser's address bar (not a Windows drive).

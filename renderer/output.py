@@ -21,26 +21,10 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .confine import user_path
+from .confine import file_kind, user_path
 from .errors import OutputError
 
 __all__ = ["check_output_folder", "check_target", "write_atomic", "write_together"]
-
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISSOCK, "a socket"),
-)
-
-
-def _kind(mode: int) -> str | None:
-    """What a non-regular file is, or None for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    return next((what for test, what in _KINDS if test(mode)), "not a regular file")
-
 
 def check_output_folder(folder: Path) -> None:
     """Fail before rendering when the output folder can never be written."""
@@ -70,12 +54,12 @@ def check_target(target: Path) -> None:
             linked = os.stat(target)
         except OSError:  # a dangling link: the rename replaces the link itself
             return
-        kind = _kind(linked.st_mode)
+        kind = file_kind(linked.st_mode)
         if kind:
             raise OutputError(f"{target}: is a link to {kind}, not a file to replace",
                               hint="choose another output path")
         return
-    kind = _kind(own.st_mode)
+    kind = file_kind(own.st_mode)
     if kind == "a folder":
         raise OutputError(f"{target}: is a folder", hint="remove it or choose another folder")
     if kind:
