@@ -26,6 +26,7 @@ from .tagtree import (
     MCRef,
     ObjRef,
     PageContent,
+    StreamKey,
     Tree,
     as_int,
     as_list,
@@ -196,9 +197,9 @@ def check_marked_content(d: Doc) -> None:
                   "an Artifact.", where)
         orphans: list[MarkedContent] = []
         unmapped: list[str] = []
-        page_array = None
-        if pc.struct_parents is not None:
-            page_array = d.parent_tree.get(pc.struct_parents)
+        # Each ParentTree array (the page's, a Form XObject's) is read into a list once per
+        # page: indexing the pikepdf array per MCID made a page of n sequences cost n².
+        arrays: dict[StreamKey, list[object]] = {}
         for (stream, mcid), mc in sorted(pc.marked.items(), key=lambda kv: kv[1].order):
             if mc.in_artifact:
                 continue
@@ -206,14 +207,15 @@ def check_marked_content(d: Doc) -> None:
             if not elems:
                 orphans.append(mc)
                 continue
-            if stream is None:
-                if pc.struct_parents is None:
-                    unmapped.append(f"MCID {mcid}: page has no /StructParents")
-                    continue
-                arr = page_array
-            else:
-                arr = d.parent_tree.get(pc.form_struct_parents.get(stream, -1))
-            entries = as_list(arr) if isinstance(arr, pikepdf.Array) else []
+            if stream is None and pc.struct_parents is None:
+                unmapped.append(f"MCID {mcid}: page has no /StructParents")
+                continue
+            if stream not in arrays:
+                key = pc.struct_parents if stream is None else \
+                    pc.form_struct_parents.get(stream, -1)
+                arr = d.parent_tree.get(key)  # type: ignore[arg-type]
+                arrays[stream] = as_list(arr) if isinstance(arr, pikepdf.Array) else []
+            entries = arrays[stream]
             target = entries[mcid] if 0 <= mcid < len(entries) else None
             if objkey(target) is None or objkey(target) != objkey(elems[0].obj):
                 unmapped.append(f"MCID {mcid}")

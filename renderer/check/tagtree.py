@@ -594,7 +594,7 @@ class ObjRef:
     obj: object
 
 
-@dataclass
+@dataclass(eq=False)  # identity: comparing two elements field by field walks their subtrees
 class Elem:
     obj: object
     type: str
@@ -722,6 +722,7 @@ def build_tree(pdf: pikepdf.Pdf, page_index: dict[tuple[int, int], int]) -> Tree
     repeats: list[Repeat] = []
     too_deep: list[str] = []
     placed: dict[tuple[int, int], Elem] = {}
+    sibling_counts: dict[int, dict[str, int]] = {}
 
     def page_of(d: object, inherited: int | None) -> int | None:
         pg = get(d, "/Pg")
@@ -754,9 +755,9 @@ def build_tree(pdf: pikepdf.Pdf, page_index: dict[tuple[int, int], int]) -> Tree
             parent.kids.append(ObjRef(page_of(k, parent.page), get(k, "/Obj")))
             continue
         s = name(get(k, "/S"))
-        counts: dict[str, int] = {}
-        for sib in parent.elems():
-            counts[sib.type] = counts.get(sib.type, 0) + 1
+        # Siblings of each type counted as they are placed (recounting the parent's kids
+        # for every child made a row of n cells cost n²).
+        counts = sibling_counts.setdefault(id(parent), {})
         label = f"{s or '?'}[{counts.get(s or '?', 0) + 1}]"
         path = f"{parent.path}/{label}" if parent.path else label
         key = objkey(k)
@@ -765,6 +766,7 @@ def build_tree(pdf: pikepdf.Pdf, page_index: dict[tuple[int, int], int]) -> Tree
             cycle = first is parent or first in parent.ancestors()
             repeats.append(Repeat(path, first.path, cycle))
             continue
+        counts[s or "?"] = counts.get(s or "?", 0) + 1
         if not s:
             malformed.append(path)
         elem = Elem(k, s or "?", resolve_role(s, rolemap, issues) if s else "?",
