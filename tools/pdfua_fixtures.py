@@ -256,6 +256,15 @@ def lang_tag(value: str) -> Callable[[TaggedPdf], None]:
     return build
 
 
+def marked_content_lang(value: str) -> Callable[[TaggedPdf], None]:
+    """The language given on the marked content's property list, not on the element."""
+    def build(doc: TaggedPdf) -> None:
+        page = doc.page()
+        doc.text(doc.elem("P"), page, "Some text.", props=f" /Lang ({value})")
+    build.__name__ = f"marked_content_lang_{value}"
+    return build
+
+
 @dataclass(frozen=True)
 class Fixture:
     name: str
@@ -295,6 +304,10 @@ FIXTURES: tuple[Fixture, ...] = (
     Fixture("lang-nine-letters", "7.2-t29", True, lang_tag("portugues-BR")),
     Fixture("lang-digit-primary", "7.2-t29", True, lang_tag("1en")),
     Fixture("lang-eight-letters", "7.2-t29", False, lang_tag("portugue")),
+    Fixture("marked-content-lang-nine-letters", "7.2-t29", True,
+            marked_content_lang("portugues")),
+    Fixture("marked-content-lang", "7.2-t34", False, marked_content_lang("en"),
+            (*NO_LANG, ("title_lang", "en"))),
 )
 
 
