@@ -17,6 +17,7 @@ The same builder makes the benchmark's large files (``bench/run.py``: ``renderer
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,9 +36,7 @@ XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
   <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
-   <dc:title><rdf:Alt><rdf:li xml:lang="{title_lang}">{title}</rdf:li></rdf:Alt></dc:title>
-   <pdfuaid:part>1</pdfuaid:part>
-  </rdf:Description>
+{title}{part}  </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>"""
@@ -53,15 +52,21 @@ class TaggedPdf:
     a fixture differs from a clean file by the one thing it is about.
     """
 
-    def __init__(self, *, lang: str | None = "en", title: str = "A minimal tagged PDF",
-                 title_lang: str = "x-default", font: bool = True) -> None:
+    def __init__(self, *, lang: str | None = "en", title: str | None = "A minimal tagged PDF",
+                 title_lang: str = "x-default", font: bool = True,
+                 part: str | None = "1") -> None:
         self.pdf = pikepdf.new()
         root = self.pdf.Root
         if lang is not None:
             root.Lang = String(lang)
         root.MarkInfo = Dictionary(Marked=True)
         root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
-        xmp = XMP.format(title=title, title_lang=title_lang).encode("utf-8")
+        xmp = XMP.format(
+            title=f'   <dc:title><rdf:Alt><rdf:li xml:lang="{title_lang}">{title}</rdf:li>'
+            '</rdf:Alt></dc:title>\n' if title is not None else "",
+            part=f"   <pdfuaid:part>{part}</pdfuaid:part>\n" if part is not None else "",
+        ).encode("utf-8")
+
         root.Metadata = self.pdf.make_stream(xmp, Type=Name.Metadata, Subtype=Name.XML)
         self.struct_root = self.pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot,
                                                              K=Array()))
@@ -121,6 +126,17 @@ class TaggedPdf:
     def role_map(self, **pairs: str) -> None:
         self.struct_root.RoleMap = Dictionary({f"/{k}": Name("/" + v)
                                                for k, v in pairs.items()})
+
+    def outline(self, *titles: str) -> None:
+        """Bookmarks to the first page, one per title."""
+        outlines = self.pdf.make_indirect(Dictionary(Type=Name.Outlines, Count=len(titles)))
+        items = [self.pdf.make_indirect(Dictionary(
+            Title=String(t), Parent=outlines, Dest=Array([self.pages[0], Name.Fit])))
+            for t in titles]
+        for a, b in itertools.pairwise(items):
+            a.Next, b.Prev = b, a
+        outlines.First, outlines.Last = items[0], items[-1]
+        self.pdf.Root.Outlines = outlines
 
     def save(self, path: Path) -> Path:
         nums = Array()
@@ -184,19 +200,14 @@ def _paragraph(doc: TaggedPdf, role: str = "P") -> pikepdf.Dictionary:
     return p
 
 
-def standard_mapped_to_itself(doc: TaggedPdf) -> None:
-    _paragraph(doc)
-    doc.role_map(P="P")
-
-
-def nonstandard_cycle(doc: TaggedPdf) -> None:
-    _paragraph(doc, "Para")
-    doc.role_map(Para="Body", Body="Para")
-
-
-def nonstandard_mapped(doc: TaggedPdf) -> None:
-    _paragraph(doc, "Para")
-    doc.role_map(Para="P")
+def role_mapped(role: str, **pairs: str) -> Callable[[TaggedPdf], None]:
+    """A paragraph tagged ``role``, and the role map ``pairs``."""
+    def build(doc: TaggedPdf) -> None:
+        _paragraph(doc, role)
+        if pairs:
+            doc.role_map(**pairs)
+    build.__name__ = f"{role}_mapped_{'_'.join(f'{k}_{v}' for k, v in pairs.items())}"
+    return build
 
 
 def _table(doc: TaggedPdf, group_extra: str | None = None) -> None:
@@ -265,6 +276,148 @@ def marked_content_lang(value: str) -> Callable[[TaggedPdf], None]:
     return build
 
 
+# A structure tree as data: (type, text) draws the text in an element of that type;
+# (type, [kids]) makes an element holding the kids. Table header cells get a /Scope.
+Spec = tuple[str, "str | list[Spec]"]
+
+
+def tree(*specs: Spec) -> Callable[[TaggedPdf], None]:
+    def build(doc: TaggedPdf) -> None:
+        page = doc.page()
+
+        def add(spec: Spec, parent: pikepdf.Dictionary | None) -> None:
+            role, body = spec
+            attrs = {"A": Dictionary(O=Name.Table, Scope=Name.Column)} if role == "TH" else {}
+            e = doc.elem(role, parent, **attrs)
+            if isinstance(body, str):
+                doc.text(e, page, body)
+            else:
+                for kid in body:
+                    add(kid, e)
+
+        for spec in specs:
+            add(spec, None)
+    return build
+
+
+def row(cell: str = "TD", n: int = 2) -> Spec:
+    return ("TR", [(cell, f"{cell} {i + 1}") for i in range(n)])
+
+
+HEAD: Spec = ("THead", [row("TH")])
+BODY: Spec = ("TBody", [row(), row()])
+FOOT: Spec = ("TFoot", [row()])
+CAPTION: Spec = ("Caption", "A caption")
+ITEM: Spec = ("LI", [("Lbl", "1."), ("LBody", "An item.")])
+TOCI: Spec = ("TOCI", [("Reference", "A chapter")])
+
+TABLE_OK = tree(("Table", [CAPTION, HEAD, BODY, FOOT]))
+LIST_OK = tree(("L", [CAPTION, ITEM, ITEM]))
+TOC_OK = tree(("TOC", [CAPTION, TOCI, TOCI]))
+BASE = tree(("H1", "A title"), ("P", "A paragraph."))
+
+# corpus rule -> (what fails it, as a tree) for the nesting rules of ISO 32000-1 Table 333
+# that PDF/UA-1 7.2 makes requirements
+NESTING: dict[str, tuple[str, Callable[[TaggedPdf], None], Callable[[TaggedPdf], None]]] = {
+    "7.2-t03": ("caption-in-the-middle",
+                tree(("Table", [HEAD, CAPTION, BODY])), TABLE_OK),
+    "7.2-t04": ("tr-in-sect", tree(("Sect", [row()])), TABLE_OK),
+    "7.2-t05": ("thead-in-sect", tree(("Sect", [HEAD])), TABLE_OK),
+    "7.2-t06": ("tbody-in-sect", tree(("Sect", [BODY])), TABLE_OK),
+    "7.2-t07": ("tfoot-in-sect", tree(("Sect", [FOOT])), TABLE_OK),
+    "7.2-t08": ("th-in-tbody", tree(("Table", [("TBody", [("TH", "A header")])])), TABLE_OK),
+    "7.2-t09": ("td-in-table", tree(("Table", [("TD", "A cell")])), TABLE_OK),
+    "7.2-t10": ("tr-holds-p", tree(("Table", [("TBody", [("TR", [("P", "Text")])])])),
+                TABLE_OK),
+    "7.2-t11": ("two-theads", tree(("Table", [HEAD, HEAD, BODY])), TABLE_OK),
+    "7.2-t12": ("two-tfoots", tree(("Table", [BODY, FOOT, FOOT])), TABLE_OK),
+    "7.2-t13": ("tfoot-without-tbody", tree(("Table", [row(), FOOT])), TABLE_OK),
+    "7.2-t14": ("thead-without-tbody", tree(("Table", [HEAD, row()])), TABLE_OK),
+    "7.2-t18": ("lbody-in-l", tree(("L", [("LBody", "Body")])), LIST_OK),
+    "7.2-t19": ("caption-last-in-l", tree(("L", [ITEM, CAPTION])), LIST_OK),
+    "7.2-t20": ("li-holds-p", tree(("L", [("LI", [("P", "Text")])])), LIST_OK),
+    "7.2-t26": ("toci-in-sect", tree(("Sect", [TOCI])), TOC_OK),
+}
+
+
+def outline_language(doc: TaggedPdf) -> None:
+    """Headings with a language of their own, and bookmarks that mirror them."""
+    page = doc.page()
+    sect = doc.elem("Sect", Lang=String("en"))
+    doc.text(doc.elem("H1", sect), page, "A title")
+    doc.text(doc.elem("P", sect), page, "A paragraph.")
+    doc.outline("A title")
+
+
+def described(key: str, *, lang: bool, marked_content: bool = False
+              ) -> Callable[[TaggedPdf], None]:
+    """A text with an /Alt, /ActualText or /E (on its element, or on its marked content's
+    property list) in a document without a catalog /Lang; the rest of the text is in a
+    Sect with a /Lang, so only the described text can lack one."""
+    def build(doc: TaggedPdf) -> None:
+        page = doc.page()
+        sect = doc.elem("Sect", Lang=String("en"))
+        doc.text(doc.elem("P", sect), page, "Some text in English.")
+        extra = {"Lang": String("en")} if lang else {}
+        if marked_content:
+            props = f" /{key} (words)" + (" /Lang (en)" if lang else "")
+            doc.text(doc.elem("Span"), page, "w.", props=props)
+        else:
+            doc.text(doc.elem("Span", **{f"{key}": String("words")}, **extra), page, "w.")
+    build.__name__ = f"{key.lower()}_{'with' if lang else 'without'}_lang"
+    return build
+
+
+def no_struct_tree(doc: TaggedPdf) -> None:
+    BASE(doc)
+    doc.pdf.Root.MarkInfo.Marked = True
+    del doc.pdf.Root["/StructTreeRoot"]
+
+
+def not_embedded(doc: TaggedPdf) -> None:
+    BASE(doc)
+    del doc.font.FontDescriptor["/FontFile2"]  # type: ignore[union-attr]
+
+
+def notdef(doc: TaggedPdf) -> None:
+    """A simple font whose /Differences name .notdef for the code of "A"."""
+    BASE(doc)
+    doc.font.Encoding = Dictionary(  # type: ignore[union-attr]
+        Type=Name.Encoding, BaseEncoding=Name.WinAnsiEncoding,
+        Differences=Array([65, Name("/.notdef")]))
+
+
+def td_headers(resolving: bool) -> Callable[[TaggedPdf], None]:
+    def build(doc: TaggedPdf) -> None:
+        page = doc.page()
+        table = doc.elem("Table")
+        head = doc.elem("TR", doc.elem("THead", table))
+        doc.text(doc.elem("TH", head, ID=String("h1"),
+                          A=Dictionary(O=Name.Table, Scope=Name.Column)), page, "Header")
+        body = doc.elem("TR", doc.elem("TBody", table))
+        target = "h1" if resolving else "nowhere"
+        doc.text(doc.elem("TD", body, A=Dictionary(O=Name.Table,
+                                                   Headers=Array([String(target)]))),
+                 page, "Cell")
+    build.__name__ = f"td_headers_{'resolving' if resolving else 'dangling'}"
+    return build
+
+
+def no_metadata(doc: TaggedPdf) -> None:
+    BASE(doc)
+    del doc.pdf.Root["/Metadata"]
+
+
+def no_display_title(doc: TaggedPdf) -> None:
+    BASE(doc)
+    doc.pdf.Root.ViewerPreferences.DisplayDocTitle = False
+
+
+def suspects(doc: TaggedPdf) -> None:
+    BASE(doc)
+    doc.pdf.Root.MarkInfo.Suspects = True
+
+
 @dataclass(frozen=True)
 class Fixture:
     name: str
@@ -286,9 +439,9 @@ FIXTURES: tuple[Fixture, ...] = (
     Fixture("lists", "7.2-t17", False, _list),
     Fixture("toc-caption-last", "7.2-t27", True, toc_caption_last),
     Fixture("toc-caption-first", "7.2-t27", False, toc_caption_first),
-    Fixture("p-mapped-to-p", "7.1-t06", True, standard_mapped_to_itself),
-    Fixture("nonstandard-cycle", "7.1-t06", True, nonstandard_cycle),
-    Fixture("nonstandard-mapped", "7.1-t06", False, nonstandard_mapped),
+    Fixture("p-mapped-to-p", "7.1-t06", True, role_mapped("P", P="P")),
+    Fixture("nonstandard-cycle", "7.1-t06", True, role_mapped("Para", Para="Body", Body="Para")),
+    Fixture("nonstandard-mapped", "7.1-t06", False, role_mapped("Para", Para="P")),
     Fixture("thead-holds-span", "7.2-t36", True, _table_group("THead")),
     Fixture("tbody-holds-span", "7.2-t37", True, _table_group("TBody")),
     Fixture("tfoot-holds-span", "7.2-t38", True, _table_group("TFoot")),
@@ -308,6 +461,50 @@ FIXTURES: tuple[Fixture, ...] = (
             marked_content_lang("portugues")),
     Fixture("marked-content-lang", "7.2-t34", False, marked_content_lang("en"),
             (*NO_LANG, ("title_lang", "en"))),
+    Fixture("no-metadata", "7.1-t08", True, no_metadata),
+    Fixture("base", "7.1-t08", False, BASE),
+    Fixture("display-doc-title-false", "7.1-t10", True, no_display_title),
+    Fixture("base", "7.1-t10", False, BASE),
+    Fixture("suspects", "7.1-t04", True, suspects),
+    Fixture("base", "7.1-t04", False, BASE),
+    Fixture("outline-without-language", "7.2-t02", True, outline_language,
+            (*NO_LANG, ("title_lang", "en"))),
+    Fixture("outline-with-catalog-lang", "7.2-t02", False, outline_language),
+    Fixture("no-pdfuaid", "5-t01", True, BASE, (("part", None),)),
+    Fixture("base", "5-t01", False, BASE),
+    Fixture("part-2", "5-t02", True, BASE, (("part", "2"),)),
+    Fixture("base", "5-t02", False, BASE),
+    Fixture("document-as-book", "7.1-t07", True, role_mapped("P", Document="Book")),
+    Fixture("base", "7.1-t07", False, BASE),
+    Fixture("unmapped-type", "7.1-t05", True, role_mapped("Para")),
+    Fixture("nonstandard-mapped", "7.1-t05", False, role_mapped("Para", Para="P")),
+    Fixture("no-dc-title", "7.1-t09", True, BASE, (("title", None),)),
+    Fixture("base", "7.1-t09", False, BASE),
+    Fixture("no-struct-tree-root", "7.1-t11", True, no_struct_tree),
+    Fixture("base", "7.1-t11", False, BASE),
+    Fixture("font-not-embedded", "7.21.4.1-t01", True, not_embedded),
+    Fixture("base", "7.21.4.1-t01", False, BASE),
+    Fixture("differences-to-notdef", "7.21.8-t01", True, notdef),
+    Fixture("base", "7.21.8-t01", False, BASE),
+    Fixture("td-headers-dangling", "7.5-t02", True, td_headers(False)),
+    Fixture("td-headers-resolving", "7.5-t02", False, td_headers(True)),
+    *(Fixture(f"{key.lower()}{where}-{'with' if lang else 'without'}-lang", rule, not lang,
+              described(key, lang=lang, marked_content=mc), (*NO_LANG, ("title_lang", "en")))
+      for rule, key, mc in (("7.2-t21", "ActualText", False), ("7.2-t22", "Alt", False),
+                            ("7.2-t23", "E", False), ("7.2-t30", "ActualText", True),
+                            ("7.2-t31", "Alt", True), ("7.2-t32", "E", True))
+      for where in ["-on-marked-content" if mc else ""]
+      for lang in (False, True)),
+    Fixture("tr-in-div", "7.2-t04", True, tree(("Div", [row()]))),
+    Fixture("tbody-in-div", "7.2-t06", True, tree(("Div", [BODY]))),
+    Fixture("th-in-table", "7.2-t08", True, tree(("Table", [("TH", "A header")]))),
+    Fixture("thead-holds-td", "7.2-t36", True,
+            tree(("Table", [("THead", [("TD", "A cell")]), BODY]))),
+    Fixture("tbody-holds-p", "7.2-t37", True, tree(("Table", [("TBody", [("P", "Text")])]))),
+    Fixture("tfoot-holds-td", "7.2-t38", True,
+            tree(("Table", [BODY, ("TFoot", [("TD", "A cell")])]))),
+    *(f for rule, (name, bad, good) in NESTING.items()
+      for f in (Fixture(name, rule, True, bad), Fixture("well-formed", rule, False, good))),
 )
 
 
