@@ -76,6 +76,7 @@ class TaggedPdf:
         self.pages: list[pikepdf.Dictionary] = []
         self.content: list[list[bytes]] = []
         self.owners: list[list[pikepdf.Dictionary]] = []
+        self.annotation_owners: list[pikepdf.Dictionary] = []
 
     def _font(self) -> pikepdf.Dictionary:
         data = FONT_FILE.read_bytes()
@@ -127,6 +128,26 @@ class TaggedPdf:
         self.struct_root.RoleMap = Dictionary({f"/{k}": Name("/" + v)
                                                for k, v in pairs.items()})
 
+    def link(self, parent: pikepdf.Dictionary | None, page: int, words: str, *,
+             contents: str | None = "A description of the target", tabs: bool = True,
+             props: str = "", **entries: object) -> pikepdf.Dictionary:
+        """A Link element: its text, and the OBJR of a URI link annotation over it."""
+        link = self.elem("Link", parent, **entries)
+        self.text(link, page, words, tag="Link", props=props)
+        annot = self.pdf.make_indirect(Dictionary(
+            Type=Name.Annot, Subtype=Name.Link, Rect=Array([40, 700, 200, 712]),
+            Border=Array([0, 0, 0]), A=Dictionary(S=Name.URI, URI=String("https://example.org/")),
+            StructParent=len(self.pages) + len(self.annotation_owners)))
+        if contents is not None:
+            annot.Contents = String(contents)
+        self.annotation_owners.append(link)
+        link.K.append(Dictionary(Type=Name.OBJR, Pg=self.pages[page], Obj=annot))
+        page_obj = self.pages[page]
+        page_obj.Annots = Array([*page_obj.get("/Annots", Array()), annot])
+        if tabs:
+            page_obj.Tabs = Name.S
+        return link
+
     def outline(self, *titles: str) -> None:
         """Bookmarks to the first page, one per title."""
         outlines = self.pdf.make_indirect(Dictionary(Type=Name.Outlines, Count=len(titles)))
@@ -144,8 +165,10 @@ class TaggedPdf:
             page.Contents = self.pdf.make_stream(b"".join(self.content[i]))
             page.StructParents = i
             nums.extend([i, self.pdf.make_indirect(Array(self.owners[i]))])
+        for k, owner in enumerate(self.annotation_owners):
+            nums.extend([len(self.pages) + k, owner])
         self.struct_root.ParentTree = self.pdf.make_indirect(Dictionary(Nums=nums))
-        self.struct_root.ParentTreeNextKey = len(self.pages)
+        self.struct_root.ParentTreeNextKey = len(self.pages) + len(self.annotation_owners)
         self.pdf.save(path)
         return path
 
@@ -403,6 +426,25 @@ def td_headers(resolving: bool) -> Callable[[TaggedPdf], None]:
     return build
 
 
+def link_tabs(tabs: bool) -> Callable[[TaggedPdf], None]:
+    def build(doc: TaggedPdf) -> None:
+        page = doc.page()
+        doc.link(doc.elem("P"), page, "Read the report", tabs=tabs)
+    build.__name__ = f"link_tabs_{tabs}"
+    return build
+
+
+def annotation_language(lang: bool) -> Callable[[TaggedPdf], None]:
+    """No catalog /Lang; the link's text has a language on its marked content, the
+    annotation's /Contents only through its Link element's /Lang (or not at all)."""
+    def build(doc: TaggedPdf) -> None:
+        page = doc.page()
+        extra = {"Lang": String("en")} if lang else {}
+        doc.link(None, page, "Read the report", props=" /Lang (en)", **extra)
+    build.__name__ = f"annotation_language_{lang}"
+    return build
+
+
 def no_metadata(doc: TaggedPdf) -> None:
     BASE(doc)
     del doc.pdf.Root["/Metadata"]
@@ -486,6 +528,12 @@ FIXTURES: tuple[Fixture, ...] = (
     Fixture("base", "7.21.4.1-t01", False, BASE),
     Fixture("differences-to-notdef", "7.21.8-t01", True, notdef),
     Fixture("base", "7.21.8-t01", False, BASE),
+    Fixture("link-without-tabs", "7.18.3-t01", True, link_tabs(False)),
+    Fixture("link-with-tabs", "7.18.3-t01", False, link_tabs(True)),
+    Fixture("contents-without-language", "7.2-t24", True, annotation_language(False),
+            (*NO_LANG, ("title_lang", "en"))),
+    Fixture("contents-language-from-link", "7.2-t24", False, annotation_language(True),
+            (*NO_LANG, ("title_lang", "en"))),
     Fixture("td-headers-dangling", "7.5-t02", True, td_headers(False)),
     Fixture("td-headers-resolving", "7.5-t02", False, td_headers(True)),
     *(Fixture(f"{key.lower()}{where}-{'with' if lang else 'without'}-lang", rule, not lang,

@@ -277,6 +277,17 @@ CORPUS_CASES = [
     ("PDF-FONT-002", "7.21.7-t01-fail-a.pdf", "7.21.7-t01-pass-b.pdf"),
     ("PDF-FONT-002", "7.21.7-t01-fail-a.pdf", "7.21.7-t01-pass-c.pdf"),
     ("PDF-FONT-003", "7.21.8-t01-fail-a.pdf", "7.21.4.1-t01-pass-a.pdf"),
+    ("PDF-FONT-004", "7.21.7-t02-fail-b.pdf", "7.21.7-t02-pass-a.pdf"),
+    ("PDF-FONT-004", "7.21.7-t02-fail-c.pdf", "7.21.7-t02-pass-a.pdf"),
+    ("PDF-LANG-001", "7.2-t29-fail-h.pdf", "7.2-t29-pass-c.pdf"),  # in a property list
+    ("PDF-LANG-001", "7.2-t29-fail-n.pdf", "7.2-t29-pass-b.pdf"),  # empty catalog /Lang
+    ("PDF-LANG-002", "7.2-t33-fail-a.pdf", "7.2-t33-pass-a.pdf"),
+    ("PDF-LANG-002", "7.2-t21-fail-a.pdf", "7.2-t21-pass-b.pdf"),
+    ("PDF-LANG-002", "7.2-t25-fail-a.pdf", "7.2-t25-pass-b.pdf"),
+    ("PDF-LANG-002", "7.2-t30-fail-a.pdf", "7.2-t30-pass-b.pdf"),
+    ("PDF-LANG-002", "7.2-t32-fail-a.pdf", "7.2-t32-pass-a.pdf"),
+    ("PDF-TOC-002", "7.2-t27-fail-b.pdf", "7.2-t26-pass-a.pdf"),
+    ("PDF-LIST-005", "7.2-t18-fail-a.pdf", "7.2-t17-pass-a.pdf"),
 ]
 
 
