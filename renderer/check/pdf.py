@@ -299,7 +299,7 @@ def check_language(d: Doc) -> None:
     annotation), and the page content and its property lists' /ActualText, /Alt and /E.
     """
     for pc in d.pages:
-        for value in pc.langs:
+        for value in dict.fromkeys(pc.langs):  # each distinct value once per page
             check_lang_tag(d, value, "marked content", f"page {pc.index + 1}")
     if _catalog_lang(d):
         return
