@@ -124,7 +124,7 @@ RULES: dict[str, tuple[str, set[str], bool, str]] = {
     "7.18.3-t01": ("/Tabs /S on pages with annotations", {"PDF-ANNOT-001"}, True, ""),
     "7.18.5-t01": ("Link annotation inside a Link element", {"PDF-LINK-001"}, True, ""),
     "7.18.5-t02": ("Link annotation has /Contents", {"PDF-LINK-002"}, True, ""),
-    "7.20-t02": ("Form XObject MCID referenced once", {"PDF-STRUCT-012"}, True, ""),
+    "7.20-t02": ("Form XObject with MCIDs painted once", {"PDF-STRUCT-015"}, True, ""),
     "7.21.4.1-t01": ("fonts embedded", {"PDF-FONT-001"}, True, ""),
     "7.21.7-t01": ("ToUnicode map present", {"PDF-FONT-002"}, True, ""),
     "7.21.7-t02": ("no ToUnicode value U+0000, U+FEFF or U+FFFE", {"PDF-FONT-004"}, True, ""),

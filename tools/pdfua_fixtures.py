@@ -77,6 +77,7 @@ class TaggedPdf:
         self.content: list[list[bytes]] = []
         self.owners: list[list[pikepdf.Dictionary]] = []
         self.annotation_owners: list[pikepdf.Dictionary] = []
+        self.form_owners: list[pikepdf.Dictionary] = []
 
     def _font(self) -> pikepdf.Dictionary:
         data = FONT_FILE.read_bytes()
@@ -148,6 +149,26 @@ class TaggedPdf:
             page_obj.Tabs = Name.S
         return link
 
+    FORM_KEYS = 10000  # ParentTree keys of Form XObjects start here (after pages, annots)
+
+    def form(self, owner: pikepdf.Dictionary, page: int, words: str, *,
+             paints: int = 1) -> pikepdf.Stream:
+        """A Form XObject drawing ``words`` as MCID 0, owned by ``owner`` (through the
+        form's own /StructParents), painted ``paints`` times on ``page``."""
+        number = len(self.form_owners)
+        resources = Dictionary(Font=Dictionary(F1=self.font)) if self.font else Dictionary()
+        xobj = self.pdf.make_stream(
+            f"/P <</MCID 0>> BDC BT /F1 10 Tf 40 400 Td ({words}) Tj ET EMC\n".encode(),
+            Type=Name.XObject, Subtype=Name.Form, BBox=Array([0, 0, 612, 792]),
+            Resources=resources, StructParents=self.FORM_KEYS + number)
+        self.form_owners.append(owner)
+        owner.K.append(Dictionary(Type=Name.MCR, Pg=self.pages[page], Stm=xobj, MCID=0))
+        page_obj = self.pages[page]
+        page_obj.Resources.XObject = Dictionary({**page_obj.Resources.get("/XObject", {}),
+                                                 f"/Fm{number}": xobj})
+        self.content[page].append(f"q /Fm{number} Do Q\n".encode() * paints)
+        return xobj
+
     def outline(self, *titles: str) -> None:
         """Bookmarks to the first page, one per title."""
         outlines = self.pdf.make_indirect(Dictionary(Type=Name.Outlines, Count=len(titles)))
@@ -167,8 +188,12 @@ class TaggedPdf:
             nums.extend([i, self.pdf.make_indirect(Array(self.owners[i]))])
         for k, owner in enumerate(self.annotation_owners):
             nums.extend([len(self.pages) + k, owner])
+        for k, owner in enumerate(self.form_owners):
+            nums.extend([self.FORM_KEYS + k, self.pdf.make_indirect(Array([owner]))])
         self.struct_root.ParentTree = self.pdf.make_indirect(Dictionary(Nums=nums))
-        self.struct_root.ParentTreeNextKey = len(self.pages) + len(self.annotation_owners)
+        self.struct_root.ParentTreeNextKey = (self.FORM_KEYS + len(self.form_owners)
+                                              if self.form_owners else
+                                              len(self.pages) + len(self.annotation_owners))
         self.pdf.save(path)
         return path
 
@@ -445,6 +470,16 @@ def annotation_language(lang: bool) -> Callable[[TaggedPdf], None]:
     return build
 
 
+def form_painted(times: int) -> Callable[[TaggedPdf], None]:
+    def build(doc: TaggedPdf) -> None:
+        page = doc.page()
+        doc.text(doc.elem("H1"), page, "A title")
+        doc.form(doc.elem("P"), page, "Text in a form.", paints=times)
+        doc.outline("A title")
+    build.__name__ = f"form_painted_{times}"
+    return build
+
+
 def no_metadata(doc: TaggedPdf) -> None:
     BASE(doc)
     del doc.pdf.Root["/Metadata"]
@@ -534,6 +569,8 @@ FIXTURES: tuple[Fixture, ...] = (
             (*NO_LANG, ("title_lang", "en"))),
     Fixture("contents-language-from-link", "7.2-t24", False, annotation_language(True),
             (*NO_LANG, ("title_lang", "en"))),
+    Fixture("form-with-mcid-painted-twice", "7.20-t02", True, form_painted(2)),
+    Fixture("form-with-mcid-painted-once", "7.20-t02", False, form_painted(1)),
     Fixture("td-headers-dangling", "7.5-t02", True, td_headers(False)),
     Fixture("td-headers-resolving", "7.5-t02", False, td_headers(True)),
     *(Fixture(f"{key.lower()}{where}-{'with' if lang else 'without'}-lang", rule, not lang,

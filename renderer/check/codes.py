@@ -88,6 +88,10 @@ CODES: dict[str, CodeInfo] = {
                                "with two parents)", "ISO 32000-1 14.7.2 / UA1 7.1",
                                "The structure tree must be a tree: each element appears in "
                                "the /K of exactly one parent (its /P) and never below itself."),
+    "PDF-STRUCT-015": CodeInfo(E, "Form XObject with marked content painted more than once",
+                               "UA1 7.20 / ISO 32000-1 14.7.2",
+                               "Give each painting of the content its own Form XObject (or "
+                               "mark the repeated one as an Artifact)."),
     # ---- PDF: role map ------------------------------------------------------------------------
     "PDF-ROLE-001": CodeInfo(E, "Non-standard structure type not role-mapped to a standard "
                              "type", "MH 02-001 / UA1 7.1-3",

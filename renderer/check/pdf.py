@@ -187,6 +187,18 @@ def check_marked_content(d: Doc) -> None:
             d.add("PDF-STRUCT-007", f"{elems[0].type} references MCID {mcid} on {where}, "
                   f"which is drawn {drawn}.", loc(elems[0]))
 
+    marked_forms = {key for pc in d.pages for key in pc.forms_with_mcids}
+    paints: dict[tuple[int, int], list[int]] = {}
+    for pc in d.pages:
+        for key, n in pc.form_paints.items():
+            if key in marked_forms:
+                paints.setdefault(key, []).extend([pc.index + 1] * n)
+    for (num, _), pages in paints.items():
+        if len(pages) > 1:
+            where = ", ".join(str(p) for p in dict.fromkeys(pages))
+            d.add("PDF-STRUCT-015", f"Form XObject {num} holds marked content (MCIDs) and is "
+                  f"painted {len(pages)} times (page {where}): one MCID cannot belong to "
+                  "several places in the structure tree.", f"page {pages[0]}")
     for pc in d.pages:
         where = f"page {pc.index + 1}"
         for err in pc.errors:

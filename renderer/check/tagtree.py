@@ -427,6 +427,9 @@ class PageContent:
     notdef: dict[str, int] = field(default_factory=dict)
     artifact_mcids: set[tuple[StreamKey, int]] = field(default_factory=set)
     form_struct_parents: dict[tuple[int, int], int] = field(default_factory=dict)
+    # Form XObjects painted on this page: how often, and which hold marked content (MCIDs)
+    form_paints: dict[tuple[int, int], int] = field(default_factory=dict)
+    forms_with_mcids: set[tuple[int, int]] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
     # /Lang values of property lists, as written (a non-string value as its repr)
     langs: list[str] = field(default_factory=list)
@@ -546,9 +549,14 @@ class _Scanner:
                 if sp is not None and key is not None:
                     self.out.form_struct_parents[key] = sp
                     child_key = key
+                if key is not None:
+                    self.out.form_paints[key] = self.out.form_paints.get(key, 0) + 1
+                before = self.order
                 res = get(xobj, "/Resources")
                 self.scan(xobj, res if is_dict(res) else resources, child_key, stack,
                           (*chain, key))
+                if key is not None and self.order > before:
+                    self.out.forms_with_mcids.add(key)
                 return
             if mc is None and not in_art:
                 self.out.untagged.append("image")
