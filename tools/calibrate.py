@@ -383,6 +383,7 @@ def markdown(rows: list[dict], unmapped: list[str], ace_rows: list[dict],
     fail_a = fail_n - sum(len(r["fail_wrong"]) for r in claimed_ace)
     ours = sum(r["fail_ours"] for r in claimed_ace)
     passing = sorted({n for r in ace_rows for n in r["pass"]})
+    passing_ours = [n for n in passing if n.startswith("ours-")]
     pass_wrong = sorted({n for r in claimed_ace for n in r["pass_wrong"]})
     unclaimed = [r["rule"] for r in ace_rows if not r["claimed"]]
     out += [
@@ -397,8 +398,10 @@ def markdown(rows: list[dict], unmapped: list[str], ace_rows: list[dict],
         "minimal books for the rules Ace's fixtures never show failing; a test runs Ace on "
         "them and confirms it flags exactly that rule). "
         f"**Passing fixtures** (expected to pass every rule; the rule's code must not fire): "
-        f"{len(passing) - len(pass_wrong)}/{len(passing)} books ({len(passing) - 1} of Ace's, "
-        "`ours-base`). They are the same books in every row: the passing column is one "
+        f"{len(passing) - len(pass_wrong)}/{len(passing)} books "
+        f"({len(passing) - len(passing_ours)} of Ace's, "
+        f"{', '.join(f'`{n}`' for n in passing_ours) or 'none of ours'}). "
+        "They are the same books in every row: the passing column is one "
         "measurement shown per rule, not a count to add up.",
         "",
         "| Ace rule | our code | failing: agree / fixtures (ours) | passing: agree / books "
