@@ -736,8 +736,9 @@ def role_chain(t: str, rolemap: dict[str, str]) -> tuple[list[str], bool]:
 
 
 def resolve_role(t: str, rolemap: dict[str, str], issues: dict[str, RoleIssue]) -> str:
-    """The standard type a structure type stands for (a standard type stands for itself:
-    its remapping is reported from the role map, never followed)."""
+    """The standard type a structure type stands for. A standard type stands for itself:
+    its entry in the role map is followed only to find a circular map (PDF-ROLE-002); any
+    other remapping is reported from the role map (PDF-ROLE-003)."""
     chain, circular = role_chain(t, rolemap)
     if circular:
         issues.setdefault(t, RoleIssue("PDF-ROLE-002", t, " → ".join(chain)))
