@@ -25,6 +25,7 @@ from .check.lint import STRICT_ERRORS, lint
 from .compose import compose, compose_packet
 from .errors import (
     AccessibilityError,
+    InputError,
     InputTooLarge,
     RendererError,
     TimeLimitExceeded,
@@ -259,6 +260,7 @@ def check_limits(article: Article, source: str, options: Options) -> None:
     so does a 10 MB paragraph, which also passes libxml2's limit for one text node, the
     limit of the XML parsers of reading systems (and of ``renderer check``).
     """
+    check_year(article.metadata.date, source)
     runs: list[str] = [*_texts_of(article.metadata)]
     stack = list(article.blocks)
     while stack:
@@ -279,6 +281,14 @@ def check_limits(article: Article, source: str, options: Options) -> None:
         for item in getattr(block, "items", ()):
             stack.extend(item.blocks)
     _check_text_sizes(runs, source, options)
+
+
+def check_year(date: _dt.date | None, source: str) -> None:
+    """Refuse a date outside the years 1000–9999: the editions write four-digit years
+    (XMP, ``dcterms:modified``), and no news article is older or newer."""
+    if date is not None and not 1000 <= date.year <= 9999:
+        raise InputError(f"{source}: the date {date.isoformat()} is outside the years 1000-9999",
+                         hint="correct it with --meta date=YYYY-MM-DD")
 
 
 def _check_text_sizes(texts: Iterable[str], source: str, options: Options) -> None:

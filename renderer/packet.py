@@ -145,6 +145,8 @@ def load_manifest(
         date = date.date()
     elif date is not None and not isinstance(date, _dt.date):
         raise InputError(f"{manifest}: date must be a date (YYYY-MM-DD)")
+    if date is not None and not 1000 <= date.year <= 9999:
+        raise InputError(f"{manifest}: date {date.isoformat()} is outside the years 1000-9999")
     text = {
         k: data.get(k)
         for k in (

@@ -116,3 +116,24 @@ def test_sigterm_during_a_build_leaves_nothing(tmp_path):
 def test_preview_to_standard_output(capfdbinary):
     assert main(["preview", str(SEED), "-o", "-"]) == 0
     assert capfdbinary.readouterr().out.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+# ---- dates the editions can write
+
+
+def test_source_date_epoch_after_9999_is_one_line(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "253402300800")
+    assert main(["build", str(SEED), "-o", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "after the year 9999" in err and err.count("\n") == 1 and "Traceback" not in err
+    assert not any(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "0999-12-31"])
+def test_an_article_dated_before_1000_is_refused(tmp_path, capsys, date):
+    story = tmp_path / "old.md"
+    story.write_text(f"---\ntitle: Old\ndate: {date}\nlang: en\n---\n\nText of the story.\n")
+    assert main(["build", str(story), "-o", str(tmp_path / "out")]) == 3
+    err = capsys.readouterr().err
+    assert "outside the years 1000-9999" in err and err.count("\n") == 1
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
