@@ -164,6 +164,7 @@ def expand_inputs(inputs: Iterable[str], *, recursive: bool = False) -> list[str
             and not p.name.endswith(".meta.yaml")
             and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1])
         )
+        _confined(path, found)
         if not found:
             raise InputError(
                 f"{item}: no inputs in this folder",
@@ -172,6 +173,19 @@ def expand_inputs(inputs: Iterable[str], *, recursive: bool = False) -> list[str
             )
         expanded.extend(found)
     return _once(expanded)
+
+
+def _confined(folder: Path, found: list[str]) -> None:
+    """A folder's inputs are the files inside it: a link out of it is refused (as in a
+    packet), so pointing the renderer at a folder never reads a file elsewhere."""
+    top = os.path.realpath(folder)
+    for source in found:
+        real = os.path.realpath(source)
+        if os.path.commonpath([top, real]) != top:
+            raise InputError(
+                f"{source}: is a link to a file outside {folder}, which is not read",
+                hint="pass the file itself, or copy it into the folder",
+            )
 
 
 def _once(sources: list[str]) -> list[str]:

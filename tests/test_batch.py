@@ -238,3 +238,18 @@ def test_progress_bar_on_a_terminal_shows_only_warnings_errors_and_the_summary_l
     assert "renderer: error: c.txt: no such file" in text
     tail = text[text.index("renderer: 2 built"):]
     assert "building" not in tail  # nothing of the bar is drawn after the summary
+
+
+def test_a_folder_input_never_follows_a_link_out_of_it(tmp_path, capsys):
+    from renderer.cli import main
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET LINE that must not be rendered\n")
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "story.txt").write_bytes(SEED.read_bytes())
+    (folder / "leak.txt").symlink_to(secret)
+    assert main(["build", str(folder), "-o", str(tmp_path / "out")]) == 3
+    err = capsys.readouterr().err
+    assert "leak.txt: is a link to a file outside" in err and err.count("\n") == 1
+    assert not (tmp_path / "out").exists()
