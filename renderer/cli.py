@@ -420,6 +420,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("renderer: interrupted", file=sys.stderr)
         return 130
+    except SystemExit as stop:
+        if stop.code == 128 + 15:  # SIGTERM (see _terminated): say so, in one line
+            print("renderer: terminated", file=sys.stderr)
+        raise
     except BrokenPipeError:
         # The reader of standard output went away (`renderer show … | head`): stop quietly,
         # and keep Python from complaining again when it flushes stdout at exit.

@@ -24,7 +24,18 @@ from pathlib import Path
 from .confine import file_kind, user_path
 from .errors import OutputError
 
-__all__ = ["check_output_folder", "check_target", "write_atomic", "write_together"]
+__all__ = ["check_output_folder", "check_target", "remove_in_progress", "write_atomic",
+           "write_together"]
+
+# Temporary files being written now, so that a signal handler can remove them on its way
+# out (renderer.workers) without unwinding the stack.
+_IN_PROGRESS: set[Path] = set()
+
+
+def remove_in_progress() -> None:
+    """Remove the temporary files of the writes under way (before an immediate exit)."""
+    for path in list(_IN_PROGRESS):
+        path.unlink(missing_ok=True)
 
 def check_output_folder(folder: Path) -> None:
     """Fail before rendering when the output folder can never be written."""
@@ -142,6 +153,7 @@ def write_together(files: dict[Path, bytes], *, note: Callable[[str], None] | No
         for target, data in files.items():
             fd, tmp = _temporary(target)
             written[target] = tmp
+            _IN_PROGRESS.add(tmp)
             try:
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(data)
@@ -158,6 +170,7 @@ def write_together(files: dict[Path, bytes], *, note: Callable[[str], None] | No
     finally:
         for tmp in written.values():
             tmp.unlink(missing_ok=True)  # after a rename the name is gone: nothing happens
+            _IN_PROGRESS.discard(tmp)
 
 
 def write_atomic(target: Path, data: bytes) -> None:
