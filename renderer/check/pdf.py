@@ -30,6 +30,7 @@ from .tagtree import (
     Tree,
     as_int,
     as_list,
+    bounded_bytes,
     build_tree,
     get,
     is_dict,
@@ -377,7 +378,7 @@ def check_metadata(d: Doc) -> None:
         d.add("PDF-META-001", "The catalog has no XMP /Metadata stream.")
         return
     try:
-        xml = ET.fromstring(meta.read_bytes())
+        xml = ET.fromstring(bounded_bytes(meta, "the XMP metadata stream"))
     except Exception as exc:
         d.add("PDF-META-007", f"XMP metadata is not well-formed XML ({exc}).")
         return

@@ -16,6 +16,7 @@ Everything here must tolerate hostile input: cycles, wrong types, missing keys.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -276,11 +277,50 @@ _STANDARD_ENCODINGS = {"WinAnsiEncoding": "cp1252", "MacRomanEncoding": "mac_rom
                        "PDFDocEncoding": "latin-1"}
 
 
+#: The most the streams ``check`` decodes may inflate to (a page's content, a form, a
+#: CMap, the XMP): a 1 MB file can hold a FlateDecode stream of gigabytes. A larger
+#: stream is not inspected, and the report says so (PDF-FILE-003).
+MAX_STREAM_BYTES = 64 * 1024 * 1024
+
+
+def inflates_within(stream: object, limit: int = MAX_STREAM_BYTES) -> bool:
+    """Whether ``stream`` decodes to at most ``limit`` bytes, found out without holding
+    more than a megabyte of it: FlateDecode (the filter of bombs) is inflated piece by
+    piece and counted. Other filters are trusted to qpdf."""
+    if not isinstance(stream, pikepdf.Stream):
+        return True
+    filters = as_list(get(stream, "/Filter"))
+    raw = stream.read_raw_bytes()
+    if not filters:
+        return len(raw) <= limit
+    if name(filters[0]) not in ("FlateDecode", "Fl"):
+        return True
+    inflater = zlib.decompressobj()
+    total, data = 0, raw
+    try:
+        while data and not inflater.eof:
+            total += len(inflater.decompress(data, 1 << 20))
+            if total > limit:
+                return False
+            data = inflater.unconsumed_tail
+    except zlib.error:
+        return True  # damaged: qpdf reports it its own way
+    return True
+
+
+def bounded_bytes(stream: pikepdf.Stream, what: str) -> bytes:
+    """``stream``'s decoded bytes, or ValueError naming ``what`` when it would inflate
+    past :data:`MAX_STREAM_BYTES`."""
+    if not inflates_within(stream):
+        raise ValueError(f"{what} inflates past {MAX_STREAM_BYTES // 2**20} MB; not inspected")
+    return stream.read_bytes()
+
+
 def read_cmap(obj: object) -> CMap | None:
     if not isinstance(obj, pikepdf.Stream):
         return None
     try:
-        return CMap.parse(obj.read_bytes())
+        return CMap.parse(bounded_bytes(obj, "a CMap"))
     except Exception:
         return CMap()
 
@@ -333,7 +373,7 @@ class FontInfo:
             gmap = get(desc_font, "/CIDToGIDMap")
             if truetype and isinstance(gmap, pikepdf.Stream):
                 try:
-                    gid_map = gmap.read_bytes()
+                    gid_map = bounded_bytes(gmap, "a CIDToGIDMap")
                 except Exception:
                     gid_map = None
             widths = (encoding.code_widths if encoding and encoding.codespace
@@ -468,6 +508,12 @@ class _Scanner:
     def scan(self, stream: object, resources: object, skey: StreamKey,
              stack: list[tuple[str, MarkedContent | None, bool, str | None]],
              chain: tuple) -> None:
+        parts = (as_list(get(stream.obj, "/Contents")) if isinstance(stream, pikepdf.Page)
+                 else [stream])
+        if not all(inflates_within(part) for part in parts):
+            self.out.errors.append(f"page {self.page + 1}: a content stream inflates past "
+                                   f"{MAX_STREAM_BYTES // 2**20} MB; not inspected")
+            return
         try:
             ops = pikepdf.parse_content_stream(stream)
         except Exception as exc:
