@@ -249,3 +249,18 @@ def test_check_of_a_missing_file_says_so_on_stderr(capsys, tmp_path):
 def test_page_size_in_capitals(tmp_path):
     assert main(["build", str(SEED), "--page-size", "A4", "--format", "pdf", "-q",
                  "-o", str(tmp_path)]) == 0
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_check_of_a_special_file_answers_at_once(capsys, tmp_path, kind):
+    """A FIFO named like a PDF would block an open() forever; a device never ends."""
+    import os
+
+    path = tmp_path / "f.pdf"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path = Path("/dev/zero")
+    assert main(["check", str(path)]) == 3
+    captured = capsys.readouterr()
+    assert "FILE-002" in captured.out and "Not a regular file" in captured.err
