@@ -261,6 +261,13 @@ def check_limits(article: Article, source: str, options: Options) -> None:
     limit of the XML parsers of reading systems (and of ``renderer check``).
     """
     check_year(article.metadata.date, source)
+    for label, value in (("title", article.metadata.title),
+                         ("subtitle", article.metadata.subtitle)):
+        if value and len(value) > MAX_TITLE_CHARS:
+            raise InputTooLarge(
+                f"{source}: the {label} is {len(value)} characters long, over the limit of "
+                f"{MAX_TITLE_CHARS} (a {label} is a line, not a passage)",
+                hint=f"correct it with --meta {label}=…")
     runs: list[str] = [*_texts_of(article.metadata)]
     stack = list(article.blocks)
     while stack:
@@ -281,6 +288,11 @@ def check_limits(article: Article, source: str, options: Options) -> None:
         for item in getattr(block, "items", ()):
             stack.extend(item.blocks)
     _check_text_sizes(runs, source, options)
+
+
+#: The longest title or subtitle an edition prints (on the page, in the outline, in the
+#: metadata of both files): a headline is a line, even a long one.
+MAX_TITLE_CHARS = 2_000
 
 
 def check_year(date: _dt.date | None, source: str) -> None:

@@ -4,6 +4,7 @@ no temporary file outlives the build that made it."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -137,3 +138,26 @@ def test_an_article_dated_before_1000_is_refused(tmp_path, capsys, date):
     err = capsys.readouterr().err
     assert "outside the years 1000-9999" in err and err.count("\n") == 1
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_title_of_a_hundred_thousand_characters_is_refused(tmp_path, capsys):
+    story = tmp_path / "long.md"
+    story.write_text("---\ntitle: " + "word " * 20_000 + "\nlang: en\n---\n\nText.\n")
+    assert main(["build", str(story), "-o", str(tmp_path / "out")]) == 3
+    err = capsys.readouterr().err
+    assert "the title is 99999 characters long, over the limit of 2000" in err
+    assert err.count("\n") == 1
+
+
+def test_an_unbreakable_title_stays_on_the_page(tmp_path):
+    """A word longer than the line breaks (overflow-wrap) instead of running off the page."""
+    story = tmp_path / "long.md"
+    story.write_text("---\ntitle: Long" + "x" * 300 + "\nlang: en\nauthor: A Writer\n"
+                     "date: 2024-01-01\npublisher: Desk\n---\n\n" + "Body text. " * 20 + "\n\n"
+                     + "y" * 400 + "\n")
+    assert main(["build", str(story), "-o", str(tmp_path / "out"), "--format", "pdf",
+                 "-q"]) == 0
+    boxes = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "out" / "long.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    right = max(float(x) for x in re.findall(r'xMax="([0-9.]+)"', boxes))
+    assert right < 612 - 36  # inside a letter page's right margin

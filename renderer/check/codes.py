@@ -244,6 +244,10 @@ CODES: dict[str, CodeInfo] = {
                              "MH 31 / UA1 7.21.7-2",
                              "Map each code to the character it shows; these values are no "
                              "characters."),
+    "PDF-FONT-005": CodeInfo(E, "ToUnicode maps a code to more than 512 bytes",
+                             "ISO 32000-1 9.10.3",
+                             "A ToUnicode destination string may be at most 512 bytes; a code "
+                             "stands for a glyph, not a passage of text."),
     "PDF-FONT-003": CodeInfo(W, ".notdef glyph used in shown text", "MH 31 / UA1 7.21.8",
                              "A character is missing from the font; pick a font that covers "
                              "it."),

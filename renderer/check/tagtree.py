@@ -137,6 +137,10 @@ def _utf16(data: bytes) -> str:
     return data.decode("utf-16-be", errors="replace")
 
 
+#: The longest destination string a ToUnicode entry may have (ISO 32000-1 9.10.3).
+MAX_DESTINATION = 512
+
+
 @dataclass
 class CMap:
     """A parsed CMap stream: its codespace and what its codes map to.
@@ -151,6 +155,8 @@ class CMap:
     cids: dict[int, int] = field(default_factory=dict)
     cid_ranges: list[tuple[int, int, int]] = field(default_factory=list)
     bad_values: set[str] = field(default_factory=set)
+    #: Destination strings over ISO 32000-1's 512 bytes (9.10.3).
+    long_values: int = 0
 
     @property
     def code_widths(self) -> set[int]:
@@ -175,6 +181,7 @@ class CMap:
                 while i + 1 < n and toks[i] != b"endbfchar":
                     src, dst = _hex(toks[i]), _hex(toks[i + 1])
                     if src is not None and dst is not None:
+                        cmap.long_values += len(dst) > MAX_DESTINATION
                         cmap._add(int.from_bytes(src, "big"), _utf16(dst))
                     i += 2
             elif tok == b"begincidchar":
@@ -203,6 +210,7 @@ class CMap:
                         while i < n and toks[i] != b"]":
                             d = _hex(toks[i])
                             if d is not None:
+                                cmap.long_values += len(d) > MAX_DESTINATION
                                 dsts.append(d)
                             i += 1
                         i += 1

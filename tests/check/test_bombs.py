@@ -85,3 +85,24 @@ def test_checking_a_bomb_stays_small():
     grown_kb = int(out.stdout.split()[-1])
     assert grown_kb < 128 * 1024, f"checking grew the process by {grown_kb // 1024} MB"
 
+
+
+def test_a_tounicode_entry_over_512_bytes_is_reported(tmp_path, seed_editions):
+    """ISO 32000-1 9.10.3: a ToUnicode destination string is at most 512 bytes."""
+    from renderer.check.tagtree import CMap
+
+    long = "0041" * 300  # 600 bytes of UTF-16BE
+    cmap = CMap.parse(b"1 beginbfchar <01> <" + long.encode() + b"> endbfchar\n"
+                      b"1 beginbfrange <02> <02> [<" + long.encode() + b">] endbfrange")
+    assert cmap.long_values == 2 and cmap.map[1] == "A" * 300
+    path = tmp_path / "long-tounicode.pdf"
+    with pikepdf.open(seed_editions["pdf"]) as pdf:
+        fonts = pdf.pages[0].obj.Resources.Font
+        font = fonts[next(iter(fonts.keys()))]
+        tounicode = font.get("/ToUnicode") or font.DescendantFonts[0].get("/ToUnicode")
+        data = tounicode.read_bytes().replace(
+            b"endbfchar", b"endbfchar\n1 beginbfchar <FFFF> <" + long.encode() + b"> endbfchar",
+            1)
+        tounicode.write(data)
+        pdf.save(path)
+    assert "PDF-FONT-005" in {f.code for f in check(path).findings}
