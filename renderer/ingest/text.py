@@ -50,6 +50,19 @@ def read_text(text: str, *, name: str = "<input>", title: str | None = None) -> 
         raise InputError(
             f"{name}: the file holds only site chrome (banner, navigation, share links)"
         )
+    from ._text_page import read_page  # the model of the page (story run, headline)
+
+    article = read_page(lines, publishers, name=name, title=title)
+    if article is not None:
+        return article
+    return _read_by_rules(lines, publishers, name=name, title=title)
+
+
+def _read_by_rules(
+    lines: list[str | None], publishers: list[str], *, name: str, title: str | None
+) -> Article:
+    """The short page's reading: the header line by line from the top, then the body up
+    to the trailer (for scrapes too short to hold a run of story text)."""
     header = _Header()
     start = header.read(lines, name, title=title, site_names=publishers)
     body_lines = header.take_date_lines(lines[start:])
@@ -57,34 +70,63 @@ def read_text(text: str, *, name: str = "<input>", title: str | None = None) -> 
     if not any(isinstance(b, Paragraph) for b in blocks):
         raise InputError(f"{name}: no body paragraphs after the title {header.title!r}")
 
-    dateline_date = rules.find_date(dateline) if dateline else None
-    date = header.kicker_date or header.published or dateline_date or header.updated
-    notes: list[str] = []
-    if header.section is None:
-        notes.append("no kicker line")
-    if header.byline is None:
-        notes.append("no byline")
-    elif not header.byline.authors:
-        notes.append("no author in the byline")
-    if dateline is None:
-        notes.append("no dateline")
-    if date is None:
-        notes.append("no date")
-    notes.extend(header.notes)
-
     assert header.title is not None  # header.read() raises otherwise
-    metadata = Metadata(
-        title=header.title,
-        subtitle=header.subtitle,
-        section=header.section,
-        date=date,
+    facts = Facts(
+        title=header.title, subtitle=header.subtitle, section=header.section,
+        kicker_date=header.kicker_date, published=header.published, updated=header.updated,
+        byline_seen=header.byline is not None,
         authors=header.byline.authors if header.byline else (),
-        organization=header.organization,
-        dateline=dateline,
-        language=None,
-        publisher=publishers[0] if publishers else None,
+        organization=header.organization, notes=header.notes,
     )
-    return Article(metadata=metadata, blocks=tuple(blocks), base_dir=None, notes=tuple(notes))
+    return facts.article(blocks, dateline, publishers)
+
+
+@dataclass
+class Facts:
+    """What a reading found in the header, made into the article's metadata and notes."""
+
+    title: str = ""
+    subtitle: str | None = None
+    section: str | None = None
+    kicker_date: _dt.date | None = None
+    published: _dt.date | None = None
+    updated: _dt.date | None = None
+    byline_seen: bool = False
+    authors: tuple[str, ...] = ()
+    organization: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def article(
+        self, blocks: Sequence[Block], dateline: str | None, publishers: Sequence[str]
+    ) -> Article:
+        dateline_date = rules.find_date(dateline) if dateline else None
+        date = self.kicker_date or self.published or dateline_date or self.updated
+        notes: list[str] = []
+        if self.section is None:
+            notes.append("no kicker line")
+        if not self.byline_seen:
+            notes.append("no byline")
+        elif not self.authors:
+            notes.append("no author in the byline")
+        if dateline is None:
+            notes.append("no dateline")
+        if date is None:
+            notes.append("no date")
+        notes.extend(self.notes)
+        metadata = Metadata(
+            title=self.title,
+            subtitle=self.subtitle,
+            section=self.section,
+            date=date,
+            authors=self.authors,
+            organization=self.organization,
+            dateline=dateline,
+            language=None,
+            publisher=publishers[0] if publishers else None,
+        )
+        return Article(
+            metadata=metadata, blocks=tuple(blocks), base_dir=None, notes=tuple(notes)
+        )
 
 
 # ------------------------------------------------------------------ pass 1: chrome
@@ -430,13 +472,7 @@ def _paragraph_texts(lines: list[str | None]) -> list[str]:
         if line is not _BLANK and rules.is_trailer_line(line):
             lines = lines[:index]
             break
-    groups: list[list[str]] = [[]]
-    for line in lines:
-        if line is _BLANK:
-            groups.append([])
-        else:
-            groups[-1].append(line)
-    groups = [g for g in groups if g]
+    groups = _groups(lines)
     texts: list[str] = []
     for group in groups:
         if len(group) > 1 and rules.dateline_alone(group[0]) is not None:
@@ -446,6 +482,17 @@ def _paragraph_texts(lines: list[str | None]) -> list[str]:
         else:
             texts.extend(group)
     return texts
+
+
+def _groups(lines: list[str | None]) -> list[list[str]]:
+    """The runs of lines between blank lines."""
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        if line is _BLANK:
+            groups.append([])
+        else:
+            groups[-1].append(line)
+    return [g for g in groups if g]
 
 
 def _hard_wrapped(group: list[str]) -> bool:

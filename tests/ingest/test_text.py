@@ -872,14 +872,15 @@ NAV_WITHOUT_HOME = (
 )
 
 
-def test_lines_before_a_late_byline_are_refused_not_guessed():
-    """Three lines could each be the headline: the reader says so instead of picking one."""
-    with pytest.raises(InputError) as info:
-        read_text(NAV_WITHOUT_HOME, name="nav.txt")
-    message = str(info.value)
-    assert message.startswith("nav.txt: cannot find the title: ")
-    assert "'News', 'Releases', 'ISIL losing ground, officials say'" in message
-    assert "--meta title=" in message and "\n" not in message
+def test_menu_lines_above_the_headline_are_not_it():
+    """Of three lines above the byline, the one shaped like a headline is the headline:
+    "News" and "Releases" are menu words, never a title; they are noted as dropped."""
+    article = read_text(NAV_WITHOUT_HOME, name="nav.txt")
+    m = article.metadata
+    assert (m.title, m.authors, m.dateline) == (
+        "ISIL losing ground, officials say", ("John Redfield",), "WASHINGTON"
+    )
+    assert article.notes[-1] == "not the title, dropped as site chrome: 'News', 'Releases'"
 
 
 def test_a_given_title_settles_which_line_it_is():
@@ -926,17 +927,18 @@ def test_meta_title_reaches_the_reader_and_the_cli_refusal_says_how(tmp_path, ca
     from renderer.cli import main
     from renderer.ingest import ingest
 
-    source = tmp_path / "nav.txt"
-    source.write_text(NAV_WITHOUT_HOME, "utf-8")
+    source = tmp_path / "lost.txt"
+    source.write_text((SCRAPES / "byline-first.txt").read_text("utf-8"), "utf-8")
     assert main(["build", str(source), "-o", str(tmp_path / "out")]) == 3
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"renderer: error: {source}: cannot find the title:")
     assert "\n" not in err and "--meta title=" in err
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
-    article = ingest(source, meta=("title=ISIL losing ground, officials say",))
-    assert article.metadata.authors == ("John Redfield",)
-    source.with_name("nav.meta.yaml").write_text("title: ISIL losing ground, officials say\n")
-    assert ingest(source).metadata.organization == "U.S. Central Command Public Affairs"
+    article = ingest(source, meta=("title=The lost headline",))
+    m = article.metadata
+    assert (m.title, m.authors) == ("The lost headline", ("Jane Doe",))
+    source.with_name("lost.meta.yaml").write_text("title: The lost headline\n")
+    assert ingest(source).metadata.organization == "Army News Service"
 
 
 def test_a_kicker_below_the_first_line_makes_that_line_chrome():

@@ -1,0 +1,463 @@
+"""Read a scrape through a model of the page: the story first, then its header.
+
+1. Every line is scored as story text or furniture (:mod:`._page_model`), and the story
+   is the densest run of story text.
+2. The header zone is what stands above that run (and any byline or date line among its
+   first lines). Its furniture is read wherever it stands: bylines, date lines, a
+   kicker, photo captions.
+3. The headline is the line of the header zone that relates to the story as a headline
+   does: shaped like one, just above the byline, date line or standfirst that opens the
+   story, not one of a list of teaser headlines, not a menu word. Being first on the page
+   counts for nothing.
+
+A page too short to hold a run of story text is read by the line rules alone
+(:func:`.text._read_by_rules`), as are the shortest .mil/.gov scrapes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from renderer.errors import InputError
+from renderer.model import Article, Paragraph
+
+from . import _page_model as pm
+from . import _scrape_header as sh
+from . import _text_rules as rules
+from .text import Facts, _body, _groups, _hard_wrapped, _top_chrome
+
+_BLANK = None
+
+#: How far above the story's first line the headline is looked for, in lines.
+HEADER_LINES = 40
+#: How many of the run's first lines may still be header (a standfirst, a byline).
+RUN_HEADER_LINES = 4
+#: Pages shorter than this (in lines) may be read by the line rules alone.
+SHORT_PAGE_LINES = 40
+
+_JUNK = re.compile(r"[\W\d_]*")
+
+
+@dataclass
+class _Found(Facts):
+    captions: list[tuple[str, str]] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)  # header positions read as furniture
+
+
+def read_page(
+    lines: list[str | None], publishers: list[str], *, name: str, title: str | None
+) -> Article | None:
+    """The article read through the page model, or None when the page is short and holds
+    no story run or no headline the model is sure of (the line rules read it then)."""
+
+    lines = _join_wrapped(lines)
+    content = [line for line in lines if line is not _BLANK]
+    lang = pm.detect(content)
+    model = pm.model(lines, lang)
+    run = pm.densest_run(model)
+    short_page = len(content) <= SHORT_PAGE_LINES
+    if run is None:
+        if short_page:
+            return None
+        raise InputError(f"{name}: no run of story text found in the page")
+    first, last = run
+    kinds = [_kind(line.text, lang) for line in model]
+
+    # The run's first lines may still be header: a standfirst above the byline.
+    for pos in range(first, min(first + RUN_HEADER_LINES, last + 1)):
+        if kinds[pos] in ("byline", "date") and all(model[q].words < 60 for q in range(first, pos)):
+            first = pos + 1
+    if first > last:
+        return None if short_page else _refuse_no_story(name)
+
+    given = " ".join(title.split()) if title and title.strip() else None
+    lo = max(0, first - HEADER_LINES)
+    title_pos = _find_title(model, kinds, lo, first, given)
+    if title_pos is None and given is None:
+        if short_page:
+            return None
+        raise InputError(
+            f"{name}: cannot find the title: no line above the story reads as a headline",
+            hint='name it with --meta title="..."',
+        )
+
+    found = _Found()
+    head_from = title_pos + 1 if title_pos is not None else lo
+    # Above the headline: a kicker ("News | May 6, 2015") or a date close to it.
+    if title_pos is not None:
+        for pos in range(title_pos - 1, max(lo, title_pos - 4) - 1, -1):
+            if kinds[pos] == "kicker":
+                kicker = rules.parse_kicker(model[pos].text)
+                assert kicker is not None
+                found.section, found.kicker_date = kicker.section, kicker.date
+                if kicker.date is None:
+                    found.notes.append(f"kicker date not understood: {kicker.date_text}")
+                break
+    body_start = _read_header(model, kinds, head_from, first, found, lang)
+
+    # The story's end: the run's last line, and sentences that follow it directly.
+    end = last
+    while end + 1 < len(model) and _continues_story(model[end + 1]):
+        end += 1
+
+    body_lines: list[str | None] = []
+    prev_index = None
+    for pos in range(body_start, end + 1):
+        line = model[pos]
+        if line.cls == "bad" or (kinds[pos] in ("byline", "date") and pos < first):
+            continue
+        if (
+            pos < first
+            and line.cls == "short"
+            and not line.sentence
+            and kinds[pos] not in ("dateline", "caption")
+        ):
+            continue  # buttons and counters between the header and the story
+        if prev_index is not None and _BLANK in lines[prev_index : line.index]:
+            body_lines.append(_BLANK)
+        body_lines.append(line.text)
+        prev_index = line.index
+
+    blocks, dateline = _body(body_lines, found.captions)
+    if not any(isinstance(b, Paragraph) for b in blocks):
+        return None if short_page else _refuse_no_story(name)
+
+    if given is not None:
+        head_title = given
+    else:
+        assert title_pos is not None
+        head_title = model[title_pos].text
+    skip = _top_chrome(lines, publishers)
+    above = title_pos if title_pos is not None else body_start
+    dropped = [
+        model[p].text
+        for p in range(0, above)
+        if kinds[p] in ("text", "junk") and model[p].index not in skip and p not in found.used
+    ]
+    if True:
+        if dropped:
+            if len(dropped) <= 4:
+                quoted = ", ".join(repr(_snippet(t)) for t in dropped)
+                found.notes.append(f"not the title, dropped as site chrome: {quoted}")
+            else:
+                found.notes.append(f"not the title, dropped as site chrome: {len(dropped)} lines")
+
+    found.title = head_title
+    return found.article(blocks, dateline, publishers)
+
+
+def _join_wrapped(lines: list[str | None]) -> list[str | None]:
+    """Lines with each hard-wrapped paragraph joined into one line (a dateline alone on
+    the paragraph's first line stays on its own)."""
+    groups = _groups(lines)
+    if len(groups) < 2:
+        return lines
+    out: list[str | None] = []
+    for group in groups:
+        if out:
+            out.append(_BLANK)
+        head = []
+        if len(group) > 1 and rules.dateline_alone(group[0]) is not None:
+            head = [group.pop(0)]
+        wrapped = _hard_wrapped(group) and all(_kind(line, None) == "text" for line in group)
+        out.extend(head + ([" ".join(group)] if wrapped else group))
+    return out
+
+
+def _refuse_no_story(name: str) -> Article:
+    raise InputError(f"{name}: no body paragraphs found after the header")
+
+
+def _snippet(line: str) -> str:
+    return line if len(line) <= 60 else line[:57] + "..."
+
+
+# ----------------------------------------------------------------- what a line is
+
+
+def _kind(text: str, lang: str | None) -> str:
+    """The furniture a line is, or "text"/"junk"."""
+    if _is_junk(text):
+        return "junk"
+    if rules.parse_kicker(text):
+        return "kicker"
+    if rules.split_photo_caption(text) or _is_photo_credit(text):
+        return "caption"
+    if rules.DATE_LINE.fullmatch(text) or (len(text) <= 120 and sh.is_date_line(text, lang)):
+        return "date"
+    if len(text) <= 200 and (sh.byline_in(text, lang) or rules.parse_byline(text)):
+        return "byline"
+    if rules.dateline_alone(text) is not None:
+        return "dateline"
+    return "text"
+
+
+_CREDIT_LINE = re.compile(
+    r"(?:(?:photo|image|video|graphic)s?\s+(?:by|courtesy)\b|\((?:[^()]*\b(?:photo|image)\b[^()]*)\)$"
+    r"|credit(?:s)?\s*:|(?:photo|image)\s*:)",
+    re.I,
+)
+
+
+def _is_photo_credit(text: str) -> bool:
+    """A caption's credit line or photo chrome: "Photo By Sgt. Jane Roe | …", "Credit: …"."""
+    return bool(_CREDIT_LINE.match(text)) and len(text.split()) <= 60
+
+
+_NAV_WORDS = sh.NOT_NAMES | {
+    "accessibility",
+    "links",
+    "skip",
+    "content",
+    "main",
+    "navigation",
+    "toggle",
+    "open",
+    "account",
+    "edition",
+    "register",
+    "sign-in",
+    "signin",
+    "menu",
+    "view",
+    "original",
+    "caption",
+    "show",
+    "hide",
+    "download",
+    "back",
+    "next",
+    "previous",
+    "prev",
+    "page",
+    "article",
+    "story",
+    "stories",
+    "releases",
+    "release",
+    "press",
+    "world",
+    "local",
+    "politics",
+    "entertainment",
+    "lifestyle",
+    "health",
+    "science",
+    "tech",
+    "technology",
+    "travel",
+    "food",
+    "arts",
+    "culture",
+    "blog",
+    "blogs",
+    "explore",
+    "discover",
+    "trending",
+    "popular",
+    "features",
+    "feature",
+    "magazine",
+    "shop",
+    "store",
+    "donate",
+    "help",
+    "faq",
+    "archive",
+    "archives",
+    "rss",
+}
+
+
+def _is_junk(text: str) -> bool:
+    """Never a headline: one letter, digits and punctuation, an object replacement
+    character, a menu word or two."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or "\ufffc" in text or _JUNK.fullmatch(text):
+        return True
+    words = [w.strip(".,:;!?|»›>").lower() for w in text.split()]
+    return len(words) <= 3 and all(w in _NAV_WORDS or not w for w in words)
+
+
+# ------------------------------------------------------------------- the header
+
+
+def _read_header(
+    model: list[pm.Line],
+    kinds: list[str],
+    start: int,
+    first: int,
+    found: _Found,
+    lang: str | None,
+) -> int:
+    """Read the furniture from ``start`` (below the headline) to ``first`` (the story's
+    first line); return where the body begins."""
+    last_furniture = start - 1
+    awaiting_org = False
+    name_candidates: list[int] = []
+    for pos in range(start, first):
+        text, kind = model[pos].text, kinds[pos]
+        if kind == "kicker" and found.section is None:
+            kicker = rules.parse_kicker(text)
+            assert kicker is not None
+            found.section, found.kicker_date = kicker.section, kicker.date
+            last_furniture = pos
+        elif kind == "date":
+            _take_date(found, text, lang)
+            last_furniture = pos
+        elif kind == "byline":
+            if not found.byline_seen:
+                byline = rules.parse_byline(text)
+                if byline is not None and not byline.authors:  # "From … Public Affairs"
+                    found.organization = byline.organization
+                    found.byline_seen = True
+                elif (fb := sh.byline_in(text, lang)) is not None:
+                    found.authors, found.organization = fb.authors, fb.organization
+                    found.byline_seen = True
+                    awaiting_org = fb.organization is None
+                    if fb.date and found.published is None:
+                        found.published = fb.date
+            last_furniture = pos
+        elif kind == "caption":
+            caption = rules.split_photo_caption(text)
+            if caption is not None and pos > last_furniture:
+                found.captions.append(caption)
+            last_furniture = pos
+        elif awaiting_org and pos == last_furniture + 1 and rules.is_org_continuation(text):
+            found.organization = text
+            awaiting_org = False
+            last_furniture = pos
+        else:
+            if kind == "text" and sh.name_line(text):
+                name_candidates.append(pos)
+            if (
+                pos == start
+                and found.subtitle is None
+                and model[pos].words >= 4
+                and (kind == "text")
+            ):
+                found.subtitle = text  # kept only when furniture follows (below)
+                found.used.add(pos)
+    if found.subtitle is not None and last_furniture <= start:
+        found.subtitle = None  # nothing between it and the story: it is the story's
+    if not found.byline_seen:
+        # A line of names next to a date line, or right under the headline, is the byline.
+        for pos in name_candidates:
+            near_date = any(kinds[q] == "date" for q in (pos - 1, pos + 1) if 0 <= q < len(kinds))
+            if near_date or pos == start or (found.subtitle and pos == start + 1):
+                names = sh.name_line(model[pos].text)
+                assert names is not None
+                if len(names) == 1 and len(names[0].split()) == 1 and not near_date:
+                    continue
+                found.authors = names
+                found.byline_seen = True
+                found.used.add(pos)
+                last_furniture = max(last_furniture, pos)
+                break
+    if found.published is None:
+        # A date anywhere in the short lines of the header.
+        for pos in range(start, first):
+            if model[pos].words <= 25:
+                dates = [d for d in sh.dates_in(model[pos].text, lang) if not d.updated]
+                if dates:
+                    found.published = dates[0].date
+                    break
+    body_start = last_furniture + 1
+    # A caption kept as a block belongs to the body when it follows the furniture.
+    found.captions = [c for c in found.captions]
+    return body_start
+
+
+def _take_date(found: _Found, text: str, lang: str | None) -> None:
+    m = rules.DATE_LINE.fullmatch(text)
+    if m is not None:
+        date = rules.parse_date(m["date"])
+        if m["kind"] in rules.PUBLISHED_WORDS:
+            found.published = found.published or date
+        else:
+            found.updated = found.updated or date
+        return
+    for d in sh.dates_in(text, lang):
+        if d.updated:
+            found.updated = found.updated or d.date
+        else:
+            found.published = found.published or d.date
+
+
+def _continues_story(line: pm.Line) -> bool:
+    """A line right after the story run that still belongs to it: a finished sentence."""
+    return (
+        line.cls in ("near", "short")
+        and line.sentence
+        and line.words >= 2
+        and (not rules.is_trailer_line(line.text))
+    )
+
+
+# ------------------------------------------------------------------- the headline
+
+
+def _find_title(
+    model: list[pm.Line], kinds: list[str], lo: int, first: int, given: str | None
+) -> int | None:
+    if given is not None:
+        for pos in range(first - 1, lo - 1, -1):
+            if model[pos].text.casefold() == given.casefold():
+                return pos
+        return None
+    best, best_score = None, -1.5
+    for pos in range(lo, first):
+        score = _title_score(model, kinds, pos, lo, first)
+        if score is not None and score > best_score:
+            best, best_score = pos, score
+    return best
+
+
+def _title_shaped(line: pm.Line, kind: str) -> bool:
+    return kind == "text" and 3 <= line.words <= 25 and not line.text.endswith(".")
+
+
+def _title_score(
+    model: list[pm.Line], kinds: list[str], pos: int, lo: int, first: int
+) -> float | None:
+    line, kind = model[pos], kinds[pos]
+    text = line.text
+    if kind != "text" or line.cls == "bad" or line.words > 30 or len(text) > 250:
+        return None
+    if text.endswith(":") or (rules.SENTENCE_END.search(text) and rules.sentence_count(text) > 1):
+        return None
+    if pos - 1 >= 0 and kinds[pos - 1] == "byline":
+        return None  # the organization under a byline, never a headline
+    score = 0.0
+    words = line.words
+    score += 1.0 if 3 <= words <= 25 else (0.0 if words == 2 else -1.5)
+    if text.endswith("."):
+        score -= 1.0
+    # What stands between it and the story: furniture is expected, a standfirst may be.
+    between = range(pos + 1, first)
+    furniture = [q for q in between if kinds[q] in ("byline", "date", "caption", "kicker")]
+    others = [q for q in between if kinds[q] not in ("byline", "date", "caption", "kicker")]
+    if any(kinds[q] in ("byline", "date") for q in range(pos + 1, min(pos + 4, first))):
+        score += 2.5
+        if pos + 1 < first and kinds[pos + 1] in ("byline", "date"):
+            score += 0.5
+    elif furniture:
+        score += 0.5
+    # A standfirst right under the headline is expected; anything else costs.
+    extra = [q for q in others if q != pos + 1 or model[q].words < 8]
+    score -= 0.35 * len([q for q in extra if kinds[q] != "junk"]) + 0.1 * len(extra)
+    # The same headline twice (a breadcrumb ending in it, a repeated heading).
+    for q in range(lo, first):
+        if q != pos and model[q].text.casefold().endswith(text.casefold()) and len(text) > 15:
+            score += 0.8
+            break
+    # One of a list of teaser headlines.
+    prev_shape = pos - 1 >= 0 and _title_shaped(model[pos - 1], kinds[pos - 1])
+    next_shape = pos + 1 < first and _title_shaped(model[pos + 1], kinds[pos + 1])
+    if prev_shape and next_shape:
+        score -= 1.2
+    # A kicker right above it.
+    if pos - 1 >= 0 and kinds[pos - 1] == "kicker":
+        score += 1.0
+    return score
