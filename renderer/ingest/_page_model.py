@@ -84,7 +84,7 @@ def detect(lines: Sequence[str]) -> str | None:
     return best
 
 
-_ANY_STOP = frozenset().union(*STOPWORDS.values())
+ANY_STOP = frozenset().union(*STOPWORDS.values())
 
 
 @dataclass
@@ -99,6 +99,13 @@ class Line:
 
 
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bcopyright\b", re.I)
+# The site talking about itself: legal notices, newsletters, cookies, subscriptions.
+_SITE_TALK = re.compile(
+    r"\b(?:this|our) (?:site|website|newsletter|web site)\b|\bprivacy (?:policy|notice)\b"
+    r"|\bterms (?:of|and) (?:use|service|conditions)\b|\bcookies\b|\buser agreement\b"
+    r"|\bsign up\b|\bsubscribe\b|\bnewsletters?\b|\bunsubscribe\b",
+    re.I,
+)
 _GLUED = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")
 
 
@@ -107,12 +114,13 @@ def classify(text: str, lang: str | None) -> tuple[str, int, float, bool]:
     share of function words and whether it ends like a sentence."""
     words = words_of(text)
     n = len(text.split())
-    stop_list = STOPWORDS.get(lang or "", _ANY_STOP)
+    stop_list = STOPWORDS.get(lang or "", ANY_STOP)
     stop = sum(1 for w in words if w in stop_list) / len(words) if words else 0.0
-    sentence = bool(rules.SENTENCE_END.search(text))
+    # A line cut short ("…", "...") is a teaser, not a finished sentence.
+    sentence = bool(rules.SENTENCE_END.search(text)) and not text.endswith(("...", "…"))
     if rules.is_chrome_line(text) or rules.is_trailer_line(text):
         return "bad", n, stop, sentence
-    if _COPYRIGHT.search(text) and n < 40:
+    if (_COPYRIGHT.search(text) or _SITE_TALK.search(text)) and n < 60:
         return "bad", n, stop, sentence
     if lang is None:  # no function words to count: the shape alone
         stop_ok, stop_low = sentence or n >= 25, True
@@ -149,9 +157,12 @@ def model(lines: Sequence[str | None], lang: str | None) -> list[Line]:
 SHORT_COST = 0.3
 BAD_COST = 1.5
 TRAILER_COST = 2.5
+#: Each further line of a gap between story lines costs this much more (a share of its own).
+GAP_GROWTH = 0.2
 
 
 def _weigh(lines: list[Line]) -> None:
+    gap = 0  # lines since the last story line: a long gap costs more per line
     for i, line in enumerate(lines):
         if line.cls == "good":
             line.weight = 1.0 + min(line.words, 100) / 25
@@ -164,6 +175,11 @@ def _weigh(lines: list[Line]) -> None:
             line.weight = -(TRAILER_COST if rules.is_trailer_line(line.text) else BAD_COST)
         else:
             line.weight = -SHORT_COST if line.words > 3 else -SHORT_COST - 0.15
+        if line.weight < 0:
+            gap += 1
+            line.weight *= 1 + GAP_GROWTH * (gap - 1)
+        elif line.cls == "good":
+            gap = 0
 
 
 def densest_run(lines: Sequence[Line]) -> tuple[int, int] | None:

@@ -106,7 +106,7 @@ _DATE_LINE_REST = re.compile(
     r"min|mins|minute|minutes|read|reading|time|hours?|ago|date|"
     r"publié|le|mis|à|jour|publicado|el|em|actualizado|veröffentlicht|am|aktualisiert|um|uhr|"
     r"pubblicato|il|aggiornato|atualizado|gepubliceerd|op|bijgewerkt)\b)"
-    rf"|(?i:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?)|{rules._WEEKDAY}|\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?|\d+|[\s,;:|/·•\-–—()]+"
+    rf"|(?i:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?)|{rules._WEEKDAY}|\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?|\d+|[\s,;:|/·•\-–—()]+"
 )
 
 

@@ -32,7 +32,7 @@ _BLANK = None
 #: How far above the story's first line the headline is looked for, in lines.
 HEADER_LINES = 40
 #: How many of the run's first lines may still be header (a standfirst, a byline).
-RUN_HEADER_LINES = 4
+RUN_HEADER_LINES = 8
 #: Pages shorter than this (in lines) may be read by the line rules alone.
 SHORT_PAGE_LINES = 40
 
@@ -62,7 +62,18 @@ def read_page(
             return None
         raise InputError(f"{name}: no run of story text found in the page")
     first, last = run
+    run_first = first
     kinds = [_kind(line.text, lang) for line in model]
+    # A line of names next to a date line or a byline is the byline ("Natasha Turak").
+    for pos, line in enumerate(model):
+        if (
+            kinds[pos] == "text"
+            and sh.name_line(line.text)
+            and any(
+                kinds[q] in ("date", "byline") for q in (pos - 1, pos + 1) if 0 <= q < len(kinds)
+            )
+        ):
+            kinds[pos] = "name"
 
     # The run's first lines may still be header: a standfirst above the byline.
     for pos in range(first, min(first + RUN_HEADER_LINES, last + 1)):
@@ -73,7 +84,7 @@ def read_page(
 
     given = " ".join(title.split()) if title and title.strip() else None
     lo = max(0, first - HEADER_LINES)
-    title_pos = _find_title(model, kinds, lo, first, given)
+    title_pos = _find_title(model, kinds, lo, first, given, run_first)
     if title_pos is None and given is None:
         if short_page:
             return None
@@ -186,6 +197,8 @@ def _kind(text: str, lang: str | None) -> str:
         return "caption"
     if rules.DATE_LINE.fullmatch(text) or (len(text) <= 120 and sh.is_date_line(text, lang)):
         return "date"
+    if len(text.split()) <= 12 and sh.dates_in(text, lang) and not sh.byline_in(text, lang):
+        return "date"  # a short line holding a full date is the header's, never a headline
     if len(text) <= 200 and (sh.byline_in(text, lang) or rules.parse_byline(text)):
         return "byline"
     if rules.dateline_alone(text) is not None:
@@ -200,9 +213,23 @@ _CREDIT_LINE = re.compile(
 )
 
 
+_AGENCY_CREDIT = re.compile(
+    r"\(?[A-ZÀ-Þ][\w.'’-]*(?:\s+[\w.'’&-]+){0,5}\s*(?:/|\|)\s*"
+    r"[A-ZÀ-Þ][\w.'’-]*(?:\s+[\w.'’&-]+){0,6}(?:\s*(?:/|\|)\s*[A-ZÀ-Þ][\w.'’&\s-]*)?\)?"
+)
+
+
 def _is_photo_credit(text: str) -> bool:
-    """A caption's credit line or photo chrome: "Photo By Sgt. Jane Roe | …", "Credit: …"."""
+    """A caption's credit line or photo chrome: "Photo By Sgt. Jane Roe | …", "Credit: …",
+    "(Reed Saxon / Associated Press)", "Anna Moneymaker/The New York Times"."""
+    if _AGENCY_CREDIT.fullmatch(text) and pm.words_of(text)[0] not in pm.ANY_STOP:
+        return all(
+            w[:1].isupper() or w.lower() in _CREDIT_SMALL for w in re.split(r"[\s/|()]+", text) if w
+        )
     return bool(_CREDIT_LINE.match(text)) and len(text.split()) <= 60
+
+
+_CREDIT_SMALL = frozenset(["for", "of", "the", "and", "de", "la", "via"])
 
 
 _NAV_WORDS = sh.NOT_NAMES | {
@@ -276,8 +303,8 @@ def _is_junk(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2 or "\ufffc" in text or _JUNK.fullmatch(text):
         return True
-    words = [w.strip(".,:;!?|»›>").lower() for w in text.split()]
-    return len(words) <= 3 and all(w in _NAV_WORDS or not w for w in words)
+    words = [w.strip(".,:;!?|»›>@#").lower() for w in text.split()]
+    return len(words) <= 5 and all(w in _NAV_WORDS or not w for w in words)
 
 
 # ------------------------------------------------------------------- the header
@@ -305,6 +332,8 @@ def _read_header(
             last_furniture = pos
         elif kind == "date":
             _take_date(found, text, lang)
+            if not found.byline_seen and (names := _names_before_date(text, lang)):
+                found.authors, found.byline_seen = names, True
             last_furniture = pos
         elif kind == "byline":
             if not found.byline_seen:
@@ -318,6 +347,11 @@ def _read_header(
                     awaiting_org = fb.organization is None
                     if fb.date and found.published is None:
                         found.published = fb.date
+            last_furniture = pos
+        elif kind == "name":
+            if not found.byline_seen:
+                found.authors = sh.name_line(text) or ()
+                found.byline_seen = True
             last_furniture = pos
         elif kind == "caption":
             caption = rules.split_photo_caption(text)
@@ -369,6 +403,13 @@ def _read_header(
     return body_start
 
 
+def _names_before_date(text: str, lang: str | None) -> tuple[str, ...] | None:
+    """The names a date line opens with: "Chris Davies - Nov 19, 2019", "Reuters Nov …"."""
+    dates = sh.dates_in(text, lang)
+    head = text[: dates[0].start].strip(" -–—|·•,") if dates else ""
+    return sh.name_line(head) if head else None
+
+
 def _take_date(found: _Found, text: str, lang: str | None) -> None:
     m = rules.DATE_LINE.fullmatch(text)
     if m is not None:
@@ -399,8 +440,15 @@ def _continues_story(line: pm.Line) -> bool:
 
 
 def _find_title(
-    model: list[pm.Line], kinds: list[str], lo: int, first: int, given: str | None
+    model: list[pm.Line],
+    kinds: list[str],
+    lo: int,
+    first: int,
+    given: str | None,
+    run_first: int | None = None,
 ) -> int | None:
+    """The headline's position between ``lo`` and ``first`` (the body's first line);
+    ``run_first`` is where the run of story text began (a headline is rarely inside it)."""
     if given is not None:
         for pos in range(first - 1, lo - 1, -1):
             if model[pos].text.casefold() == given.casefold():
@@ -409,9 +457,15 @@ def _find_title(
     best, best_score = None, -1.5
     for pos in range(lo, first):
         score = _title_score(model, kinds, pos, lo, first)
+        if score is not None and run_first is not None and pos >= run_first:
+            score -= 1.0  # inside the story's run: a promo or a standfirst, seldom the headline
         if score is not None and score > best_score:
             best, best_score = pos, score
     return best
+
+
+_BYLINE_OR_DATE = ("byline", "date", "name")
+_FURNITURE = (*_BYLINE_OR_DATE, "caption", "kicker")
 
 
 def _title_shaped(line: pm.Line, kind: str) -> bool:
@@ -434,29 +488,42 @@ def _title_score(
     score += 1.0 if 3 <= words <= 25 else (0.0 if words == 2 else -1.5)
     if text.endswith("."):
         score -= 1.0
+    if words >= 12 and line.sentence and line.stop >= 0.3:
+        score -= 0.7  # prose: a standfirst rather than its headline
+    if words <= 3 and text.isupper():
+        score -= 1.0  # a section label ("WEIRD MEDICINE")
+    if sh.name_line(text):
+        score -= 1.0  # a name on its own line is a byline more often than a headline
+    below = model[pos + 1] if pos + 1 < first else None
+    if below is not None and kinds[pos + 1] == "text" and below.words >= 8 and below.sentence:
+        score += 0.5  # a standfirst follows
     # What stands between it and the story: furniture is expected, a standfirst may be.
     between = range(pos + 1, first)
-    furniture = [q for q in between if kinds[q] in ("byline", "date", "caption", "kicker")]
-    others = [q for q in between if kinds[q] not in ("byline", "date", "caption", "kicker")]
-    if any(kinds[q] in ("byline", "date") for q in range(pos + 1, min(pos + 4, first))):
+    furniture = [q for q in between if kinds[q] in _FURNITURE]
+    others = [q for q in between if kinds[q] not in _FURNITURE]
+    if any(kinds[q] in _BYLINE_OR_DATE for q in range(pos + 1, min(pos + 4, first))):
         score += 2.5
-        if pos + 1 < first and kinds[pos + 1] in ("byline", "date"):
+        if pos + 1 < first and kinds[pos + 1] in _BYLINE_OR_DATE:
             score += 0.5
     elif furniture:
         score += 0.5
-    # A standfirst right under the headline is expected; anything else costs.
+    # A standfirst right under the headline is expected; anything else costs, up to a point.
     extra = [q for q in others if q != pos + 1 or model[q].words < 8]
-    score -= 0.35 * len([q for q in extra if kinds[q] != "junk"]) + 0.1 * len(extra)
-    # The same headline twice (a breadcrumb ending in it, a repeated heading).
-    for q in range(lo, first):
-        if q != pos and model[q].text.casefold().endswith(text.casefold()) and len(text) > 15:
+    score -= min(2.0, 0.15 * len(extra))
+    # The same headline twice: a breadcrumb ending in it, or the heading repeated.
+    for q in (pos - 1, pos + 1):
+        if (
+            lo <= q < first
+            and q != pos
+            and len(text) > 15
+            and (model[q].text.casefold().endswith(text.casefold()))
+        ):
             score += 0.8
             break
     # One of a list of teaser headlines.
     prev_shape = pos - 1 >= 0 and _title_shaped(model[pos - 1], kinds[pos - 1])
     next_shape = pos + 1 < first and _title_shaped(model[pos + 1], kinds[pos + 1])
-    if prev_shape and next_shape:
-        score -= 1.2
+    score -= 1.2 if prev_shape and next_shape else 0.4 if prev_shape or next_shape else 0.0
     # A kicker right above it.
     if pos - 1 >= 0 and kinds[pos - 1] == "kicker":
         score += 1.0
