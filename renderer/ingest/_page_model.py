@@ -182,15 +182,34 @@ def _weigh(lines: list[Line]) -> None:
             gap = 0
 
 
-def densest_run(lines: Sequence[Line]) -> tuple[int, int] | None:
-    """``(first, last)`` positions in ``lines`` of the run with the highest summed weight
-    (Kadane's maximum subarray), or None when no line is story text."""
-    best = (0.0, None)
-    total, start = 0.0, 0
-    for i, line in enumerate(lines):
+def densest_run(
+    lines: Sequence[Line], lo: int = 0, hi: int | None = None
+) -> tuple[float, tuple[int, int]] | None:
+    """The summed weight and ``(first, last)`` positions of the run of ``lines[lo:hi]``
+    with the highest summed weight (Kadane's maximum subarray); None when no line there
+    is story text."""
+    best: tuple[float, tuple[int, int]] | None = None
+    total, start = 0.0, lo
+    for i in range(lo, len(lines) if hi is None else hi):
         if total <= 0:
             total, start = 0.0, i
-        total += line.weight
-        if total > best[0]:
+        total += lines[i].weight
+        if total > 0 and (best is None or total > best[0]):
             best = (total, (start, i))
-    return best[1]
+    return best
+
+
+def runs(lines: Sequence[Line], most: int = 5) -> list[tuple[float, tuple[int, int]]]:
+    """The densest run and the densest runs beside it (disjoint), best first."""
+    found: list[tuple[float, tuple[int, int]]] = []
+    spans = [(0, len(lines))]
+    while spans and len(found) < most:
+        lo, hi = spans.pop(0)
+        best = densest_run(lines, lo, hi)
+        if best is None:
+            continue
+        found.append(best)
+        first, last = best[1]
+        spans += [(lo, first), (last + 1, hi)]
+        spans.sort(key=lambda span: span[0] - span[1])  # the longest first
+    return sorted(found, reverse=True)

@@ -276,6 +276,8 @@ def name_line(text: str) -> tuple[str, ...] | None:
     Roe", "Tom Krisher, AP Auto Writer", "Chris Davies - Nov 19, 2019"): the caller
     decides by the line's place whether it is a byline."""
     text = text.strip()
+    if len(text.split()) > 12:
+        return None  # a sentence, not a line of names
     dates = dates_in(text)
     if dates:
         text = text[: dates[0].start]

@@ -55,14 +55,6 @@ def read_page(
     content = [line for line in lines if line is not _BLANK]
     lang = pm.detect(content)
     model = pm.model(lines, lang)
-    run = pm.densest_run(model)
-    short_page = len(content) <= SHORT_PAGE_LINES
-    if run is None:
-        if short_page:
-            return None
-        raise InputError(f"{name}: no run of story text found in the page")
-    first, last = run
-    run_first = first
     kinds = [_kind(line.text, lang) for line in model]
     # A line of names next to a date line or a byline is the byline ("Natasha Turak").
     for pos, line in enumerate(model):
@@ -74,11 +66,17 @@ def read_page(
             )
         ):
             kinds[pos] = "name"
+    run = _story_run(model, kinds)
+    short_page = len(content) <= SHORT_PAGE_LINES
+    if run is None:
+        if short_page:
+            return None
+        raise InputError(f"{name}: no run of story text found in the page")
+    first, last = run
+    run_first = first
 
     # The run's first lines may still be header: a standfirst above the byline.
-    for pos in range(first, min(first + RUN_HEADER_LINES, last + 1)):
-        if kinds[pos] in ("byline", "date") and all(model[q].words < 60 for q in range(first, pos)):
-            first = pos + 1
+    first = _header_end(model, kinds, first, last)
     if first > last:
         return None if short_page else _refuse_no_story(name)
 
@@ -106,6 +104,11 @@ def read_page(
                     found.notes.append(f"kicker date not understood: {kicker.date_text}")
                 break
     body_start = _read_header(model, kinds, head_from, first, found, lang)
+    if title_pos is not None and found.published is None:
+        for pos in range(title_pos - 1, max(lo, title_pos - 3) - 1, -1):
+            if kinds[pos] == "date":  # a date line just above the headline
+                _take_date(found, model[pos].text, lang)
+                break
 
     # The story's end: the run's last line, and sentences that follow it directly.
     end = last
@@ -158,6 +161,44 @@ def read_page(
     return found.article(blocks, dateline, publishers)
 
 
+#: What a headline with a byline or date under it, just above a run, adds to the run.
+HEADED_RUN_BONUS = 6.0
+
+
+def _story_run(model: list[pm.Line], kinds: list[str]) -> tuple[int, int] | None:
+    """The run of story text that is the article: the densest run, unless another dense
+    run stands under a headline with its byline or date (a list of teasers has none)."""
+    candidates = pm.runs(model)
+    if not candidates:
+        return None
+    top = candidates[0][0]
+    best, best_score = None, None
+    for weight, (first, last) in candidates:
+        if weight < 0.3 * top:
+            continue
+        head = _header_end(model, kinds, first, last)
+        lo = max(0, head - 12)
+        scores = [_title_score(model, kinds, p, lo, head, False) for p in range(lo, head)]
+        headed = any(s is not None and s >= 2.5 for s in scores)
+        score = weight + (HEADED_RUN_BONUS if headed else 0.0)
+        if best_score is None or score > best_score:
+            best, best_score = (first, last), score
+    return best
+
+
+def _header_end(model: list[pm.Line], kinds: list[str], first: int, last: int) -> int:
+    """Where the body begins in a run whose first lines may still be header: after a byline
+    or date line among its first lines (a standfirst may stand above them)."""
+    for pos in range(first, min(first + RUN_HEADER_LINES, last + 1)):
+        above = model[first:pos]
+        if kinds[pos] in ("byline", "date", "name") and (
+            sum(line.cls == "good" for line in above) <= 2
+            and sum(line.words for line in above) < 100
+        ):
+            first = pos + 1
+    return first
+
+
 def _join_wrapped(lines: list[str | None]) -> list[str | None]:
     """Lines with each hard-wrapped paragraph joined into one line (a dateline alone on
     the paragraph's first line stays on its own)."""
@@ -189,7 +230,7 @@ def _snippet(line: str) -> str:
 
 def _kind(text: str, lang: str | None) -> str:
     """The furniture a line is, or "text"/"junk"."""
-    if _is_junk(text):
+    if _is_junk(text) and not sh.dates_in(text, lang):
         return "junk"
     if rules.parse_kicker(text):
         return "kicker"
@@ -473,7 +514,7 @@ def _title_shaped(line: pm.Line, kind: str) -> bool:
 
 
 def _title_score(
-    model: list[pm.Line], kinds: list[str], pos: int, lo: int, first: int
+    model: list[pm.Line], kinds: list[str], pos: int, lo: int, first: int, look_above: bool = True
 ) -> float | None:
     line, kind = model[pos], kinds[pos]
     text = line.text
@@ -507,6 +548,8 @@ def _title_score(
             score += 0.5
     elif furniture:
         score += 0.5
+    if look_above and any(kinds[q] in _BYLINE_OR_DATE for q in range(max(lo, pos - 2), pos)):
+        score += 1.0  # the date or byline just above it
     # A standfirst right under the headline is expected; anything else costs, up to a point.
     extra = [q for q in others if q != pos + 1 or model[q].words < 8]
     score -= min(2.0, 0.15 * len(extra))
