@@ -293,3 +293,23 @@ def name_line(text: str) -> tuple[str, ...] | None:
     if names and all(_name_like(n, max_words=4) for n in names):
         return names
     return None
+
+
+_MONTH_NAME = _MONTH.replace("?P<m>", "")
+_TIME_BITS = re.compile(
+    rf"\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?"
+    r"|\b\d+\s*(?:min|mins|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago\b"
+    r"|\b(?:an?|one)\s+(?:minute|hour|day|week)\s+ago\b|\b(?:today|yesterday|just now)\b"
+    r"|\b\d+\s*min(?:ute)?s?\s+read\b"
+    rf"|{_MONTH_NAME}\s*[0-3]?\d\b|\b[0-3]?\d\s+{_MONTH_NAME}",
+    re.I,
+)
+
+
+def is_time_line(text: str) -> bool:
+    """A line that only says when, without a full date: "Today 12:01 AM", "1 hour ago",
+    "Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM". Header furniture, never a headline."""
+    if len(text.split()) > 12 or not _TIME_BITS.search(text):
+        return False
+    rest = _DATE_LINE_REST.sub(" ", _TIME_BITS.sub(" ", text))
+    return not rest.strip(" .,;")

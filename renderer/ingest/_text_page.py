@@ -240,6 +240,8 @@ def _kind(text: str, lang: str | None) -> str:
         return "date"
     if len(text.split()) <= 12 and sh.dates_in(text, lang) and not sh.byline_in(text, lang):
         return "date"  # a short line holding a full date is the header's, never a headline
+    if sh.is_time_line(text):
+        return "date"  # when, without a full date: "Today 12:01 AM", "1 hour ago"
     if len(text) <= 200 and (sh.byline_in(text, lang) or rules.parse_byline(text)):
         return "byline"
     if rules.dateline_alone(text) is not None:
@@ -273,69 +275,27 @@ def _is_photo_credit(text: str) -> bool:
 _CREDIT_SMALL = frozenset(["for", "of", "the", "and", "de", "la", "via"])
 
 
-_NAV_WORDS = sh.NOT_NAMES | {
-    "accessibility",
-    "links",
-    "skip",
-    "content",
-    "main",
-    "navigation",
-    "toggle",
-    "open",
-    "account",
-    "edition",
-    "register",
-    "sign-in",
-    "signin",
-    "menu",
-    "view",
-    "original",
-    "caption",
-    "show",
-    "hide",
-    "download",
-    "back",
-    "next",
-    "previous",
-    "prev",
-    "page",
-    "article",
-    "story",
-    "stories",
-    "releases",
-    "release",
-    "press",
-    "world",
-    "local",
-    "politics",
-    "entertainment",
-    "lifestyle",
-    "health",
-    "science",
-    "tech",
-    "technology",
-    "travel",
-    "food",
-    "arts",
-    "culture",
-    "blog",
-    "blogs",
-    "explore",
-    "discover",
-    "trending",
-    "popular",
-    "features",
-    "feature",
-    "magazine",
-    "shop",
-    "store",
-    "donate",
-    "help",
-    "faq",
-    "archive",
-    "archives",
-    "rss",
-}
+_NAV_WORDS = sh.NOT_NAMES | frozenset(
+    (
+        "accessibility", "links", "skip", "content", "main", "navigation", "toggle", "open",
+        "account", "edition", "register", "sign-in", "signin", "menu", "view", "original",
+        "caption", "show", "hide", "download", "back", "next", "previous", "prev", "page",
+        "article", "story", "stories", "releases", "release", "press", "world", "local",
+        "politics", "entertainment", "lifestyle", "health", "science", "tech", "technology",
+        "travel", "food", "arts", "culture", "blog", "blogs", "explore", "discover",
+        "trending", "popular", "features", "feature", "magazine", "shop", "store", "donate",
+        "help", "faq", "archive", "archives", "rss", "join", "options", "option", "sharing",
+        "post", "posts", "browse", "edit", "profile", "out", "in", "up", "key", "points",
+        "tweets", "comments", "reply", "replies", "facebook", "twitter", "whatsapp",
+        "linkedin", "pinterest", "reddit", "instagram", "youtube", "tumblr", "telegram",
+        "messenger", "flipboard", "copy", "link", "url", "short", "get", "click", "here",
+        "see", "all", "also", "full", "continue", "reading", "tips", "type", "enter", "go",
+        "submit", "save", "bookmark", "follow", "us", "on", "to", "this", "our", "your", "my",
+        "the", "a", "and", "of", "for", "with", "now", "free", "today", "breaking", "alerts",
+        "alert", "emails", "notifications", "app", "apps", "text", "size", "via", "x", "work",
+        "watch", "listen", "previous", "articles", "more", "newer", "older", "overview",
+    )
+)  # fmt: skip
 
 
 def _is_junk(text: str) -> bool:

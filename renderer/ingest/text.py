@@ -72,11 +72,16 @@ def _read_by_rules(
 
     assert header.title is not None  # header.read() raises otherwise
     facts = Facts(
-        title=header.title, subtitle=header.subtitle, section=header.section,
-        kicker_date=header.kicker_date, published=header.published, updated=header.updated,
+        title=header.title,
+        subtitle=header.subtitle,
+        section=header.section,
+        kicker_date=header.kicker_date,
+        published=header.published,
+        updated=header.updated,
         byline_seen=header.byline is not None,
         authors=header.byline.authors if header.byline else (),
-        organization=header.organization, notes=header.notes,
+        organization=header.organization,
+        notes=header.notes,
     )
     return facts.article(blocks, dateline, publishers)
 
@@ -124,9 +129,7 @@ class Facts:
             language=None,
             publisher=publishers[0] if publishers else None,
         )
-        return Article(
-            metadata=metadata, blocks=tuple(blocks), base_dir=None, notes=tuple(notes)
-        )
+        return Article(metadata=metadata, blocks=tuple(blocks), base_dir=None, notes=tuple(notes))
 
 
 # ------------------------------------------------------------------ pass 1: chrome
