@@ -21,7 +21,8 @@ _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
 _DATE_FORMS = (
     # "Nov. 19, 2019", "NOV 20 2019", "November 18, 2019", "Nov 13, 2019 4:26 pm"
-    re.compile(rf"(?<![\w]){_MONTH}\s*{_DAY},?\s+{_YEAR}"),
+    # (also glued to the word before it: "Public AffairsApril 12, 2024")
+    re.compile(rf"(?:(?<![\w])|(?<=[a-z])(?=[A-Z])){_MONTH}\s*{_DAY},?\s+{_YEAR}"),
     # "19 Nov 2019", "20 Nov, 2019", "6 de mayo de 2015", "6. Mai 2015"
     re.compile(rf"(?<![\w.]){_DAY}\s+(?i:de\s+)?{_MONTH},?\s+(?i:de\s+|del\s+)?{_YEAR}"),
     # ISO, also with a time: "2019-11-19T12:48:14Z"
@@ -132,6 +133,7 @@ _BY = re.compile(
     r"(?:by|par|por|von|di|door)\s*:?\s+(?=[A-ZÀ-Þ])",
     re.I,
 )
+_FROM = re.compile(r"From\s+(?P<people>[A-Z][^,]{3,80}?),\s+(?P<org>[A-Z0-9][^,]{2,80})")
 _PHOTO_BY = re.compile(r"^(?:photo|photos|image|video|graphic)\s+by\b", re.I)
 _SEPARATORS = re.compile(r"\s+[-–—·•|]\s+|\s*\|\s*")
 _NAME_WORD = re.compile(
@@ -237,6 +239,12 @@ def byline_in(text: str, lang: str | None = None) -> FoundByline | None:
     "By NAME JAN. 13, 2017", "By NAME - Contributor 2019-11-19T12:48Z". None otherwise."""
     if _PHOTO_BY.match(text) or rules.split_photo_caption(text):
         return None
+    if (m := _FROM.fullmatch(text)) is not None:  # "From RANK NAME, ORG" (Navy News Service)
+        people, org = m["people"], m["org"]
+        byline = rules.parse_byline("By " + people)
+        if byline and len(people.split()) >= 2 and rules.is_org_like(org):
+            return FoundByline(byline.authors, org, None)
+        return None
     m = _BY.search(text)
     if m is None:
         return None
@@ -250,8 +258,8 @@ def byline_in(text: str, lang: str | None = None) -> FoundByline | None:
         rest = text[m.end() : after[0].start]
     # A label or a weekday glued before the date ("By NAME Posted on Monday, …").
     rest = re.sub(
-        r"(?i)[\s,|·•-]*(?:(?:updated?|published|posted)(?:\s+on)?\s*:?\s*)?"
-        rf"(?:{rules._WEEKDAY})?[\s,|·•-]*$",
+        r"(?i)[\s,|/·•-]*(?:(?:updated?|published|posted)(?:\s+on)?\s*:?\s*)?"
+        rf"(?:{rules._WEEKDAY})?[\s,|/·•-]*(?:\bon\s*)?$",
         "",
         rest,
     )
@@ -263,9 +271,10 @@ def byline_in(text: str, lang: str | None = None) -> FoundByline | None:
         return None
     if not all(_name_like(a, max_words=7) or rules._is_name(a) for a in byline.authors):
         return None
+    second = parts[1] if len(parts) > 1 else ""
     org = byline.organization or (
-        parts[1]
-        if len(parts) > 1 and len(parts[1].split()) <= 8 and not any(c.isdigit() for c in parts[1])
+        second
+        if second and len(second.split()) <= 8 and not re.search(r"\d[:.]\d", second)
         else None
     )
     return FoundByline(byline.authors, org, byline.date or (dates[0].date if dates else None))

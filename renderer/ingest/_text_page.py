@@ -133,7 +133,7 @@ def read_page(
         body_lines.append(line.text)
         prev_index = line.index
 
-    blocks, dateline = _body(body_lines, found.captions)
+    blocks, dateline = _body(body_lines, found.captions, heading=_is_subhead)
     if not any(isinstance(b, Paragraph) for b in blocks):
         return None if short_page else _refuse_no_story(name)
 
@@ -219,6 +219,20 @@ def _join_wrapped(lines: list[str | None]) -> list[str | None]:
 
 def _refuse_no_story(name: str) -> Article:
     raise InputError(f"{name}: no body paragraphs found after the header")
+
+
+def _is_subhead(text: str) -> bool:
+    """A subhead inside the story: a heading-like line, or any short line that opens with
+    a capital and does not end like a sentence or clause ("Ice on the river"); the body's
+    rule keeps it a heading only between two story paragraphs."""
+    words = text.split()
+    return rules.is_heading_like(text) or (
+        2 <= len(words) <= rules.MAX_HEADING_WORDS
+        and text[0].isupper()
+        and text[-1] not in '.,;:!?…"”’)'
+        and not _is_junk(text)
+        and not sh.dates_in(text)
+    )
 
 
 def _snippet(line: str) -> str:
@@ -339,15 +353,15 @@ def _read_header(
         elif kind == "byline":
             if not found.byline_seen:
                 byline = rules.parse_byline(text)
-                if byline is not None and not byline.authors:  # "From … Public Affairs"
-                    found.organization = byline.organization
-                    found.byline_seen = True
-                elif (fb := sh.byline_in(text, lang)) is not None:
+                if (fb := sh.byline_in(text, lang)) is not None:
                     found.authors, found.organization = fb.authors, fb.organization
                     found.byline_seen = True
                     awaiting_org = fb.organization is None
                     if fb.date and found.published is None:
                         found.published = fb.date
+                elif byline is not None and not byline.authors:  # "From … Public Affairs"
+                    found.organization = byline.organization
+                    found.byline_seen = True
             last_furniture = pos
         elif kind == "name":
             if not found.byline_seen:

@@ -25,7 +25,7 @@ above it is chrome.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from renderer.errors import InputError
@@ -419,7 +419,9 @@ def _check_title(line: str, name: str) -> str:
 
 
 def _body(
-    lines: list[str | None], header_captions: Sequence[tuple[str, str]] = ()
+    lines: list[str | None],
+    header_captions: Sequence[tuple[str, str]] = (),
+    heading: Callable[[str], bool] = rules.is_heading_like,
 ) -> tuple[list[Block], str | None]:
     """Paragraphs, subheads and photo captions, and the dateline opening the story.
 
@@ -443,7 +445,7 @@ def _body(
                 del parts[first]
     # Subheads are judged among the story's texts only: a caption is no neighbour.
     story = [text for text, caption in parts if caption is None]
-    candidate = [rules.is_heading_like(t) for t in story]
+    candidate = [heading(t) for t in story]
     headings = {
         i
         for i in range(1, len(story) - 1)
