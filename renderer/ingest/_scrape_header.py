@@ -129,7 +129,8 @@ def is_date_line(text: str, lang: str | None = None) -> FoundDate | None:
 # ------------------------------------------------------------------ bylines
 
 _BY = re.compile(
-    r"(?:^|(?<=\s)|(?<=\|))(?:(?:story|written|posted|reported|words|text|article)\s+(?:and\s+\w+\s+)?)?"
+    r"(?:^|(?<=\s)|(?<=\|))(?:(?:story|written|posted|reported|words|text|article|analysis|"
+    r"opinion|commentary|column|review|reporting|edited)\s+(?:and\s+\w+\s+)?)?"
     r"(?:by|par|por|von|di|door)\s*:?\s+(?=[A-ZÀ-Þ])",
     re.I,
 )
@@ -294,6 +295,10 @@ def name_line(text: str) -> tuple[str, ...] | None:
     if not parts:
         return None
     head = parts[0]
+    for part in parts[1:]:  # what follows the names is a role or an outlet, in capitals
+        words = part.split()
+        if sum(w[:1].isupper() or w[:1].isdigit() for w in words) < 0.6 * len(words):
+            return None
     if "," in head:
         name, _, role = head.partition(",")
         if _name_like(name.strip()) and len(role.split()) <= 5:

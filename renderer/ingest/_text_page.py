@@ -308,6 +308,12 @@ _NAV_WORDS = sh.NOT_NAMES | frozenset(
         "the", "a", "and", "of", "for", "with", "now", "free", "today", "breaking", "alerts",
         "alert", "emails", "notifications", "app", "apps", "text", "size", "via", "x", "work",
         "watch", "listen", "previous", "articles", "more", "newer", "older", "overview",
+        # the same buttons in French, Spanish, German, Italian, Portuguese and Dutch
+        "retour", "accueil", "rechercher", "partager", "commentaires", "volver", "inicio",
+        "buscar", "compartir", "comentarios", "zurück", "zur", "übersicht", "startseite",
+        "suche", "teilen", "kommentare", "indietro", "cerca", "condividi", "commento",
+        "commenti", "nessun", "voltar", "compartilhar", "comentários", "terug", "zoeken",
+        "delen", "reacties",
     )
 )  # fmt: skip
 
@@ -318,8 +324,9 @@ def _is_junk(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2 or "\ufffc" in text or _JUNK.fullmatch(text):
         return True
+    text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", text)  # "Edit ProfileSign Out"
     words = [w.strip(".,:;!?|»›>@#").lower() for w in text.split()]
-    return len(words) <= 5 and all(w in _NAV_WORDS or not w for w in words)
+    return len(words) <= 5 and all(w in _NAV_WORDS or "_" in w or not w for w in words)
 
 
 # ------------------------------------------------------------------- the header
@@ -494,6 +501,7 @@ def _title_score(
     text = line.text
     if kind != "text" or line.cls == "bad" or line.words > 30 or len(text) > 250:
         return None
+    words_n = line.words
     if text.endswith(":") or (rules.SENTENCE_END.search(text) and rules.sentence_count(text) > 1):
         return None
     if pos - 1 >= 0 and kinds[pos - 1] == "byline":
@@ -502,7 +510,7 @@ def _title_score(
     words = line.words
     score += 1.0 if 3 <= words <= 25 else (0.0 if words == 2 else -1.5)
     if text.endswith("."):
-        score -= 1.0
+        score -= 1.5
     if words >= 12 and line.sentence and line.stop >= 0.3:
         score -= 0.7  # prose: a standfirst rather than its headline
     if words <= 3 and text.isupper():
@@ -510,8 +518,15 @@ def _title_score(
     if sh.name_line(text):
         score -= 1.0  # a name on its own line is a byline more often than a headline
     below = model[pos + 1] if pos + 1 < first else None
-    if below is not None and kinds[pos + 1] == "text" and below.words >= 8 and below.sentence:
-        score += 0.5  # a standfirst follows
+    if (
+        below is not None
+        and kinds[pos + 1] == "text"
+        and below.words >= 8
+        and (below.sentence or (below.words >= 12 and below.stop >= 0.25))
+    ):
+        score += 1.0  # a standfirst follows
+    if re.search(r"(?:^|\s)@\w", text):
+        score -= 2.0  # a social-media handle: an author's line
     # What stands between it and the story: furniture is expected, a standfirst may be.
     between = range(pos + 1, first)
     furniture = [q for q in between if kinds[q] in _FURNITURE]

@@ -36,7 +36,7 @@ _MONTH_TABLES: dict[str, tuple[str, ...]] = {
     ),
     "es": (
         "enero ene", "febrero", "marzo", "abril abr", "mayo", "junio", "julio",
-        "agosto", "septiembre setiembre", "octubre", "noviembre", "diciembre dic",
+        "agosto ago", "septiembre setiembre", "octubre", "noviembre", "diciembre dic",
     ),
     "de": (
         "januar jänner", "februar", "märz maerz", "april", "mai", "juni", "juli", "august",
@@ -44,11 +44,11 @@ _MONTH_TABLES: dict[str, tuple[str, ...]] = {
     ),
     "it": (
         "gennaio gen", "febbraio", "marzo", "aprile", "maggio mag", "giugno giu", "luglio lug",
-        "agosto", "settembre", "ottobre ott", "novembre", "dicembre",
+        "agosto ago", "settembre", "ottobre ott", "novembre", "dicembre",
     ),
     "pt": (
         "janeiro", "fevereiro fev", "março marco", "abril", "maio", "junho", "julho",
-        "agosto", "setembro", "outubro", "novembro", "dezembro",
+        "agosto ago", "setembro", "outubro", "novembro", "dezembro",
     ),
     "nl": (
         "januari", "februari", "maart mrt", "april", "mei", "juni", "juli", "augustus",
