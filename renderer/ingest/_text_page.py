@@ -501,8 +501,10 @@ def _title_score(
     text = line.text
     if kind != "text" or line.cls == "bad" or line.words > 30 or len(text) > 250:
         return None
-    words_n = line.words
-    if text.endswith(":") or (rules.SENTENCE_END.search(text) and rules.sentence_count(text) > 1):
+    most = 3 if line.words <= 20 else 1  # "Meth. We're on it.": a short headline may have three
+    if text.endswith(":") or (
+        rules.SENTENCE_END.search(text) and rules.sentence_count(text) > most
+    ):
         return None
     if pos - 1 >= 0 and kinds[pos - 1] == "byline":
         return None  # the organization under a byline, never a headline
