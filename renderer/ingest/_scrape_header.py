@@ -216,6 +216,12 @@ NOT_NAMES = frozenset(
 )
 
 
+_NOT_FIRST_NAMES = frozenset(
+    "the a an this these those how why what when where who my our your its le les un une "
+    "el los las il gli lo der die das ein eine het een".split()
+)
+
+
 @dataclass(frozen=True)
 class FoundByline:
     authors: tuple[str, ...]
@@ -229,6 +235,8 @@ def _name_like(text: str, *, max_words: int = 5) -> bool:
         return False
     if any(w.lower().strip(".,") in NOT_NAMES for w in words):
         return False
+    if words[0].lower() in _NOT_FIRST_NAMES:
+        return False  # "The Impeachment Clock": a title in capitals, not a person
     if not any(c.isalpha() for c in text) or any(c.isdigit() for c in text):
         return False
     return all(_NAME_WORD.match(w) for w in words) and words[0][0].isupper()

@@ -313,7 +313,7 @@ _NAV_WORDS = sh.NOT_NAMES | frozenset(
         "buscar", "compartir", "comentarios", "zurück", "zur", "übersicht", "startseite",
         "suche", "teilen", "kommentare", "indietro", "cerca", "condividi", "commento",
         "commenti", "nessun", "voltar", "compartilhar", "comentários", "terug", "zoeken",
-        "delen", "reacties",
+        "delen", "reacties", "visit", "partner", "site", "signed", "website",
     )
 )  # fmt: skip
 
@@ -326,7 +326,9 @@ def _is_junk(text: str) -> bool:
         return True
     text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", text)  # "Edit ProfileSign Out"
     words = [w.strip(".,:;!?|»›>@#").lower() for w in text.split()]
-    return len(words) <= 5 and all(w in _NAV_WORDS or "_" in w or not w for w in words)
+    return len(words) <= 5 and all(
+        w in _NAV_WORDS or w in pm.ANY_STOP or "_" in w or not w for w in words
+    )
 
 
 # ------------------------------------------------------------------- the header
@@ -527,6 +529,13 @@ def _title_score(
         and (below.sentence or (below.words >= 12 and below.stop >= 0.25))
     ):
         score += 1.0  # a standfirst follows
+    elif (
+        below is not None
+        and kinds[pos + 1] == "text"
+        and min(words, below.words) >= 5
+        and any(kinds[q] in _BYLINE_OR_DATE for q in range(pos + 2, min(pos + 4, first)))
+    ):
+        score += 1.0  # a deck in headline case between it and the byline
     if re.search(r"(?:^|\s)@\w", text):
         score -= 2.0  # a social-media handle: an author's line
     # What stands between it and the story: furniture is expected, a standfirst may be.
