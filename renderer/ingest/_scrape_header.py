@@ -212,12 +212,20 @@ NOT_NAMES = frozenset(
         "category",
         "filed",
         "under",
+        "columnists",
+        "contributors",
+        "editors",
+        "reporters",
+        "writers",
+        "authors",
+        "staffers",
     ]
 )
 
 
+_WEEKDAY_WORDS = rules.WEEKDAYS | frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
 _NOT_FIRST_NAMES = frozenset(
-    "the a an this these those how why what when where who my our your its le les un une "
+    "by the a an this these those how why what when where who my our your its le les un une "
     "el los las il gli lo der die das ein eine het een".split()
 )
 
@@ -237,9 +245,27 @@ def _name_like(text: str, *, max_words: int = 5) -> bool:
         return False
     if words[0].lower() in _NOT_FIRST_NAMES:
         return False  # "The Impeachment Clock": a title in capitals, not a person
+    if any(
+        w.lower().rstrip(".,") in rules.MONTHS or w.lower().rstrip(".,") in _WEEKDAY_WORDS
+        for w in words
+    ):
+        return False  # "Mon", "Nov.": a date's words
     if not any(c.isalpha() for c in text) or any(c.isdigit() for c in text):
         return False
     return all(_NAME_WORD.match(w) for w in words) and words[0][0].isupper()
+
+
+# A role or an outlet glued to the name before it: "Meg JamesStaff Writer",
+# "Jonathan GarberFOXBusiness".
+_GLUED_ROLE = re.compile(
+    r"(?<=[a-z]{2})(?=(?:Staff|Senior|Business|Political|National|Chief|Contributing|Special|"
+    r"Associate|Deputy|Managing|Editor|Reporter|Writer|Columnist|Correspondent|Contributor|"
+    r"[A-Z]{2,})\b|[A-Z]{3,})"
+)
+
+
+def unglue(text: str) -> str:
+    return _GLUED_ROLE.sub(" | ", text)
 
 
 def byline_in(text: str, lang: str | None = None) -> FoundByline | None:
@@ -248,6 +274,7 @@ def byline_in(text: str, lang: str | None = None) -> FoundByline | None:
     "By NAME JAN. 13, 2017", "By NAME - Contributor 2019-11-19T12:48Z". None otherwise."""
     if _PHOTO_BY.match(text) or rules.split_photo_caption(text):
         return None
+    text = unglue(text)
     if (m := _FROM.fullmatch(text)) is not None:  # "From RANK NAME, ORG" (Navy News Service)
         people, org = m["people"], m["org"]
         byline = rules.parse_byline("By " + people)
@@ -293,7 +320,7 @@ def name_line(text: str) -> tuple[str, ...] | None:
     """The author(s) of a line that is only names ("Natasha Turak", "Jane Doe and John
     Roe", "Tom Krisher, AP Auto Writer", "Chris Davies - Nov 19, 2019"): the caller
     decides by the line's place whether it is a byline."""
-    text = text.strip()
+    text = unglue(text.strip())
     if len(text.split()) > 12:
         return None  # a sentence, not a line of names
     dates = dates_in(text)

@@ -109,6 +109,15 @@ def read_page(
             if kinds[pos] == "date":  # a date line just above the headline
                 _take_date(found, model[pos].text, lang)
                 break
+    if title_pos is not None and not found.byline_seen:
+        # The author's name a line or two above the headline, next to a date line.
+        for pos in range(title_pos - 1, max(lo, title_pos - 4) - 1, -1):
+            near = range(max(0, pos - 2), min(len(kinds), pos + 3))
+            names = sh.name_line(model[pos].text) if kinds[pos] in ("text", "name") else None
+            if names and any(kinds[q] == "date" for q in near):
+                found.authors, found.byline_seen = names, True
+                found.used.add(pos)
+                break
 
     # The story's end: the run's last line, and sentences that follow it directly.
     end = last
