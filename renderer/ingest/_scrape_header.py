@@ -223,10 +223,46 @@ NOT_NAMES = frozenset(
 )
 
 
-_WEEKDAY_WORDS = rules.WEEKDAYS | frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+_WEEKDAY_WORDS = rules.WEEKDAYS | frozenset(
+    ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
+)
 _NOT_FIRST_NAMES = frozenset(
-    "by the a an this these those how why what when where who my our your its le les un une "
-    "el los las il gli lo der die das ein eine het een".split()
+    [
+        "by",
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "those",
+        "how",
+        "why",
+        "what",
+        "when",
+        "where",
+        "who",
+        "my",
+        "our",
+        "your",
+        "its",
+        "le",
+        "les",
+        "un",
+        "une",
+        "el",
+        "los",
+        "las",
+        "il",
+        "gli",
+        "lo",
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "het",
+        "een",
+    ]
 )
 
 
