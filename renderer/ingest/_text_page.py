@@ -177,22 +177,79 @@ HEADED_RUN_BONUS = 6.0
 def _story_run(model: list[pm.Line], kinds: list[str]) -> tuple[int, int] | None:
     """The run of story text that is the article: the densest run, unless another dense
     run stands under a headline with its byline or date (a list of teasers has none)."""
-    candidates = pm.runs(model)
+    candidates = []
+    for _, (run_first, run_last) in pm.runs(model):
+        for first, last in _split_at_headers(model, kinds, run_first, run_last):
+            weight = sum(model[pos].weight for pos in range(first, last + 1))
+            if weight > 0:
+                candidates.append((weight, (first, last)))
     if not candidates:
         return None
-    top = candidates[0][0]
-    best, best_score = None, None
+    top = max(weight for weight, _ in candidates)
+    headed: list[tuple[float, tuple[int, int]]] = []
     for weight, (first, last) in candidates:
-        if weight < 0.3 * top:
+        if weight < 0.2 * top:
             continue
         head = _header_end(model, kinds, first, last)
         lo = max(0, head - 12)
         scores = [_title_score(model, kinds, p, lo, head, False) for p in range(lo, head)]
-        headed = any(s is not None and s >= 2.5 for s in scores)
-        score = weight + (HEADED_RUN_BONUS if headed else 0.0)
-        if best_score is None or score > best_score:
-            best, best_score = (first, last), score
-    return best
+        if any(s is not None and s >= 2.5 for s in scores):
+            headed.append((weight, (first, last)))
+    densest = max(candidates)
+    if not headed or max(headed)[0] + HEADED_RUN_BONUS < densest[0]:
+        return densest[1]
+    # Of the runs under a headline, the first on the page, unless a later one is far longer
+    # (the page's own article comes before the teasers and the next posts).
+    heaviest = max(weight for weight, _ in headed)
+    return min((span for weight, span in headed if weight >= 0.25 * heaviest))
+
+
+def _split_at_headers(
+    model: list[pm.Line], kinds: list[str], first: int, last: int
+) -> list[tuple[int, int]]:
+    """A run cut where another article begins: a byline or date line after some paragraphs
+    of story, under a headline (a list of teasers with their authors and dates, the next
+    post of a blog, the article after a block of teasers). Each piece is a candidate."""
+    pieces: list[tuple[int, int]] = []
+    start, good = first, 0
+    pos = first
+    while pos <= last:
+        line = model[pos]
+        if line.cls == "good":
+            good += 1
+        elif (
+            kinds[pos] in _BYLINE_OR_DATE and good >= 3 and _opens_article(model, kinds, pos, start)
+        ):
+            head = pos - 1
+            while head > start and kinds[head] in _FURNITURE:
+                head -= 1
+            end = head - 1
+            while end > start and (model[end].cls not in ("good", "near") or kinds[end] != "text"):
+                end -= 1
+            pieces.append((start, max(end, start)))
+            while pos + 1 <= last and kinds[pos + 1] in _FURNITURE:
+                pos += 1
+            start, good = pos + 1, 0
+        pos += 1
+    if start <= last:
+        pieces.append((start, last))
+    return pieces
+
+
+def _opens_article(model: list[pm.Line], kinds: list[str], pos: int, start: int) -> bool:
+    """Whether the byline or date line at ``pos`` is another article's: under a line shaped
+    like a headline, and not a quoted post's signature ("— Name (@handle) Nov 1, 2019")."""
+    text = model[pos].text
+    if text.startswith(("—", "-", "–")) or "@" in text:
+        return False
+    head = pos - 1
+    while head > start and kinds[head] in _FURNITURE:
+        head -= 1
+    return (
+        head > start
+        and _title_shaped(model[head], kinds[head])
+        and not model[head].text.startswith(("—", "-", "–"))
+    )
 
 
 def _header_end(model: list[pm.Line], kinds: list[str], first: int, last: int) -> int:
