@@ -61,6 +61,19 @@ STOPWORDS: dict[str, frozenset[str]] = {
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
+_CJK_ENDS = ("。", "！", "？", "」", "』", "）")
+
+
+def word_count(text: str) -> int:
+    """Words as spaces separate them; in Chinese, Japanese and Korean, which need no
+    spaces, two characters count as a word."""
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return len(text.split())
+    return len(_CJK.sub(" ", text).split()) + cjk // 2
+
+
 def words_of(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
@@ -113,11 +126,13 @@ def classify(text: str, lang: str | None) -> tuple[str, int, float, bool]:
     """A line's class by itself: good, near, short or bad; with its word count, the
     share of function words and whether it ends like a sentence."""
     words = words_of(text)
-    n = len(text.split())
+    n = word_count(text)
     stop_list = STOPWORDS.get(lang or "", ANY_STOP)
     stop = sum(1 for w in words if w in stop_list) / len(words) if words else 0.0
     # A line cut short ("…", "...") is a teaser, not a finished sentence.
-    sentence = bool(rules.SENTENCE_END.search(text)) and not text.endswith(("...", "…"))
+    sentence = bool(rules.SENTENCE_END.search(text) or text.endswith(_CJK_ENDS)) and (
+        not text.endswith(("...", "…"))
+    )
     if rules.is_chrome_line(text) or rules.is_trailer_line(text):
         return "bad", n, stop, sentence
     if (_COPYRIGHT.search(text) or _SITE_TALK.search(text)) and n < 60:
