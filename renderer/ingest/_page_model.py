@@ -165,6 +165,12 @@ def model(lines: Sequence[str | None], lang: str | None) -> list[Line]:
         cls, n, stop, sentence = classify(text, lang)
         out.append(Line(index, text, n, stop, sentence, cls))
     _weigh(out)
+    # A line the page prints twice is furniture: a teaser's headline, a section label,
+    # a gallery's caption. A story says each thing once.
+    seen = Counter(line.text for line in out)
+    for line in out:
+        if seen[line.text] > 1 and line.words >= 2:
+            line.weight = min(line.weight, -REPEAT_COST)
     return out
 
 
@@ -172,6 +178,7 @@ def model(lines: Sequence[str | None], lang: str | None) -> list[Line]:
 SHORT_COST = 0.3
 BAD_COST = 1.5
 TRAILER_COST = 2.5
+REPEAT_COST = 0.8
 #: Each further line of a gap between story lines costs this much more (a share of its own).
 GAP_GROWTH = 0.2
 
