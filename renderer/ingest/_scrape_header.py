@@ -25,6 +25,8 @@ _DATE_FORMS = (
     re.compile(rf"(?:(?<![\w])|(?<=[a-z])(?=[A-Z])){_MONTH}\s*{_DAY},?\s+{_YEAR}"),
     # "19 Nov 2019", "20 Nov, 2019", "6 de mayo de 2015", "6. Mai 2015"
     re.compile(rf"(?<![\w.]){_DAY}\s+(?i:de\s+)?{_MONTH},?\s+(?i:de\s+|del\s+)?{_YEAR}"),
+    # year first with dots or slashes: "2016.12.01", "2019/11/19"
+    re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[./](?P<m>[01]?\d)[./](?P<d>[0-3]?\d)(?![\d])"),
     # ISO, also with a time: "2019-11-19T12:48:14Z"
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
 )

@@ -37,6 +37,7 @@ RUN_HEADER_LINES = 8
 SHORT_PAGE_LINES = 40
 
 _JUNK = re.compile(r"[\W\d_]*")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
 @dataclass
@@ -62,7 +63,10 @@ def read_page(
             kinds[pos] == "text"
             and sh.name_line(line.text)
             and any(
-                kinds[q] in ("date", "byline") for q in (pos - 1, pos + 1) if 0 <= q < len(kinds)
+                kinds[q] in ("date", "byline")
+                or (model[q].text == line.text and line.words >= 2)  # "Anna Menin" twice
+                for q in (pos - 1, pos + 1)
+                if 0 <= q < len(kinds)
             )
         ):
             kinds[pos] = "name"
@@ -310,7 +314,7 @@ def _snippet(line: str) -> str:
 
 def _kind(text: str, lang: str | None) -> str:
     """The furniture a line is, or "text"/"junk"."""
-    if _is_junk(text) and not sh.dates_in(text, lang):
+    if _URL.fullmatch(text) or (_is_junk(text) and not sh.dates_in(text, lang)):
         return "junk"
     if rules.parse_kicker(text):
         return "kicker"
@@ -390,6 +394,8 @@ def _is_junk(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2 or "\ufffc" in text or _JUNK.fullmatch(text):
         return True
+    if _URL.fullmatch(text):
+        return True  # an address on its own line
     text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", text)  # "Edit ProfileSign Out"
     words = [w.strip(".,:;!?|»›>@#").lower() for w in text.split()]
     return len(words) <= 5 and all(
@@ -558,6 +564,14 @@ _BYLINE_OR_DATE = ("byline", "date", "name")
 _FURNITURE = (*_BYLINE_OR_DATE, "caption", "kicker")
 
 
+def _counter(line: pm.Line, kind: str) -> bool:
+    """A widget's counter or button between a headline and what follows it ("New, 15
+    comments", "Share")."""
+    return kind == "junk" or (
+        kind == "text" and line.words <= 3 and any(c.isdigit() for c in line.text)
+    )
+
+
 def _title_shaped(line: pm.Line, kind: str) -> bool:
     return kind == "text" and 3 <= line.words <= 25 and not line.text.endswith(".")
 
@@ -579,27 +593,32 @@ def _title_score(
     score = 0.0
     words = line.words
     score += 1.0 if 3 <= words <= 25 else (0.0 if words == 2 else -1.5)
-    if text.endswith("."):
+    if re.search(r"\.[\"”’)]*$", text):
         score -= 1.5
-    if words >= 12 and line.sentence and line.stop >= 0.3:
+    if words >= 12 and line.sentence and line.stop >= 0.3 and not text.endswith("?"):
         score -= 0.7  # prose: a standfirst rather than its headline
-    if words <= 3 and text.isupper():
+    if words <= 4 and text.isupper():
         score -= 1.0  # a section label ("WEIRD MEDICINE")
     if sh.name_line(text):
         score -= 1.0  # a name on its own line is a byline more often than a headline
-    below = model[pos + 1] if pos + 1 < first else None
+    # The next line that says something (a counter such as "New, 15 comments" skipped).
+    nxt = next((q for q in range(pos + 1, first) if not _counter(model[q], kinds[q])), None)
+    below = model[nxt] if nxt is not None else None
     if (
         below is not None
-        and kinds[pos + 1] == "text"
+        and nxt is not None
+        and kinds[nxt] == "text"
+        and words >= 5
         and below.words >= 8
         and (below.sentence or (below.words >= 12 and below.stop >= 0.25))
     ):
         score += 1.0  # a standfirst follows
     elif (
-        below is not None
-        and kinds[pos + 1] == "text"
+        nxt == pos + 1
+        and below is not None
+        and kinds[nxt] == "text"
         and min(words, below.words) >= 5
-        and any(kinds[q] in _BYLINE_OR_DATE for q in range(pos + 2, min(pos + 4, first)))
+        and any(kinds[q] in _BYLINE_OR_DATE for q in range(nxt + 1, min(nxt + 3, first)))
     ):
         score += 1.0  # a deck in headline case between it and the byline
     if re.search(r"(?:^|\s)@\w", text):
