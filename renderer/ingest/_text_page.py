@@ -37,6 +37,12 @@ RUN_HEADER_LINES = 8
 SHORT_PAGE_LINES = 40
 
 _JUNK = re.compile(r"[\W\d_]*")
+_DATE_LABEL = re.compile(
+    r"(?:posted|published|updated|last updated|publié|mis à jour|publicado|actualizado|"
+    r"veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt)"
+    r"(?:\s+on|\s+le|\s+el|\s+em|\s+am|\s+il|\s+op)?\s*:?\s+\S",
+    re.I,
+)
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
@@ -328,6 +334,8 @@ def _kind(text: str, lang: str | None) -> str:
         return "date"  # when, without a full date: "Today 12:01 AM", "1 hour ago"
     if len(text) <= 200 and (sh.byline_in(text, lang) or rules.parse_byline(text)):
         return "byline"
+    if _DATE_LABEL.match(text) and len(text.split()) <= 12:
+        return "date"  # "Posted on Maret 30, 2015 by Admin": a date line in any calendar
     if rules.dateline_alone(text) is not None:
         return "dateline"
     return "text"
@@ -383,7 +391,7 @@ _NAV_WORDS = sh.NOT_NAMES | frozenset(
         "buscar", "compartir", "comentarios", "zurück", "zur", "übersicht", "startseite",
         "suche", "teilen", "kommentare", "indietro", "cerca", "condividi", "commento",
         "commenti", "nessun", "voltar", "compartilhar", "comentários", "terug", "zoeken",
-        "delen", "reacties", "visit", "partner", "site", "signed", "website",
+        "delen", "reacties", "visit", "partner", "site", "signed", "website", "friends",
     )
 )  # fmt: skip
 
