@@ -119,6 +119,13 @@ _SITE_TALK = re.compile(
     r"|\bsign up\b|\bsubscribe\b|\bnewsletters?\b|\bunsubscribe\b",
     re.I,
 )
+# A link to another page set between a story's paragraphs: furniture, but no end of the story.
+_LINK_LINE = re.compile(
+    r"(?:related|read (?:more|also|next)|see also|also read|more on this|recommended|"
+    r"lire aussi|voir aussi|lea también|ver también|lesen sie auch|leggi anche|leia também|"
+    r"lees ook)\b\s*[:|>»-]",
+    re.I,
+)
 _GLUED = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")
 
 
@@ -135,6 +142,8 @@ def classify(text: str, lang: str | None) -> tuple[str, int, float, bool]:
     )
     if rules.is_chrome_line(text) or rules.is_trailer_line(text):
         return "bad", n, stop, sentence
+    if _LINK_LINE.match(text) and n <= 25:
+        return "bad", n, stop, sentence  # "Related: …", "Read more: …" between paragraphs
     if (_COPYRIGHT.search(text) or _SITE_TALK.search(text)) and n < 60:
         return "bad", n, stop, sentence
     if lang is None:  # no function words to count: the shape alone

@@ -272,6 +272,8 @@ def _header_end(model: list[pm.Line], kinds: list[str], first: int, last: int) -
             and sum(line.words for line in above) < 100
         ):
             first = pos + 1
+    while first < last and kinds[first] == "junk":
+        first += 1  # a counter or a button under the byline ("14 comments")
     return first
 
 
@@ -406,6 +408,7 @@ def _is_junk(text: str) -> bool:
         return True  # an address on its own line
     text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", text)  # "Edit ProfileSign Out"
     words = [w.strip(".,:;!?|»›>@#").lower() for w in text.split()]
+    words = [w for w in words if not w.replace(",", "").replace(".", "").isdigit()]
     return len(words) <= 5 and all(
         w in _NAV_WORDS or w in pm.ANY_STOP or "_" in w or not w for w in words
     )

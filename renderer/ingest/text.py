@@ -402,6 +402,10 @@ def _check_title(line: str, name: str) -> str:
 
     if rules.parse_byline(line) is not None:
         raise refuse("a byline")
+    from ._text_page import _is_junk
+
+    if _is_junk(line):
+        raise refuse("a menu word or a stray character")
     if rules.dateline_alone(line) is not None:
         raise refuse("a dateline")
     if rules.split_dateline(line) is not None and (

@@ -891,3 +891,77 @@ expect(
         "News Releases",
     ),
 )  # fmt: skip
+
+
+# ------------------------------- other sites' shapes (our own stories)
+
+# A news site: menu words above the headline ("Sections", "Premium"), a deck, a byline with
+# the date glued to the name, a "Related:" link between paragraphs (dropped, the story goes
+# on), then popular stories, a comment thread and a footer.
+expect(
+    "news-site-related-mid-story.txt",
+    metadata=Metadata(
+        title="Volunteers count the last wild orchids of a county meadow",
+        subtitle=("Counting by hand, a dozen botanists found fewer plants than a decade ago, "
+                  "and more of a rare species."),
+        date=dt.date(2017, 1, 13),
+        authors=("HELEN MARSH",),
+    ),
+    notes=("no kicker line", "no dateline", "not the title, dropped as site chrome: 13 lines"),
+    items=[
+        ("p", "The meadow behind the county fairground has been mown twice a year since the "
+              "1950s, and every spring it fills with orchids that grow almost nowhere else in "
+              "the region."),
+        ("p", "On Saturday, a dozen volunteer botanists walked it in a line, arm's length "
+              "apart, and counted every flowering stem they could find."),
+        ("p", "They found 3,410 stems, about a fifth fewer than the last full count in 2007, "
+              "but the rarest of the six species on the site had more than doubled."),
+        ("p", '"A meadow like this is a kind of agreement between people and plants," said '
+              'Ruth Adair, who has led the count since it began. "The mowing keeps the shrubs '
+              'out, and the orchids have learned to live with it."'),
+        ("p", "The county plans to keep the mowing schedule and to fence a corner of the site "
+              "where deer have been grazing the flower spikes."),
+        ("p", "The next full count is planned for 2027."),
+    ],
+    chrome=("Related:", "How a mowing schedule", "14 comments", "Most Popular", "Jim P. wrote",
+            "Sandra K.", "JAN. 13", "Accessibility links", "Premium"),
+)  # fmt: skip
+
+
+# A blog post: "Oct 18, 2019 · 8 min read" and the author's name on its own line under the
+# headline, sentence-case subheads, then the next posts with their own dates and authors.
+expect(
+    "blog-read-time-teasers.txt",
+    metadata=Metadata(
+        title="How we moved our build from nine minutes to ninety seconds",
+        date=dt.date(2019, 10, 18),
+        authors=("Priya Natarajan",),
+    ),
+    notes=(
+        "no kicker line",
+        "no dateline",
+        "not the title, dropped as site chrome: 'Sign up for our newsletter'",
+    ),
+    items=[
+        ("p", "Our continuous integration used to take nine minutes for a change of one line, "
+              "and most of that time was spent downloading the same packages again."),
+        ("p", "We started by measuring. Each step of the build wrote its start and end time "
+              "to a log, and a small script turned the log into a chart we could read at a "
+              "glance."),
+        ("p", "The chart showed three problems: a cold package cache, tests that ran one "
+              "after another although they did not depend on each other, and a documentation "
+              "step that rebuilt every page on every change."),
+        ("h2", "Caching what does not change"),
+        ("p", "We keyed the package cache on the lock file, so a change to the code no longer "
+              "threw the cache away. That alone saved four minutes."),
+        ("h2", "Running tests side by side"),
+        ("p", "We split the tests into four groups of about equal running time and ran the "
+              "groups on separate machines. The slowest group now finishes in fifty seconds."),
+        ("p", "The documentation step now rebuilds only the pages whose sources changed, and "
+              "the full build runs once a night instead."),
+        ("p", "None of this was clever, but all of it was measured first, and that is the "
+              "part we would do again."),
+    ],
+    chrome=("8 min read", "More from the blog", "Why we stopped writing", "Tomas Berg",
+            "Thanks for reading"),
+)  # fmt: skip

@@ -976,9 +976,11 @@ def test_breadcrumbs_one_per_line_and_the_site_name_are_chrome(top):
     assert article.notes == ("no kicker line", "no date")
 
 
-def test_a_short_title_right_after_home_is_still_the_title():
-    article = read_text("Home\nNews\nBy Jane Doe\n\nWASHINGTON -- Text here.\n")
-    assert article.metadata.title == "News"  # the last line before the byline is the title
+def test_a_menu_word_right_after_home_is_never_the_title():
+    """"News" above a byline is a menu word, not a headline: the reader asks for the title."""
+    with pytest.raises(InputError, match="cannot find the title") as info:
+        read_text("Home\nNews\nBy Jane Doe\n\nWASHINGTON -- Text here.\n", name="n.txt")
+    assert "--meta title=" in (info.value.hint or "")
 
 
 def test_a_byline_at_the_end_of_the_story_is_no_header():
@@ -986,3 +988,155 @@ def test_a_byline_at_the_end_of_the_story_is_no_header():
     article = read_text(text)
     assert article.metadata.title == "Title of the story"
     assert [t for _, t in texts(article)][:2] == ["One short paragraph.", "Another one."]
+
+
+# ------------------------------------------- the model of the page (any site's scrape)
+
+from renderer.ingest import _page_model, _scrape_header  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("04.12.2024", dt.date(2024, 4, 12)),  # DVIDS: month first on a U.S. page
+        ("April 5, 2018 | 6:00 PM", dt.date(2018, 4, 5)),
+        ("Oct 18, 2019 · 8 min read", dt.date(2019, 10, 18)),
+        ("Nov. 19, 2019 8:03 am ET", dt.date(2019, 11, 19)),
+        ("20 Nov, 2019 05:47", dt.date(2019, 11, 20)),
+        ("PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 19, 2019 at 10:16 pm",
+         dt.date(2019, 11, 19)),
+        ("Posted: Fri 6:45 PM, Feb 16, 2018  |", dt.date(2018, 2, 16)),
+        ("2016.12.01", dt.date(2016, 12, 1)),
+        ("27/09/2018", dt.date(2018, 9, 27)),
+    ],
+)  # fmt: skip
+def test_date_lines_in_the_shapes_sites_print_them(line, day):
+    found = _scrape_header.is_date_line(line, "en")
+    assert found is not None and found.date == day
+
+
+def test_a_date_line_says_when_it_is_an_update():
+    found = _scrape_header.dates_in("Posted Nov 18, 2019 | Updated Nov 19, 2019")
+    assert [(d.date.day, d.updated) for d in found] == [(18, False), (19, True)]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "org", "day"),
+    [
+        ("By HELEN MARSH JAN. 13, 2017", ("HELEN MARSH",), None, dt.date(2017, 1, 13)),
+        ("Monday November 18, 2019 7:45 am PST by Joe Rossignol", ("Joe Rossignol",), None,
+         dt.date(2019, 11, 18)),
+        ("By Joseph Tsidulko November 19, 2019, 07:47 PM EST", ("Joseph Tsidulko",), None,
+         dt.date(2019, 11, 19)),
+        ("Story by Sgt. Anna Kowalski", ("Sgt. Anna Kowalski",), None, None),
+        ("By Lance Cpl. Evan Brooks | 2nd Marine Division | April 12, 2024",
+         ("Lance Cpl. Evan Brooks",), "2nd Marine Division", dt.date(2024, 4, 12)),
+        ("By Staff Sgt. Lena Ortiz, 86th Airlift Wing Public Affairs / Published April 12, 2024",
+         ("Staff Sgt. Lena Ortiz",), "86th Airlift Wing Public Affairs", dt.date(2024, 4, 12)),
+        ("From Mass Communication Specialist 2nd Class Jordan Ellis, USS Mason Public Affairs",
+         ("Mass Communication Specialist 2nd Class Jordan Ellis",), "USS Mason Public Affairs",
+         None),
+        ("By Meg JamesStaff Writer", ("Meg James",), "Staff Writer", None),
+    ],
+)  # fmt: skip
+def test_bylines_wherever_a_site_prints_them(line, authors, org, day):
+    found = _scrape_header.byline_in(line, "en")
+    assert found is not None
+    assert (found.authors, found.organization, found.date) == (authors, org, day)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo By Sgt. Jane Roe | Soldiers train at the range.",
+        "The report was written by Jane Doe today.",
+        "By the way, nobody asked.",
+    ],
+)
+def test_not_bylines(line):
+    assert _scrape_header.byline_in(line, "en") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Natasha Turak", ("Natasha Turak",)),
+        ("Tom Krisher, AP Auto Writer", ("Tom Krisher",)),
+        ("Chris Davies - Nov 19, 2019, 8:15 pm CST", ("Chris Davies",)),
+        ("The Impeachment Clock", None),
+        ("Share This Article", None),
+        ("Take C.A.R.E. - comwrap auf der DMEXCO 2018", None),
+    ],
+)
+def test_lines_of_names(line, names):
+    assert _scrape_header.name_line(line) == names
+
+
+@pytest.mark.parametrize(
+    "line", ["Today 12:01 AM", "1 hour ago", "5 min read", "Updated Nov 19, 9:41 AM"]
+)
+def test_lines_that_only_say_when(line):
+    assert _scrape_header.is_time_line(line)
+
+
+def test_story_lines_are_scored_by_shape_and_function_words():
+    story = (
+        "The meadow behind the county fairground has been mown twice a year since the 1950s,"
+        " and every spring it fills with orchids."
+    )
+    assert _page_model.classify(story, "en")[0] == "good"
+    assert _page_model.classify("Privacy Policy", "en")[0] == "bad"
+    assert _page_model.classify("Related: How a mowing schedule saved a prairie", "en")[0] == "bad"
+    menu = "Home World U.S. Politics Economy Business Tech Markets Opinion Life Arts Real Estate"
+    assert _page_model.classify(menu * 2, "en")[0] == "bad"  # long, but no prose
+
+
+STORY = [
+    "The crews worked through the night to clear the road, and by morning the first buses were"
+    " running again on the usual timetable.",
+    "Residents said the new drainage held up well, although two basements on the lower street"
+    " took in water during the worst of the storm.",
+    "The county will inspect the culverts again in the spring, when the snow melt is at its"
+    " highest and the river runs fastest.",
+]
+
+
+def _page(*middle: str) -> str:
+    menu = "\n".join(["Home", "Sections", "Premium", "Search", "Sign In", "World", "Local"] * 3)
+    return "\n".join([menu, *middle]) + "\nMost Popular\nStorm closes highway\nPrivacy Policy\n"
+
+
+def test_a_related_line_does_not_cut_the_story():
+    text = _page(
+        "Road reopens after the storm", "By Jane Doe", "May 6, 2021",
+        STORY[0], STORY[1], "Related: Storm season starts early", STORY[2],
+    )  # fmt: skip
+    article = read_text(text)
+    assert article.metadata.title == "Road reopens after the storm"
+    assert article.metadata.authors == ("Jane Doe",)
+    assert article.metadata.date == dt.date(2021, 5, 6)
+    assert [t for _, t in texts(article)] == STORY
+
+
+def test_the_headline_is_found_by_its_byline_not_by_being_first():
+    text = _page(
+        "Storm closes coastal highway for a second day", "Bakery owner wins pie contest again",
+        "Road reopens after the storm", "A deck that says a little more about the story here.",
+        "By Jane Doe", *STORY,
+    )  # fmt: skip
+    m = read_text(text).metadata
+    assert (m.title, m.subtitle) == (
+        "Road reopens after the storm",
+        "A deck that says a little more about the story here.",
+    )
+
+
+@pytest.mark.parametrize("junk", ["Sections", "Premium", "1", "\ufffc", "X", "Share", "Menu"])
+def test_a_junk_line_is_never_the_title(junk):
+    text = _page(junk, *STORY)
+    try:
+        title = read_text(text, name="j.txt").metadata.title
+    except InputError as error:
+        assert "--meta title=" in str(error) or "--meta title=" in (error.hint or "")
+    else:
+        assert title != junk and len(title) > 3
