@@ -1,25 +1,27 @@
 """Turn a plain-text news-page scrape into an :class:`~renderer.model.Article`.
 
-The scrapes this reads are what a browser's "copy all" or a text dump gives for a .mil/.gov
-news page: a U.S. government site banner, navigation, a kicker (``News | May 6, 2015``),
-the headline, a byline, a dateline opening the first paragraph, the story, share buttons
-and a "Related Links" trailer. The reader works in four passes:
+The scrapes this reads are what a browser's "copy all" or ``innerText`` gives for a news
+page: navigation, banners, teaser lists, the headline with its kicker, deck, byline and
+date, the story, share buttons, related links, comments and a footer. The reader:
 
-1. drop site chrome line by line (:mod:`._text_rules` says what chrome looks like);
-2. read the header: kicker, ``Published …`` lines, title, subtitle, byline;
-3. split the rest into paragraphs (blank-line separated, or one per line when the scrape
-   has no blank lines) and subheads, and cut the dateline off the first paragraph;
-4. record what was missing in ``Article.notes``.
+1. drops the lines that are plainly chrome (:mod:`._text_rules`: the U.S. government
+   banner, skip links, share lines, breadcrumbs, photo-viewer controls);
+2. reads the page through a model of it (:mod:`._text_page`, :mod:`._page_model`): the
+   story is the densest run of story text, the header zone above it holds the headline,
+   byline, dates, kicker and captions, found by their relation to the run;
+3. splits the story into paragraphs, subheads (→ H2) and photo captions, and cuts the
+   dateline off the first paragraph (:func:`_body`);
+4. records what was missing in ``Article.notes``.
 
-A wrong title is worse than none. Above the headline a scrape may keep the site's name
-(the organization the banner names) and a breadcrumb trail one crumb per line ("Home",
-"News", "Releases"): both are chrome. A kicker or a byline further down shows that the line
-taken for the headline was not it: after a kicker the reader takes the next line instead
-(and notes what it dropped); before a byline several lines down it cannot tell which is the
-headline and stops with an :class:`~renderer.errors.InputError` saying to give it with
-``--meta title=…``, as it does when the first line is plainly not a headline. A title the
-user gave (``title``) settles it: the line that says it is the headline, whatever stands
-above it is chrome.
+A page too short to hold a run of story text (the shortest .mil/.gov scrapes, snippets) is
+read line by line from the top by :func:`_read_by_rules`: the header (kicker, title,
+subtitle, byline, ``Published …`` lines), then the body up to the trailer.
+
+A wrong title is worse than none: a menu word, a digit, one letter or an object
+replacement character is never taken for one; when no line can be the headline the reader
+stops with an :class:`~renderer.errors.InputError` saying to give it with
+``--meta title=…``. A title the user gave (``title``) settles it: the line that says it is
+the headline, whatever stands above it is chrome.
 """
 
 from __future__ import annotations
