@@ -336,7 +336,7 @@ def _kind(text: str, lang: str | None) -> str:
         return "date"  # when, without a full date: "Today 12:01 AM", "1 hour ago"
     if len(text) <= 200 and (sh.byline_in(text, lang) or rules.parse_byline(text)):
         return "byline"
-    if _DATE_LABEL.match(text) and len(text.split()) <= 12:
+    if _DATE_LABEL.match(text) and len(text.split()) <= 16:
         return "date"  # "Posted on Maret 30, 2015 by Admin": a date line in any calendar
     if rules.dateline_alone(text) is not None:
         return "dateline"
@@ -496,7 +496,7 @@ def _read_header(
                 found.used.add(pos)
                 last_furniture = max(last_furniture, pos)
                 break
-    if found.published is None:
+    if found.published is None and found.updated is None:
         # A date anywhere in the short lines of the header.
         for pos in range(start, first):
             if model[pos].words <= 25:
