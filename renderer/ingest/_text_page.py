@@ -166,7 +166,9 @@ def read_page(
     dropped = [
         model[p].text
         for p in range(0, above)
-        if kinds[p] in ("text", "junk") and model[p].index not in skip and p not in found.used
+        if kinds[p] in ("text", "junk", "name")
+        and model[p].index not in skip
+        and p not in found.used
     ]
     if True:
         if dropped:
@@ -428,6 +430,7 @@ def _read_header(
     """Read the furniture from ``start`` (below the headline) to ``first`` (the story's
     first line); return where the body begins."""
     last_furniture = start - 1
+    has_byline = any(kinds[q] == "byline" for q in range(start, first))
     awaiting_org = False
     name_candidates: list[int] = []
     for pos in range(start, first):
@@ -456,9 +459,10 @@ def _read_header(
                     found.byline_seen = True
             last_furniture = pos
         elif kind == "name":
-            if not found.byline_seen:
+            if not found.byline_seen and not has_byline:  # a real byline wins
                 found.authors = sh.name_line(text) or ()
                 found.byline_seen = True
+                found.used.add(pos)
             last_furniture = pos
         elif kind == "caption":
             caption = rules.split_photo_caption(text)

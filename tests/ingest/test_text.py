@@ -1140,3 +1140,19 @@ def test_a_junk_line_is_never_the_title(junk):
         assert "--meta title=" in str(error) or "--meta title=" in (error.hint or "")
     else:
         assert title != junk and len(title) > 3
+
+
+def test_a_given_title_that_is_no_line_leaves_the_byline_to_the_byline():
+    """The line where the headline was is dropped (and noted), not taken for an author."""
+    text = (
+        "News | May 6, 2015\n\nOld Headline\n\nBy Jane Roe, Coalition Press Office\n\n"
+        "TAMPA, Fla. -- The coalition reported steady progress on Tuesday, officials said, and "
+        "the exercise continued as planned.\n\nThe exercise ends on Friday, when the teams "
+        "return to their home stations.\n"
+    )
+    article = read_text(text, title="A New Headline")
+    m = article.metadata
+    assert (m.title, m.authors, m.organization) == (
+        "A New Headline", ("Jane Roe",), "Coalition Press Office"
+    )
+    assert article.notes[-1] == "not the title, dropped as site chrome: 'Old Headline'"
