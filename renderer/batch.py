@@ -143,10 +143,15 @@ def default_jobs() -> int:
 
 
 def expand_inputs(inputs: Iterable[str], *, recursive: bool = False) -> list[str]:
-    """Files as given; a folder becomes the inputs inside it (sorted, hidden files skipped)."""
+    """Files as given; a folder becomes the inputs inside it (sorted, hidden files skipped).
+
+    A file named twice (``x.txt x.txt``, ``x.txt ./x.txt``) is built once.
+    """
+    from .confine import user_path
+
     expanded: list[str] = []
     for item in inputs:
-        path = Path(item)
+        path = user_path(item, InputError) if item != "-" else Path(item)
         if item == "-" or not path.is_dir():
             expanded.append(item)
             continue
@@ -159,6 +164,7 @@ def expand_inputs(inputs: Iterable[str], *, recursive: bool = False) -> list[str
             and not p.name.endswith(".meta.yaml")
             and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1])
         )
+        _confined(path, found)
         if not found:
             raise InputError(
                 f"{item}: no inputs in this folder",
@@ -166,7 +172,32 @@ def expand_inputs(inputs: Iterable[str], *, recursive: bool = False) -> list[str
                 + ("" if recursive else "; use --recursive for subfolders"),
             )
         expanded.extend(found)
-    return expanded
+    return _once(expanded)
+
+
+def _confined(folder: Path, found: list[str]) -> None:
+    """A folder's inputs are the files inside it: a link out of it is refused (as in a
+    packet), so pointing the renderer at a folder never reads a file elsewhere."""
+    top = os.path.realpath(folder)
+    for source in found:
+        real = os.path.realpath(source)
+        if os.path.commonpath([top, real]) != top:
+            raise InputError(
+                f"{source}: is a link to a file outside {folder}, which is not read",
+                hint="pass the file itself, or copy it into the folder",
+            )
+
+
+def _once(sources: list[str]) -> list[str]:
+    """Each file once, first mention kept (the same file under two spellings is one input)."""
+    seen: set[str] = set()
+    out = []
+    for source in sources:
+        key = source if source == "-" else os.path.realpath(source)
+        if key not in seen:
+            seen.add(key)
+            out.append(source)
+    return out
 
 
 def _check_distinct_outputs(sources: list[str]) -> None:
@@ -179,6 +210,10 @@ def _check_distinct_outputs(sources: list[str]) -> None:
                 hint="rename one, or build them into different folders",
             )
         seen[stem] = source
+
+
+#: Characters of the file name shown beside the progress bar.
+_NAME_WIDTH = 32
 
 
 class Reporter:
@@ -208,7 +243,7 @@ class Reporter:
 
             self._progress = Progress(
                 TextColumn("[bold]building"),
-                BarColumn(),
+                BarColumn(bar_width=30),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
                 TimeRemainingColumn(),
@@ -229,7 +264,8 @@ class Reporter:
 
     def _err(self, line: str) -> None:
         if self._progress is not None:
-            self._progress.console.print(line, markup=False, highlight=False)
+            # soft_wrap: a long line stays one line (as without the bar), for grep and logs
+            self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:
             print(line, file=self.stream)
 
@@ -238,7 +274,7 @@ class Reporter:
             if not self.quiet:
                 for warning in result.warnings + result.defects:
                     self._err(f"renderer: warning: {result.source}: {warning}")
-                if self.many:
+                if self.many and self._progress is None:  # the bar shows progress instead
                     names = ", ".join(Path(p).name for _, p in result.outputs)
                     self._err(f"renderer: ok: {result.source} → {names} ({result.seconds:.2f} s)")
                 for _, path in result.outputs:
@@ -248,9 +284,15 @@ class Reporter:
                 self._err(result.detail.rstrip())
             self._err(f"renderer: error: {result.error}")
         if self._progress is not None:
-            self._progress.update(self._task, advance=1, description=Path(result.source).name)
+            # a fixed width, so the bar does not move as names of other lengths pass
+            name = Path(result.source).name
+            name = name if len(name) <= _NAME_WIDTH else name[: _NAME_WIDTH - 1] + "…"
+            self._progress.update(self._task, advance=1, description=f"{name:<{_NAME_WIDTH}}")
 
     def summary(self, results: list[JobResult], skipped: int, seconds: float, jobs: int) -> None:
+        if self._progress is not None:  # the bar goes before the summary, never after it
+            self._progress.stop()
+            self._progress = None
         if not self.many or self.quiet:
             return
         failed = [r for r in results if not r.ok]

@@ -276,7 +276,7 @@ _STANDARD_ENCODINGS = {"WinAnsiEncoding": "cp1252", "MacRomanEncoding": "mac_rom
                        "PDFDocEncoding": "latin-1"}
 
 
-def _read_cmap(obj: object) -> CMap | None:
+def read_cmap(obj: object) -> CMap | None:
     if not isinstance(obj, pikepdf.Stream):
         return None
     try:
@@ -318,10 +318,10 @@ class FontInfo:
         enc_name = name(enc)
         if not enc_name and is_dict(enc):
             enc_name = name(get(enc, "/BaseEncoding"))
-        tu = _read_cmap(get(font, "/ToUnicode"))
+        tu = read_cmap(get(font, "/ToUnicode"))
         cid = subtype == "Type0"
         identity = enc_name in ("Identity-H", "Identity-V")
-        encoding = _read_cmap(enc) if cid else None
+        encoding = read_cmap(enc) if cid else None
         width = 1
         gid_map: bytes | None = None
         truetype = False
@@ -408,6 +408,8 @@ class MarkedContent:
     tag: str
     in_artifact: bool = False
     parts: list[str] = field(default_factory=list)
+    # some of its text is shown where no property list in force has a /Lang
+    text_without_lang: bool = False
 
     @property
     def text(self) -> str:
@@ -425,7 +427,15 @@ class PageContent:
     notdef: dict[str, int] = field(default_factory=dict)
     artifact_mcids: set[tuple[StreamKey, int]] = field(default_factory=set)
     form_struct_parents: dict[tuple[int, int], int] = field(default_factory=dict)
+    # Form XObjects painted on this page: how often, and which hold marked content (MCIDs)
+    form_paints: dict[tuple[int, int], int] = field(default_factory=dict)
+    forms_with_mcids: set[tuple[int, int]] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
+    # /Lang values of property lists, as written (a non-string value as its repr)
+    langs: list[str] = field(default_factory=list)
+    # property lists with /ActualText, /Alt or /E: (keys, language in force, the tagged
+    # sequence they belong to)
+    described: list[tuple[str, str | None, MarkedContent | None]] = field(default_factory=list)
 
 
 TEXT_OPS = {"Tj", "TJ", "'", '"'}
@@ -456,7 +466,8 @@ class _Scanner:
         return self.fonts[key]
 
     def scan(self, stream: object, resources: object, skey: StreamKey,
-             stack: list[tuple[str, MarkedContent | None, bool]], chain: tuple) -> None:
+             stack: list[tuple[str, MarkedContent | None, bool, str | None]],
+             chain: tuple) -> None:
         try:
             ops = pikepdf.parse_content_stream(stream)
         except Exception as exc:
@@ -473,8 +484,13 @@ class _Scanner:
                 if isinstance(props, pikepdf.Name):
                     props = get(get(resources, "/Properties"), str(props))
                 mcid = as_int(get(props, "/MCID"))
-                in_art = any(a for _, _, a in stack)
-                in_tagged = any(mc is not None for _, mc, _ in stack)
+                in_art = any(a for _, _, a, _ in stack)
+                in_tagged = any(mc is not None for _, mc, _, _ in stack)
+                raw_lang = get(props, "/Lang")
+                own_lang = text(raw_lang) if raw_lang is not None else None
+                if raw_lang is not None:
+                    self.out.langs.append(own_lang if own_lang is not None else repr(raw_lang))
+                lang = own_lang or next((x for *_, x in reversed(stack) if x), None)
                 is_art = tag == "Artifact"
                 if is_art and in_tagged and not in_art:
                     self.out.artifact_in_tagged += 1
@@ -487,7 +503,11 @@ class _Scanner:
                     mc = MarkedContent(self.page, skey, mcid, self.order, tag, in_art)
                     self.order += 1
                     self.out.marked.setdefault((skey, mcid), mc)
-                stack.append((tag, mc, is_art))
+                keys = [k for k in ("/ActualText", "/Alt", "/E") if get(props, k) is not None]
+                if keys and not is_art and not in_art:
+                    self.out.described.append((", ".join(k[1:] for k in keys), lang,
+                                               mc or self.current(stack)[0]))
+                stack.append((tag, mc, is_art, lang))
             elif op == "EMC":
                 if len(stack) > base_depth:
                     stack.pop()
@@ -506,8 +526,8 @@ class _Scanner:
                     self.out.untagged.append(f"{'shading' if op == 'sh' else 'path'} ({op})")
 
     def current(self, stack: list) -> tuple[MarkedContent | None, bool]:
-        in_art = any(a for _, _, a in stack)
-        for _, mc, _ in reversed(stack):
+        in_art = any(a for _, _, a, _ in stack)
+        for _, mc, _, _ in reversed(stack):
             if mc is not None:
                 return mc, in_art
         return None, in_art
@@ -529,9 +549,14 @@ class _Scanner:
                 if sp is not None and key is not None:
                     self.out.form_struct_parents[key] = sp
                     child_key = key
+                if key is not None:
+                    self.out.form_paints[key] = self.out.form_paints.get(key, 0) + 1
+                before = self.order
                 res = get(xobj, "/Resources")
                 self.scan(xobj, res if is_dict(res) else resources, child_key, stack,
                           (*chain, key))
+                if key is not None and self.order > before:
+                    self.out.forms_with_mcids.add(key)
                 return
             if mc is None and not in_art:
                 self.out.untagged.append("image")
@@ -554,6 +579,8 @@ class _Scanner:
                     self.out.notdef.get(font.base or font.key, 0) + zeros)
         if mc is not None:
             mc.parts.append(decoded)
+            if decoded.strip() and not any(x for *_, x in stack):
+                mc.text_without_lang = True
         elif not in_art:
             sample = decoded.strip()[:40]
             self.out.untagged.append(f"text {sample!r}" if sample else "text")
@@ -594,7 +621,7 @@ class ObjRef:
     obj: object
 
 
-@dataclass
+@dataclass(eq=False)  # identity: comparing two elements field by field walks their subtrees
 class Elem:
     obj: object
     type: str
@@ -687,22 +714,41 @@ class Tree:
         return out
 
 
-def resolve_role(t: str, rolemap: dict[str, str], issues: dict[str, RoleIssue]) -> str:
-    if t in STANDARD_TYPES:
-        return t
-    seen = [t]
+def role_chain(t: str, rolemap: dict[str, str]) -> tuple[list[str], bool]:
+    """The types ``t`` maps through, and whether the mapping comes back to one of them.
+
+    A non-standard type stops at the first standard type; a standard type is followed
+    through its own entry too, so that one mapped to itself (``/P /P``) or through other
+    types back to itself is seen as the circular map it is (ISO 14289-1 7.1), not only as
+    a remapped standard type.
+    """
+    chain = [t]
     cur = t
-    while cur not in STANDARD_TYPES:
+    while cur not in STANDARD_TYPES or cur == t:
         nxt = rolemap.get(cur)
         if not nxt:
-            issues.setdefault(t, RoleIssue("PDF-ROLE-001", t, " → ".join(seen)))
-            return t
-        if nxt in seen:
-            issues.setdefault(t, RoleIssue("PDF-ROLE-002", t, " → ".join([*seen, nxt])))
-            return t
-        seen.append(nxt)
+            break
+        if nxt in chain:
+            return [*chain, nxt], True
+        chain.append(nxt)
         cur = nxt
-    return cur
+    return chain, False
+
+
+def resolve_role(t: str, rolemap: dict[str, str], issues: dict[str, RoleIssue]) -> str:
+    """The standard type a structure type stands for. A standard type stands for itself:
+    its entry in the role map is followed only to find a circular map (PDF-ROLE-002); any
+    other remapping is reported from the role map (PDF-ROLE-003)."""
+    chain, circular = role_chain(t, rolemap)
+    if circular:
+        issues.setdefault(t, RoleIssue("PDF-ROLE-002", t, " → ".join(chain)))
+        return t
+    if t in STANDARD_TYPES:
+        return t
+    if chain[-1] not in STANDARD_TYPES:
+        issues.setdefault(t, RoleIssue("PDF-ROLE-001", t, " → ".join(chain)))
+        return t
+    return chain[-1]
 
 
 def build_tree(pdf: pikepdf.Pdf, page_index: dict[tuple[int, int], int]) -> Tree:
@@ -713,15 +759,22 @@ def build_tree(pdf: pikepdf.Pdf, page_index: dict[tuple[int, int], int]) -> Tree
     if is_dict(raw_rm):
         for k, v in raw_rm.items():  # type: ignore[union-attr]
             rolemap[k[1:]] = name(v)
-            if k[1:] in STANDARD_TYPES:
-                issues.setdefault(k[1:], RoleIssue("PDF-ROLE-003", k[1:],
-                                                   f"{k[1:]} → {name(v) or repr(v)}"))
+        for k, v in raw_rm.items():  # type: ignore[union-attr]
+            t = k[1:]
+            if t in STANDARD_TYPES:
+                chain, circular = role_chain(t, rolemap)
+                if circular:
+                    issues.setdefault(t, RoleIssue("PDF-ROLE-002", t, " → ".join(chain)))
+                else:
+                    issues.setdefault(t, RoleIssue("PDF-ROLE-003", t,
+                                                   f"{t} → {name(v) or repr(v)}"))
     root = Elem(st, "StructTreeRoot", "StructTreeRoot", None, None, "")
     elems: list[Elem] = []
     malformed: list[str] = []
     repeats: list[Repeat] = []
     too_deep: list[str] = []
     placed: dict[tuple[int, int], Elem] = {}
+    sibling_counts: dict[int, dict[str, int]] = {}
 
     def page_of(d: object, inherited: int | None) -> int | None:
         pg = get(d, "/Pg")
@@ -754,9 +807,9 @@ def build_tree(pdf: pikepdf.Pdf, page_index: dict[tuple[int, int], int]) -> Tree
             parent.kids.append(ObjRef(page_of(k, parent.page), get(k, "/Obj")))
             continue
         s = name(get(k, "/S"))
-        counts: dict[str, int] = {}
-        for sib in parent.elems():
-            counts[sib.type] = counts.get(sib.type, 0) + 1
+        # Siblings of each type counted as they are placed (recounting the parent's kids
+        # for every child made a row of n cells cost n²).
+        counts = sibling_counts.setdefault(id(parent), {})
         label = f"{s or '?'}[{counts.get(s or '?', 0) + 1}]"
         path = f"{parent.path}/{label}" if parent.path else label
         key = objkey(k)
@@ -765,6 +818,7 @@ def build_tree(pdf: pikepdf.Pdf, page_index: dict[tuple[int, int], int]) -> Tree
             cycle = first is parent or first in parent.ancestors()
             repeats.append(Repeat(path, first.path, cycle))
             continue
+        counts[s or "?"] = counts.get(s or "?", 0) + 1
         if not s:
             malformed.append(path)
         elem = Elem(k, s or "?", resolve_role(s, rolemap, issues) if s else "?",
