@@ -566,13 +566,32 @@ def _find_title(
                 return pos
         return None
     best, best_score = None, -1.5
+    lead = _content_words(" ".join(line.text for line in model[first : first + LEAD_LINES]))
     for pos in range(lo, first):
         score = _title_score(model, kinds, pos, lo, first)
-        if score is not None and run_first is not None and pos >= run_first:
+        if score is None:
+            continue
+        if run_first is not None and pos >= run_first:
             score -= 1.0  # inside the story's run: a promo or a standfirst, seldom the headline
-        if score is not None and score > best_score:
+        # A headline's words come back in the story's first paragraphs; a teaser's, a
+        # kicker's or a menu's do not.
+        words = _content_words(model[pos].text)
+        if words and lead:
+            score += TITLE_OVERLAP * len(words & lead) / len(words)
+        if score > best_score:
             best, best_score = pos, score
     return best
+
+
+#: How many of the story's first lines a headline's words are looked for in, and what
+#: finding all of them there adds to its score.
+LEAD_LINES = 6
+TITLE_OVERLAP = 1.5
+
+
+def _content_words(text: str) -> set[str]:
+    """The words that carry meaning (no function words), folded to a short stem."""
+    return {w[:6] for w in pm.words_of(text) if len(w) > 2 and w not in pm.ANY_STOP}
 
 
 _BYLINE_OR_DATE = ("byline", "date", "name")
