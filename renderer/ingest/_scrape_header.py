@@ -377,6 +377,8 @@ def name_line(text: str) -> tuple[str, ...] | None:
         if _name_like(name.strip()) and len(role.split()) <= 5:
             head = name.strip()
     names = rules.split_authors(head)
+    while len(names) > 1 and rules.is_org_like(names[-1]):
+        names = names[:-1]  # "Meg Kinnard and Errin Haines, Associated Press": the outlet
     if names and all(_name_like(n, max_words=4) for n in names):
         return names
     return None

@@ -124,7 +124,12 @@ def read_page(
         for pos in range(title_pos - 1, max(lo, title_pos - 4) - 1, -1):
             near = range(max(0, pos - 2), min(len(kinds), pos + 3))
             names = sh.name_line(model[pos].text) if kinds[pos] in ("text", "name") else None
-            if names and any(kinds[q] == "date" for q in near):
+            # one word above a headline is a section's label ("Ideas"), not a person
+            if (
+                names
+                and len(model[pos].text.split()) >= 2
+                and any(kinds[q] == "date" for q in near)
+            ):
                 found.authors, found.byline_seen = names, True
                 found.used.add(pos)
                 break
