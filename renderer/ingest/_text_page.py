@@ -57,36 +57,20 @@ def read_page(
 ) -> Article | None:
     """The article read through the page model, or None when the page is short and holds
     no story run or no headline the model is sure of (the line rules read it then)."""
-
     lines = _join_wrapped(lines)
     content = [line for line in lines if line is not _BLANK]
     lang = pm.detect(content)
     model = pm.model(lines, lang)
-    kinds = [_kind(line.text, lang) for line in model]
-    # A line of names next to a date line or a byline is the byline ("Natasha Turak").
-    for pos, line in enumerate(model):
-        if (
-            kinds[pos] == "text"
-            and sh.name_line(line.text)
-            and any(
-                kinds[q] in ("date", "byline")
-                or (model[q].text == line.text and line.words >= 2)  # "Anna Menin" twice
-                for q in (pos - 1, pos + 1)
-                if 0 <= q < len(kinds)
-            )
-        ):
-            kinds[pos] = "name"
-    run = _story_run(model, kinds)
+    kinds = _kinds(model, lang)
     short_page = len(content) <= SHORT_PAGE_LINES
+    run = _story_run(model, kinds)
     if run is None:
         if short_page:
             return None
         raise InputError(f"{name}: no run of story text found in the page")
-    first, last = run
-    run_first = first
-
+    run_first, last = run
     # The run's first lines may still be header: a standfirst above the byline.
-    first = _header_end(model, kinds, first, last)
+    first = _header_end(model, kinds, run_first, last)
     if first > last:
         return None if short_page else _refuse_no_story(name)
 
@@ -101,45 +85,100 @@ def read_page(
             hint='name it with --meta title="..."',
         )
 
-    found = _Found()
-    head_from = title_pos + 1 if title_pos is not None else lo
-    # Above the headline: a kicker ("News | May 6, 2015") or a date close to it.
+    if given is not None:
+        found = _Found(title=given)
+    else:
+        assert title_pos is not None
+        found = _Found(title=model[title_pos].text)
     if title_pos is not None:
-        for pos in range(title_pos - 1, max(lo, title_pos - 4) - 1, -1):
-            if kinds[pos] == "kicker":
-                kicker = rules.parse_kicker(model[pos].text)
-                assert kicker is not None
-                found.section, found.kicker_date = kicker.section, kicker.date
-                if kicker.date is None:
-                    found.notes.append(f"kicker date not understood: {kicker.date_text}")
-                break
-    body_start = _read_header(model, kinds, head_from, first, found, lang)
-    if title_pos is not None and found.published is None:
+        _read_kicker(model, kinds, lo, title_pos, found)
+    body_start = _read_header(
+        model, kinds, title_pos + 1 if title_pos is not None else lo, first, found, lang
+    )
+    if title_pos is not None:
+        _read_above_title_fallbacks(model, kinds, lo, title_pos, found, lang)
+
+    body_lines = _body_lines(lines, model, kinds, body_start, first, last)
+    blocks, dateline = _body(body_lines, found.captions, heading=_is_subhead)
+    if not any(isinstance(b, Paragraph) for b in blocks):
+        return None if short_page else _refuse_no_story(name)
+    _note_dropped(lines, publishers, model, kinds, title_pos, body_start, found)
+    return found.article(blocks, dateline, publishers)
+
+
+def _kinds(model: list[pm.Line], lang: str | None) -> list[str]:
+    """What each line is (:func:`_kind`), with lines of names next to a date line or a
+    byline, or printed twice ("Anna Menin" twice), read as the byline."""
+    kinds = [_kind(line.text, lang) for line in model]
+    for pos, line in enumerate(model):
+        if (
+            kinds[pos] == "text"
+            and sh.name_line(line.text)
+            and any(
+                kinds[q] in ("date", "byline") or (model[q].text == line.text and line.words >= 2)
+                for q in (pos - 1, pos + 1)
+                if 0 <= q < len(kinds)
+            )
+        ):
+            kinds[pos] = "name"
+    return kinds
+
+
+def _read_kicker(
+    model: list[pm.Line], kinds: list[str], lo: int, title_pos: int, found: _Found
+) -> None:
+    """A kicker ("News | May 6, 2015") a few lines above the headline."""
+    for pos in range(title_pos - 1, max(lo, title_pos - 4) - 1, -1):
+        if kinds[pos] == "kicker":
+            kicker = rules.parse_kicker(model[pos].text)
+            assert kicker is not None
+            found.section, found.kicker_date = kicker.section, kicker.date
+            if kicker.date is None:
+                found.notes.append(f"kicker date not understood: {kicker.date_text}")
+            return
+
+
+def _read_above_title_fallbacks(
+    model: list[pm.Line],
+    kinds: list[str],
+    lo: int,
+    title_pos: int,
+    found: _Found,
+    lang: str | None,
+) -> None:
+    """When nothing under the headline said it: a date line just above the headline, and
+    the author's name a line or two above it next to a date line."""
+    if found.published is None:
         for pos in range(title_pos - 1, max(lo, title_pos - 3) - 1, -1):
-            if kinds[pos] == "date":  # a date line just above the headline
+            if kinds[pos] == "date":
                 _take_date(found, model[pos].text, lang)
                 break
-    if title_pos is not None and not found.byline_seen:
-        # The author's name a line or two above the headline, next to a date line.
-        for pos in range(title_pos - 1, max(lo, title_pos - 4) - 1, -1):
-            near = range(max(0, pos - 2), min(len(kinds), pos + 3))
-            names = sh.name_line(model[pos].text) if kinds[pos] in ("text", "name") else None
-            # one word above a headline is a section's label ("Ideas"), not a person
-            if (
-                names
-                and len(model[pos].text.split()) >= 2
-                and any(kinds[q] == "date" for q in near)
-            ):
-                found.authors, found.byline_seen = names, True
-                found.used.add(pos)
-                break
+    if found.byline_seen:
+        return
+    for pos in range(title_pos - 1, max(lo, title_pos - 4) - 1, -1):
+        near = range(max(0, pos - 2), min(len(kinds), pos + 3))
+        names = sh.name_line(model[pos].text) if kinds[pos] in ("text", "name") else None
+        # one word above a headline is a section's label ("Ideas"), not a person
+        if names and len(model[pos].text.split()) >= 2 and any(kinds[q] == "date" for q in near):
+            found.authors, found.byline_seen = names, True
+            found.used.add(pos)
+            return
 
-    # The story's end: the run's last line, and sentences that follow it directly.
+
+def _body_lines(
+    lines: list[str | None],
+    model: list[pm.Line],
+    kinds: list[str],
+    body_start: int,
+    first: int,
+    last: int,
+) -> list[str | None]:
+    """The story's lines (blank lines kept between them) from ``body_start`` to the run's
+    end and the finished sentences that follow it, without furniture."""
     end = last
     while end + 1 < len(model) and _continues_story(model[end + 1]):
         end += 1
-
-    body_lines: list[str | None] = []
+    out: list[str | None] = []
     prev_index = None
     for pos in range(body_start, end + 1):
         line = model[pos]
@@ -153,19 +192,23 @@ def read_page(
         ):
             continue  # buttons and counters between the header and the story
         if prev_index is not None and _BLANK in lines[prev_index : line.index]:
-            body_lines.append(_BLANK)
-        body_lines.append(line.text)
+            out.append(_BLANK)
+        out.append(line.text)
         prev_index = line.index
+    return out
 
-    blocks, dateline = _body(body_lines, found.captions, heading=_is_subhead)
-    if not any(isinstance(b, Paragraph) for b in blocks):
-        return None if short_page else _refuse_no_story(name)
 
-    if given is not None:
-        head_title = given
-    else:
-        assert title_pos is not None
-        head_title = model[title_pos].text
+def _note_dropped(
+    lines: list[str | None],
+    publishers: list[str],
+    model: list[pm.Line],
+    kinds: list[str],
+    title_pos: int | None,
+    body_start: int,
+    found: _Found,
+) -> None:
+    """Say which lines above the headline were dropped as chrome (the site's name and a
+    breadcrumb trail are chrome without saying so)."""
     skip = _top_chrome(lines, publishers)
     above = title_pos if title_pos is not None else body_start
     dropped = [
@@ -175,16 +218,11 @@ def read_page(
         and model[p].index not in skip
         and p not in found.used
     ]
-    if True:
-        if dropped:
-            if len(dropped) <= 4:
-                quoted = ", ".join(repr(_snippet(t)) for t in dropped)
-                found.notes.append(f"not the title, dropped as site chrome: {quoted}")
-            else:
-                found.notes.append(f"not the title, dropped as site chrome: {len(dropped)} lines")
-
-    found.title = head_title
-    return found.article(blocks, dateline, publishers)
+    if len(dropped) > 4:
+        found.notes.append(f"not the title, dropped as site chrome: {len(dropped)} lines")
+    elif dropped:
+        quoted = ", ".join(repr(_snippet(t)) for t in dropped)
+        found.notes.append(f"not the title, dropped as site chrome: {quoted}")
 
 
 #: What a headline with a byline or date under it, just above a run, adds to the run.
@@ -514,8 +552,6 @@ def _read_header(
                     found.published = dates[0].date
                     break
     body_start = last_furniture + 1
-    # A caption kept as a block belongs to the body when it follows the furniture.
-    found.captions = [c for c in found.captions]
     return body_start
 
 
