@@ -44,6 +44,7 @@ _DATE_LABEL = re.compile(
     re.I,
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+_LINKISH = re.compile(r"https?://|www\.|pic\.twitter\.com|(?:^|\s)@\w")
 
 
 @dataclass
@@ -184,6 +185,10 @@ def _body_lines(
         line = model[pos]
         if line.cls == "bad" or (kinds[pos] in ("byline", "date") and pos < first):
             continue
+        if kinds[pos] == "junk" or (
+            kinds[pos] == "caption" and rules.split_photo_caption(line.text) is None
+        ):
+            continue  # "Advertisement", a credit on its own line ("Doug Mills/The New York Times")
         if (
             pos < first
             and line.cls == "short"
@@ -349,6 +354,8 @@ def _is_subhead(text: str) -> bool:
     a capital and does not end like a sentence or clause ("Ice on the river"); the body's
     rule keeps it a heading only between two story paragraphs."""
     words = text.split()
+    if _is_junk(text) or _is_photo_credit(text) or _LINKISH.search(text):
+        return False
     return rules.is_heading_like(text) or (
         2 <= len(words) <= rules.MAX_HEADING_WORDS
         and text[0].isupper()
