@@ -44,6 +44,12 @@ _DATE_LABEL = re.compile(
     re.I,
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+# A comment's header: who wrote it (and when), ending in "said:", "wrote:" and the like.
+_COMMENT_HEAD = re.compile(
+    r"\b(?:said|says|wrote|writes|commented|replied|a écrit|dice|escribió|schrieb|scrive|"
+    r"disse|schreef)\s*:\s*$",
+    re.I,
+)
 _LINKISH = re.compile(r"https?://|www\.|pic\.twitter\.com|(?:^|\s)@\w")
 
 
@@ -185,7 +191,7 @@ def _body_lines(
         line = model[pos]
         if line.cls == "bad" or (kinds[pos] in ("byline", "date") and pos < first):
             continue
-        if kinds[pos] == "junk" or (
+        if kinds[pos] in ("junk", "comment") or (
             kinds[pos] == "caption" and rules.split_photo_caption(line.text) is None
         ):
             continue  # "Advertisement", a credit on its own line ("Doug Mills/The New York Times")
@@ -277,6 +283,14 @@ def _split_at_headers(
         line = model[pos]
         if line.cls == "good":
             good += 1
+        elif kinds[pos] == "comment":
+            # A comment thread follows the story: the run's story ends before it.
+            end = pos - 1
+            while end > start and (model[end].cls not in ("good", "near") or kinds[end] != "text"):
+                end -= 1
+            if end >= start and model[end].weight > 0:
+                pieces.append((start, end))
+            return pieces
         elif (
             kinds[pos] in _BYLINE_OR_DATE and good >= 3 and _opens_article(model, kinds, pos, start)
         ):
@@ -376,6 +390,8 @@ def _kind(text: str, lang: str | None) -> str:
     """The furniture a line is, or "text"/"junk"."""
     if _URL.fullmatch(text) or (_is_junk(text) and not sh.dates_in(text, lang)):
         return "junk"
+    if _is_comment_head(text, lang):
+        return "comment"  # "Jane on September 13, 2018 at 5:23 pm said:", "v2787 says:"
     if rules.parse_kicker(text):
         return "kicker"
     if rules.split_photo_caption(text) or _is_photo_credit(text):
@@ -406,6 +422,18 @@ _AGENCY_CREDIT = re.compile(
     r"\(?[A-ZÀ-Þ][\w.'’-]*(?:\s+[\w.'’&-]+){0,5}\s*(?:/|\|)\s*"
     r"[A-ZÀ-Þ][\w.'’-]*(?:\s+[\w.'’&-]+){0,6}(?:\s*(?:/|\|)\s*[A-ZÀ-Þ][\w.'’&\s-]*)?\)?"
 )
+
+
+def _is_comment_head(text: str, lang: str | None) -> bool:
+    """A comment's header: a name with the time it was written, or a user's handle, then
+    "said:", "wrote:"... ("The ministry said:" before a quoted statement is story text)."""
+    m = _COMMENT_HEAD.search(text)
+    if m is None or len(text.split()) > 20:
+        return False
+    who = text[: m.start()].split()
+    if sh.dates_in(text, lang) or sh.is_time_line(" ".join(who[-4:])):
+        return True
+    return len(who) == 1 and (who[0].islower() or any(c.isdigit() or c == "_" for c in who[0]))
 
 
 def _is_photo_credit(text: str) -> bool:

@@ -1156,3 +1156,33 @@ def test_a_given_title_that_is_no_line_leaves_the_byline_to_the_byline():
         "A New Headline", ("Jane Roe",), "Coalition Press Office"
     )
     assert article.notes[-1] == "not the title, dropped as site chrome: 'Old Headline'"
+
+
+def test_a_comment_thread_after_the_story_is_not_the_story():
+    comment = (
+        "I drove that road every day for ten years and the drainage was always the problem, so"
+        " it is good to finally see the county fixing it properly this time."
+    )
+    text = _page(
+        "Road reopens after the storm", "By Jane Doe", "May 6, 2021", *STORY,
+        "12 Comments", "roadwatcher77 says:", comment,
+        "Mary Jones on May 7, 2021 at 9:14 am said:", comment.replace("ten", "twelve"),
+    )  # fmt: skip
+    article = read_text(text)
+    assert [t for _, t in texts(article)] == STORY
+
+
+@pytest.mark.parametrize(
+    ("line", "comment"),
+    [
+        ("v2787 says:", True),
+        ("Mary Jones on May 7, 2021 at 9:14 am said:", True),
+        ("The ministry said:", False),  # a statement quoted in the story follows
+        ("Trump said:", False),
+        ("CJTF-OIR official says", False),  # a headline
+    ],
+)
+def test_comment_headers(line, comment):
+    from renderer.ingest._text_page import _is_comment_head
+
+    assert _is_comment_head(line, "en") is comment
