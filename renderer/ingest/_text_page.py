@@ -489,7 +489,7 @@ def _is_junk(text: str) -> bool:
     text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", text)  # "Edit ProfileSign Out"
     words = [w.strip(".,:;!?|»›>@#").lower() for w in text.split()]
     words = [w for w in words if not w.replace(",", "").replace(".", "").isdigit()]
-    return len(words) <= 5 and all(
+    return len(words) <= 8 and all(
         w in _NAV_WORDS or w in pm.ANY_STOP or "_" in w or not w for w in words
     )
 
