@@ -23,8 +23,7 @@ from typing import Literal
 import jinja2
 from markupsafe import Markup
 
-from ..model import Article, Block, Heading, ListBlock, Packet, plain_text
-from ..normalize.links import LINK_SCHEMES
+from ..model import LINK_SCHEMES, Article, Block, Heading, ListBlock, Packet, plain_text
 from ..pages import TextPages
 
 __all__ = [

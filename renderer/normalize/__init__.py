@@ -84,39 +84,44 @@ RESERVED_IDS = frozenset({"title", "article", "content"})
 def _fix_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """Renumber body headings: first is H2, each at most one deeper than the last.
 
-    Ids are unique in the document: top-level headings get one (their own or a slug),
-    and an id the reader gave a heading or list item further down (in a list, a quote)
-    that is already taken is made unique the same way.
+    Headings inside lists and quotes count in that order too, and their level is fixed
+    the same way. Ids are unique in the document: top-level headings get one (their own
+    or a slug), and an id the reader gave a heading or list item further down that is
+    already taken is made unique the same way.
     """
     used: set[str] = set(RESERVED_IDS)
-    previous = 1
+    previous = [1]  # the level of the last heading, at any depth
     fixed: list[Block] = []
     for block in blocks:
         if isinstance(block, Heading):
-            level = max(2, min(block.level, previous + 1, 6))
             ident = block.id or _slug(plain_text(block.children))
-            ident = _unique(ident, used)
-            fixed.append(replace(block, level=level, id=ident))
-            previous = level
+            fixed.append(_fix_heading(replace(block, id=ident), used, previous))
         else:
-            fixed.append(_unique_inner_ids(block, used))
+            fixed.append(_fix_inner(block, used, previous))
     return tuple(fixed)
 
 
-def _unique_inner_ids(block: Block, used: set[str]) -> Block:
-    """``block`` with the ids inside it (nested headings, list items) unique in ``used``."""
+def _fix_heading(heading: Heading, used: set[str], previous: list[int]) -> Heading:
+    level = max(2, min(heading.level, previous[0] + 1, 6))
+    previous[0] = level
+    ident = _unique(heading.id, used) if heading.id else None
+    return replace(heading, level=level, id=ident)
+
+
+def _fix_inner(block: Block, used: set[str], previous: list[int]) -> Block:
+    """``block`` with the headings and ids inside it (in lists, quotes) fixed."""
     match block:
         case BlockQuote():
-            return replace(block, blocks=tuple(_unique_inner_ids(b, used) for b in block.blocks))
+            return replace(block, blocks=tuple(_fix_inner(b, used, previous) for b in block.blocks))
         case ListBlock():
             items = []
             for item in block.items:
                 ident = _unique(item.id, used) if item.id else None
-                inner = tuple(_unique_inner_ids(b, used) for b in item.blocks)
+                inner = tuple(_fix_inner(b, used, previous) for b in item.blocks)
                 items.append(replace(item, id=ident, blocks=inner))
             return replace(block, items=tuple(items))
-        case Heading(id=ident) if ident:
-            return replace(block, id=_unique(ident, used))
+        case Heading():
+            return _fix_heading(block, used, previous)
     return block
 
 

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from enum import Enum
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
-__all__ = ["LINK_SCHEMES", "Fate", "Target", "link_base", "resolve_href"]
+from ..model import LINK_SCHEMES
 
-#: The schemes an edition may link to.
-LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+__all__ = ["Fate", "Target", "link_base", "resolve_href"]
+
 
 # A scheme as RFC 3986 spells it; browsers ignore ASCII whitespace and controls inside one.
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
