@@ -148,6 +148,12 @@ def test_normalize_resolves_every_link_and_lint_reports_the_drops() -> None:
     assert _links(normalize(_article([Paragraph((Link("/a", (Text("a"),)),))], None))) == []
 
 
+def test_a_link_with_no_text_goes_and_its_children_stay() -> None:
+    raw = _article([Paragraph((Text("See"), Link("https://example.org/a", (Text(" "),)),
+                               Text("the map.")))])
+    assert normalize(raw).blocks[0].children == (Text("See"), Text(" "), Text("the map."))
+
+
 def test_a_link_to_a_slugged_heading_is_kept() -> None:
     """Lint reads the article before normalize: it sees the ids normalize will give."""
     raw = _article([Paragraph((Link("#s-the-log", (Text("the log"),)),)),

@@ -399,6 +399,9 @@ CODES: dict[str, CodeInfo] = {
                               "file: URLs point into the maker's machine; remove them."),
     "EPUB-LINK-007": CodeInfo(E, "Relative URL with a query", "EPUBCheck RSC-033",
                               "A reference inside the container may not have a ?query."),
+    "EPUB-LINK-008": CodeInfo(E, "Link without text", "Ace/axe link-name / WCAG 2.4.4",
+                              "Give the link text (or an image with alt), or remove the "
+                              "link."),
     # ---- external validators ----------------------------------------------------------------
     "EXT-001": CodeInfo(E, "Requested validator is not available", "project",
                         "Install it (tools/install-validators.sh) or point EPUBCHECK_JAR / "

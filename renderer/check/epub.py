@@ -757,12 +757,24 @@ def check_links(e: Epub) -> None:
     """Every reference of every XHTML document resolves as EPUBCheck requires: inside the
     container (RSC-026, RSC-030), to a file it holds (RSC-007), a hyperlink to a document in
     the spine (RSC-011) and to an id that document defines (RSC-012), a valid URL (RSC-020),
-    no query on a relative URL (RSC-033)."""
+    no query on a relative URL (RSC-033); and every link has a name (Ace link-name)."""
     spine = set(e.spine)
     ids: dict[str, set[str]] = {}
     for d in e.docs.values():
         for el, value, hyperlink in _references(d):
             _check_reference(e, d, el, value.strip(), hyperlink, spine, ids)
+        for a in d.iter("a"):
+            if a.get("href") is not None and not _link_name(a):
+                e.add("EPUB-LINK-008", f"<a href={a.get('href', '')[:60]!r}> has no text.",
+                      _loc(d.href, a))
+
+
+def _link_name(a: etree._Element) -> str:
+    """What a screen reader announces for a link (axe link-name): text, aria-label, alt."""
+    if (a.get("aria-label") or "").strip() or (a.get("aria-labelledby") or "").strip():
+        return "label"
+    alts = [img.get("alt") or "" for img in a.iter(f"{{{XHTML}}}img")]
+    return " ".join([_text(a), *alts]).strip()
 
 
 def _check_reference(e: Epub, d: Doc, el: etree._Element, url: str, hyperlink: bool,

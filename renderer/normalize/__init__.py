@@ -16,7 +16,7 @@ What this stage guarantees to ``compose``:
 * every link resolves (:mod:`.links`): a fragment whose target is not in the article, a
   relative link with no page URL to resolve it from, and any scheme but ``http``,
   ``https``, ``mailto`` and ``tel`` become the link's text; other relative links are made
-  absolute from the page's URL (``Metadata.source``).
+  absolute from the page's URL (``Metadata.source``); a link with no text goes.
 
 What it cannot fix it leaves visible for ``renderer.check.lint`` to report: an
 image with no alt text is never given a made-up one.
@@ -175,7 +175,9 @@ def _resolve_links(blocks: tuple[Block, ...], base: str | None) -> tuple[Block, 
                 case Link(href, children, _):
                     children = resolve(children)
                     target = resolve_href(href, base=base, ids=ids).href
-                    if target is None:
+                    # A link with nothing to read (a wrapped image the reader dropped,
+                    # a space) is announced as a bare link: it goes, its children stay.
+                    if target is None or not plain_text(children).strip():
                         out.extend(children)
                     else:
                         out.append(replace(node, href=target, children=children))

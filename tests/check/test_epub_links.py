@@ -8,7 +8,7 @@ import pytest
 from renderer.check import CODES, check
 from renderer.check.epub import link_findings
 
-from ..validators import run_epubcheck
+from ..validators import run_ace, run_epubcheck
 from .test_epub_checks import ARTICLE, OPF, codes, mutate, sub
 
 _LINKS = "EPUB-LINK-"
@@ -37,6 +37,14 @@ BROKEN = [
      "a file URL"),
     (_with_link("article.xhtml?page=2"), "EPUB-LINK-007", "RSC-033",
      "a relative URL with a query"),
+]
+
+# (edits, our code, Ace's rule, what): what Ace refuses, not EPUBCheck
+UNNAMED = [
+    (_with_link("https://www.harbor.example.org/", '<a href="{}"> </a>'), "EPUB-LINK-008",
+     "link-name", "a link with only a space"),
+    (_with_link("https://www.harbor.example.org/", '<a href="{}"><img src="x.png" alt=""/></a>'),
+     "EPUB-LINK-008", "link-name", "a link around a decorative image"),
 ]
 
 
@@ -71,3 +79,18 @@ def test_an_accepted_reference_gives_no_code(editions, tmp_path, href, what) -> 
     assert link_findings(book.read_bytes()) == []
     result = run_epubcheck(book)
     assert (result["fatal"], result["error"]) == (0, 0), result["messages"]
+
+
+@pytest.mark.parametrize(("edits", "code", "rule", "what"), UNNAMED,
+                         ids=[f"{c}:{w}" for _, c, _, w in UNNAMED])
+def test_a_link_without_a_name_gives_its_code(editions, tmp_path, edits, code, rule, what) -> None:
+    broken = mutate(editions["seed.epub"], tmp_path / "unnamed.epub", edits)
+    assert code in {f.code for f in link_findings(broken.read_bytes())}, what
+    assert any(r.split(":")[-1] == rule for r in run_ace(broken)["rules"])
+
+
+def test_a_link_named_by_its_image_gives_no_code(editions, tmp_path) -> None:
+    tag = '<a href="{}"><img src="x.png" alt="The harbor office"/></a>'
+    book = mutate(editions["seed.epub"], tmp_path / "named.epub",
+                  _with_link("https://www.harbor.example.org/", tag))
+    assert "EPUB-LINK-008" not in {f.code for f in link_findings(book.read_bytes())}
