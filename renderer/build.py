@@ -135,31 +135,25 @@ def _render_article(source: str | Path, options: Options, result: BuildResult) -
     article, known = _prepare_article(source, options, result)
     moment = _moment(article.metadata, options, result)
 
-    def render(known: list[str]) -> dict[str, object]:
-        editions: dict[str, object] = {}
-        pdf = None
-        if "pdf" in options.formats:
-            pdf = editions["pdf"] = _render_pdf(
-                article.metadata,
-                compose(article, target="pdf"),
-                base_dirs=(article.base_dir,),
-                theme=_pdf_theme(options.theme, options),
-                options=options,
-                moment=moment,
-                known=known,
-                result=result,
-            )
-        if "epub" in options.formats:
-            from .epub import write_epub
+    def pdf_of(known: list[str]):
+        return _render_pdf(
+            article.metadata,
+            compose(article, target="pdf"),
+            base_dirs=(article.base_dir,),
+            theme=_pdf_theme(options.theme, options),
+            options=options,
+            moment=moment,
+            known=known,
+            result=result,
+        )
 
-            editions["epub"] = write_epub(
-                article,
-                **_epub_arguments(options, options.theme, moment, known),
-                print_pages=_print_pages(pdf, article.metadata, options),
-            )
-        return editions
+    def epub_of(known: list[str], print_pages):
+        from .epub import write_epub
 
-    return _checked_editions(render, known, options, result)
+        arguments = _epub_arguments(options, options.theme, moment, known)
+        return write_epub(article, **arguments, print_pages=print_pages)
+
+    return _checked_editions(pdf_of, epub_of, article.metadata, known, options, result)
 
 
 def _epub_arguments(options: Options, theme_name: str | None, moment, known: list[str]) -> dict:
@@ -175,14 +169,25 @@ def _epub_arguments(options: Options, theme_name: str | None, moment, known: lis
     }
 
 
-def _checked_editions(render, known: list[str], options: Options, result: BuildResult):
-    """Render with ``render(known)``, then look at the EPUB as EPUBCheck will.
+def _checked_editions(pdf_of, epub_of, meta, known: list[str], options: Options,
+                      result: BuildResult) -> dict[str, bytes]:
+    """Render the editions ``options`` asks for, then look at the EPUB as EPUBCheck will.
 
-    A reference EPUBCheck refuses (:func:`renderer.check.epub.link_findings`: a missing
-    file or fragment, a URL leaving the container …) is a defect of the content both
-    editions are made from: they are rendered again with it among the known defects, so
-    neither claims conformance (``--strict`` fails instead).
+    ``pdf_of(known)`` renders the PDF, ``epub_of(known, print_pages)`` the EPUB (after the
+    PDF, whose pages it follows). A reference EPUBCheck refuses
+    (:func:`renderer.check.epub.link_findings`: a missing file or fragment, a URL leaving
+    the container, a link with no text …) is a defect of the content both editions are
+    made from: they are rendered again with it among the known defects, so neither claims
+    conformance (``--strict`` fails instead).
     """
+
+    def render(known: list[str]) -> dict[str, object]:
+        pdf = pdf_of(known) if "pdf" in options.formats else None
+        editions: dict[str, object] = {} if pdf is None else {"pdf": pdf}
+        if "epub" in options.formats:
+            editions["epub"] = epub_of(known, _print_pages(pdf, meta, options))
+        return editions
+
     mark = len(result.warnings)
     editions = render(known)
     epub = editions.get("epub")
@@ -254,24 +259,16 @@ def _render_packet(spec: PacketSpec, options: Options, result: BuildResult) -> d
     moment = _moment(packet.metadata, options, result)
     theme_name = options.theme or spec.theme
 
-    def render(known: list[str]) -> dict[str, object]:
-        editions: dict[str, object] = {}
-        pdf = None
-        if "pdf" in options.formats:
-            pdf = editions["pdf"] = _render_packet_pdf(
-                packet, theme_name, options, moment, known, result
-            )
-        if "epub" in options.formats:
-            from .epub import write_packet_epub
+    def pdf_of(known: list[str]):
+        return _render_packet_pdf(packet, theme_name, options, moment, known, result)
 
-            editions["epub"] = write_packet_epub(
-                packet,
-                **_epub_arguments(options, theme_name, moment, known),
-                print_pages=_print_pages(pdf, packet.metadata, options),
-            )
-        return editions
+    def epub_of(known: list[str], print_pages):
+        from .epub import write_packet_epub
 
-    return _checked_editions(render, known, options, result)
+        arguments = _epub_arguments(options, theme_name, moment, known)
+        return write_packet_epub(packet, **arguments, print_pages=print_pages)
+
+    return _checked_editions(pdf_of, epub_of, packet.metadata, known, options, result)
 
 
 def _screen_images(article: Article, options: Options, result: BuildResult) -> Article:
