@@ -713,7 +713,8 @@ def test_a_paragraph_starting_with_a_name_like_ipad_is_not_a_split(tmp_path: Pat
     from renderer.build import build
     from renderer.options import Options
 
-    names = ["iPhone 11 Pro", "iOS 13", "iPad Air", "eZ Platform", "iMac Pro", "iPadOS"]
+    names = ["iPhone 11 Pro", "iOS 13", "iPad Air", "eZ Platform", "7th generation iPad",
+             "iPadOS"]
     body = "\n\n".join(names[n % len(names)] for n in range(240))
     source = tmp_path / "devices.md"
     source.write_text("---\ntitle: Which devices get the update\nauthor: Lee Park\n"
