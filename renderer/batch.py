@@ -29,6 +29,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -51,6 +52,13 @@ __all__ = [
 INPUT_SUFFIXES = (".txt", ".html", ".htm", ".md", ".toml")
 
 INTERNAL_ERROR = 70
+
+#: How many pools a batch tries before it gives up on the inputs a dead worker took with it.
+POOL_ATTEMPTS = 2
+_DIED = (
+    "a worker process died while building it (out of memory, killed, or a crash in a "
+    "library); build it alone with --jobs 1 to see why"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,21 +317,45 @@ def _results(
                 return
         yield 0
         return
-    with _pool(min(jobs, len(remote)), options) as pool:
-        pending: set[Future] = {pool.submit(render_one, s, out_dir, options) for s in remote}
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                result = future.result()
-                yield result
-                if fail_fast and not result.ok:
-                    cancelled = sum(1 for f in pending if f.cancel())
-                    for future_left in pending:  # already running: let them finish and report
-                        if not future_left.cancelled():
-                            yield future_left.result()
-                    yield cancelled
-                    return
+    left = remote
+    for attempt in range(1, POOL_ATTEMPTS + 1):
+        done: set[str] = set()
+        with _pool(min(jobs, len(left)), options) as pool:
+            try:
+                pending: set[Future] = {pool.submit(render_one, s, out_dir, options) for s in left}
+            except (BrokenProcessPool, EOFError, OSError):  # the fork server itself died
+                pending = set()
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                try:
+                    results = [f.result() for f in finished]
+                except BrokenProcessPool:
+                    # A worker was killed (out of memory, a signal from outside, a crash in
+                    # a library): the pool is gone with every input it held.
+                    results = [f.result() for f in finished if _completed(f)]
+                    pending = set()
+                for result in results:
+                    done.add(result.source)
+                    yield result
+                    if fail_fast and not result.ok:
+                        cancelled = sum(1 for f in pending if f.cancel())
+                        for future_left in pending:  # already running: let them finish
+                            if not future_left.cancelled():
+                                yield future_left.result()
+                        yield cancelled
+                        return
+        left = [s for s in left if s not in done]
+        if not left:
+            break
+        if attempt == POOL_ATTEMPTS:
+            for source in left:
+                yield JobResult(source, error_code=INTERNAL_ERROR, error=_DIED)
     yield 0
+
+
+def _completed(future: Future) -> bool:
+    """True when ``future`` holds a result (not the pool's breaking)."""
+    return future.done() and not future.cancelled() and future.exception() is None
 
 
 def run_batch(
