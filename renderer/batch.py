@@ -29,6 +29,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -60,6 +61,13 @@ __all__ = [
 INPUT_SUFFIXES = (".txt", ".html", ".htm", ".md", ".toml")
 
 INTERNAL_ERROR = 70
+
+#: How many pools a batch tries before it gives up on the inputs a dead worker took with it.
+POOL_ATTEMPTS = 2
+_DIED = (
+    "a worker process died while building it (out of memory, killed, or a crash in a "
+    "library); build it alone with --jobs 1 to see why"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,29 +391,64 @@ def _results(
                 return
         yield 0
         return
-    pool = _pool(min(jobs, len(remote)), options)
+    left = remote
+    for attempt in range(1, POOL_ATTEMPTS + 1):
+        done: set[str] = set()
+        for item in _pool_round(left, out_dir, options, jobs, fail_fast):
+            if isinstance(item, int):  # --fail-fast stopped the batch
+                yield item
+                return
+            done.add(item.source)
+            yield item
+        left = [s for s in left if s not in done]
+        if not left:
+            break
+        if attempt == POOL_ATTEMPTS:
+            for source in left:
+                yield JobResult(source, error_code=INTERNAL_ERROR, error=f"{source}: {_DIED}")
+    yield 0
+
+
+def _pool_round(
+    sources_list: list[str], out_dir: str, options: Options, jobs: int, fail_fast: bool
+) -> Iterator[JobResult | int]:
+    """One pool over ``sources_list``: the results it makes, then (with --fail-fast after a
+    failure) the number never started. A worker that dies takes the pool with it: the
+    round ends, and the inputs it held are left for the next round."""
+
+    pool = _pool(min(jobs, len(sources_list)), options)
     sources: dict[Future, str] = {}
-    pending: set[Future] = set()
     try:
         with deferred_signals():
-            for source in remote:
-                sources[pool.submit(render_one, source, out_dir, options)] = source
-        pending = set(sources)
+            try:
+                for source in sources_list:
+                    sources[pool.submit(render_one, source, out_dir, options)] = source
+            except (BrokenProcessPool, EOFError, OSError):  # the fork server itself died
+                pass
+        pending: set[Future] = set(sources)
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            broken = False
             for future in finished:
-                result = _outcome(future, sources[future])
+                if not _completed(future):
+                    broken = True  # (render_one never raises: only a dead worker fails it)
+                    continue
+                result = future.result()
                 yield result
                 if fail_fast and not result.ok:
                     cancelled = sum(1 for f in pending if f.cancel())
-                    for future_left in pending:  # already running: let them finish and report
+                    for future_left in pending:  # already running: let them finish
                         if not future_left.cancelled():
-                            yield _outcome(future_left, sources[future_left])
+                            wait([future_left])
+                            if _completed(future_left):
+                                yield future_left.result()
                     yield cancelled
                     return
+            if broken:
+                return
     except (KeyboardInterrupt, SystemExit) as stop:
         # Ctrl-C or SIGTERM: abandon what runs, start nothing more, say what became of it
-        not_started = len(remote) - len(sources)  # never submitted
+        not_started = len(sources_list) - len(sources)  # never submitted
         not_started += sum(1 for f in sources if not f.done() and f.cancel())
         with quiet_broken_pool():
             kill_workers(pool)
@@ -413,8 +456,8 @@ def _results(
         code = stop.code if isinstance(stop, SystemExit) and isinstance(stop.code, int) else 130
         raise Interrupted(not_started, code) from None
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-    yield 0
+        with quiet_broken_pool():
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 class Interrupted(Exception):
@@ -425,16 +468,9 @@ class Interrupted(Exception):
         self.not_started, self.code = not_started, code
 
 
-def _outcome(future: Future, source: str) -> JobResult:
-    """A finished job's result; a worker that died (killed, crashed in C) fails its input."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        return JobResult(source, error_code=INTERNAL_ERROR,
-                         error=f"{source}: the worker process building it stopped "
-                         "(killed, or crashed outside Python)")
+def _completed(future: Future) -> bool:
+    """True when ``future`` holds a result (not the pool's breaking)."""
+    return future.done() and not future.cancelled() and future.exception() is None
 
 
 def run_batch(

@@ -133,10 +133,8 @@ def _render_article(source: str | Path, options: Options, result: BuildResult) -
     article, known = _prepare_article(source, options, result)
     moment = _moment(article.metadata, options, result)
 
-    rendered: dict[str, bytes] = {}
-    pdf = None
-    if "pdf" in options.formats:
-        pdf = _render_pdf(
+    def pdf_of(known: list[str]):
+        return _render_pdf(
             article.metadata,
             compose(article, target="pdf"),
             base_dirs=(article.base_dir,),
@@ -146,23 +144,72 @@ def _render_article(source: str | Path, options: Options, result: BuildResult) -
             known=known,
             result=result,
         )
-        _take(result, "pdf", pdf, rendered)
-    if "epub" in options.formats:
+
+    def epub_of(known: list[str], print_pages):
         from .epub import write_epub
 
-        epub = write_epub(
-            article,
-            theme=load_theme(options.theme or DEFAULT_THEME["epub"], options.theme_dir),
-            moment=moment,
-            strict=options.strict,
-            certified_by=options.certified_by,
-            known_defects=known,
-            allowed_paths=options.allowed_paths,
-            print_pages=_print_pages(pdf, article.metadata, options),
-            max_image_pixels=options.max_image_pixels,
-        )
-        _take(result, "epub", epub, rendered)
+        arguments = _epub_arguments(options, options.theme, moment, known)
+        return write_epub(article, **arguments, print_pages=print_pages)
+
+    return _checked_editions(pdf_of, epub_of, article.metadata, known, options, result)
+
+
+def _epub_arguments(options: Options, theme_name: str | None, moment, known: list[str]) -> dict:
+    """What the EPUB writers of an article and of a packet are given alike."""
+    return {
+        "theme": load_theme(theme_name or DEFAULT_THEME["epub"], options.theme_dir),
+        "moment": moment,
+        "strict": options.strict,
+        "certified_by": options.certified_by,
+        "known_defects": known,
+        "allowed_paths": options.allowed_paths,
+        "max_image_pixels": options.max_image_pixels,
+    }
+
+
+def _checked_editions(pdf_of, epub_of, meta, known: list[str], options: Options,
+                      result: BuildResult) -> dict[str, bytes]:
+    """Render the editions ``options`` asks for, then look at the EPUB as EPUBCheck will.
+
+    ``pdf_of(known)`` renders the PDF, ``epub_of(known, print_pages)`` the EPUB (after the
+    PDF, whose pages it follows). A reference EPUBCheck refuses
+    (:func:`renderer.check.epub.link_findings`: a missing file or fragment, a URL leaving
+    the container, a link with no text …) is a defect of the content both editions are
+    made from: they are rendered again with it among the known defects, so neither claims
+    conformance (``--strict`` fails instead).
+    """
+
+    def render(known: list[str]) -> dict[str, object]:
+        pdf = pdf_of(known) if "pdf" in options.formats else None
+        editions: dict[str, object] = {} if pdf is None else {"pdf": pdf}
+        if "epub" in options.formats:
+            editions["epub"] = epub_of(known, _print_pages(pdf, meta, options))
+        return editions
+
+    mark = len(result.warnings)
+    editions = render(known)
+    epub = editions.get("epub")
+    extra = _container_defects(epub.data) if epub is not None else []
+    if extra:
+        if options.strict:
+            raise AccessibilityError(
+                f"{result.source}: the EPUB would not be valid: {', '.join(extra)}",
+                hint="check it with renderer check --with epubcheck, or build without --strict",
+            )
+        del result.warnings[mark:]  # the second rendering says them again
+        editions = render(sorted({*known, *extra}))
+    rendered: dict[str, bytes] = {}
+    for fmt, edition in editions.items():
+        _take(result, fmt, edition, rendered)
     return rendered
+
+
+def _container_defects(data: bytes) -> list[str]:
+    """The codes of what EPUBCheck would refuse among the EPUB's references."""
+    from .check.epub import link_findings
+
+    found = link_findings(data)
+    return sorted({f.code for f in found if f.severity == Severity.ERROR})
 
 
 def build_packet(
@@ -209,27 +256,17 @@ def _render_packet(spec: PacketSpec, options: Options, result: BuildResult) -> d
     packet, known = _prepare_packet(spec, options, result)
     moment = _moment(packet.metadata, options, result)
     theme_name = options.theme or spec.theme
-    rendered: dict[str, bytes] = {}
-    pdf = None
-    if "pdf" in options.formats:
-        pdf = _render_packet_pdf(packet, theme_name, options, moment, known, result)
-        _take(result, "pdf", pdf, rendered)
-    if "epub" in options.formats:
+
+    def pdf_of(known: list[str]):
+        return _render_packet_pdf(packet, theme_name, options, moment, known, result)
+
+    def epub_of(known: list[str], print_pages):
         from .epub import write_packet_epub
 
-        epub = write_packet_epub(
-            packet,
-            theme=load_theme(theme_name or DEFAULT_THEME["epub"], options.theme_dir),
-            moment=moment,
-            strict=options.strict,
-            certified_by=options.certified_by,
-            known_defects=known,
-            allowed_paths=options.allowed_paths,
-            print_pages=_print_pages(pdf, packet.metadata, options),
-            max_image_pixels=options.max_image_pixels,
-        )
-        _take(result, "epub", epub, rendered)
-    return rendered
+        arguments = _epub_arguments(options, theme_name, moment, known)
+        return write_packet_epub(packet, **arguments, print_pages=print_pages)
+
+    return _checked_editions(pdf_of, epub_of, packet.metadata, known, options, result)
 
 
 def _screen_images(article: Article, options: Options, result: BuildResult) -> Article:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 __all__ = [
+    "LINK_SCHEMES",
     "Abbr",
     "Article",
     "Block",
@@ -75,6 +76,11 @@ class Strong:
 @dataclass(frozen=True, slots=True)
 class Code:
     text: str
+
+
+#: The URL schemes a link of an edition may have: web pages, mail and telephone. Readers
+#: drop other schemes on sight; normalize turns whatever else is left into text.
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 
 @dataclass(frozen=True, slots=True)

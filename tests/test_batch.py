@@ -8,6 +8,7 @@ from __future__ import annotations
 import pickle
 import shutil
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -253,3 +254,62 @@ def test_a_folder_input_never_follows_a_link_out_of_it(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "leak.txt: is a link to a file outside" in err and err.count("\n") == 1
     assert not (tmp_path / "out").exists()
+
+
+class _DyingPool:
+    """A pool whose workers die (as under the OOM killer) for the inputs named in ``dies``;
+    the others are built in this process."""
+
+    opened: ClassVar[list[_DyingPool]] = []
+
+    def __init__(self, dies: set[str]) -> None:
+        self.dies = dies
+        self.built: list[str] = []
+        _DyingPool.opened.append(self)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        return None
+
+    def submit(self, fn, source, *args):
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        future: Future = Future()
+        if Path(source).name in self.dies:
+            future.set_exception(BrokenProcessPool("a worker was terminated abruptly"))
+        else:
+            self.built.append(Path(source).name)
+            future.set_result(fn(source, *args))
+        return future
+
+
+@pytest.mark.parametrize("dies_again", [False, True])
+def test_a_dead_worker_costs_a_second_pool_not_a_traceback(
+    tmp_path, capsys, monkeypatch, dies_again
+):
+    import renderer.batch
+
+    dying = {GOOD[1].name, GOOD[2].name}
+    pools = iter([dying, dying if dies_again else set()])
+    _DyingPool.opened = []
+    monkeypatch.setattr(renderer.batch, "_pool", lambda jobs, options: _DyingPool(next(pools)))
+    out = tmp_path / "out"
+    code, _, stderr = _run(
+        ["build", *map(str, GOOD), "-o", str(out), "--jobs", "2", "--format", "epub"], capsys
+    )
+    first, second = _DyingPool.opened
+    assert first.built == [GOOD[0].name]
+    assert second.built == ([] if dies_again else [GOOD[1].name, GOOD[2].name])
+    assert "Traceback" not in stderr
+    if dies_again:
+        assert code == 70
+        assert sorted(p.name for p in out.iterdir()) == [f"{GOOD[0].stem}.epub"]
+    else:
+        assert code == 0
+        assert len(list(out.iterdir())) == 3

@@ -410,6 +410,29 @@ CODES: dict[str, CodeInfo] = {
                               "Give the heading text, or remove it."),
     "EPUB-IMG-001": CodeInfo(E, "Image without alt attribute", "Ace/axe image-alt / WCAG 1.1.1",
                              "Describe the image in alt, or mark it decorative with alt=\"\"."),
+    # ---- EPUB: link targets (what EPUBCheck refuses) ---------------------------------------
+    "EPUB-LINK-001": CodeInfo(E, "Reference to a resource that is not in the container",
+                              "EPUBCheck RSC-007",
+                              "Add the file, or make the link absolute (a web page) or text."),
+    "EPUB-LINK-002": CodeInfo(E, "Fragment identifier not defined in the target document",
+                              "EPUBCheck RSC-012",
+                              "Link only to ids the document has; a page's own anchors are "
+                              "not in the article."),
+    "EPUB-LINK-003": CodeInfo(E, "URL leaks outside the container", "EPUBCheck RSC-026",
+                              "A relative URL may not climb above the container's root or "
+                              "start with '/'; make it absolute from the page's address."),
+    "EPUB-LINK-004": CodeInfo(E, "Hyperlink to a document that is not in the spine",
+                              "EPUBCheck RSC-011", "Put the document in the spine "
+                              "(linear=\"no\" if it is not part of the reading order)."),
+    "EPUB-LINK-005": CodeInfo(E, "Not a valid URL", "EPUBCheck RSC-020",
+                              "Percent-encode spaces and other characters a URL may not hold."),
+    "EPUB-LINK-006": CodeInfo(E, "File URL", "EPUBCheck RSC-030",
+                              "file: URLs point into the maker's machine; remove them."),
+    "EPUB-LINK-007": CodeInfo(E, "Relative URL with a query", "EPUBCheck RSC-033",
+                              "A reference inside the container may not have a ?query."),
+    "EPUB-LINK-008": CodeInfo(E, "Link without text", "Ace/axe link-name / WCAG 2.4.4",
+                              "Give the link text (or an image with alt), or remove the "
+                              "link."),
     # ---- external validators ----------------------------------------------------------------
     "EXT-001": CodeInfo(E, "Requested validator is not available", "project",
                         "Install it (tools/install-validators.sh) or point EPUBCHECK_JAR / "
@@ -456,7 +479,17 @@ CODES: dict[str, CodeInfo] = {
     "IN-LINK-002": CodeInfo(W, "Link text is a bare URL", "WCAG 2.4.4",
                             "Use the name of the page as the link text."),
     "IN-LINK-003": CodeInfo(W, "Link with an unsafe target (removed)", "project",
-                            "Only http, https, mailto and in-page links are kept."),
+                            "Only http, https, mailto, tel and in-page links are kept; the "
+                            "link's text stays."),
+    "IN-LINK-004": CodeInfo(I, "Link to an anchor that is not in the article (kept as text)",
+                            "EPUBCheck RSC-012", "The page's own anchors (menus, comments, "
+                            "\"back to top\") are not part of the article; nothing to do."),
+    "IN-LINK-005": CodeInfo(I, "Relative link with no page address to resolve it (kept as "
+                            "text)", "EPUBCheck RSC-007 / RSC-026",
+                            "Give the page's address (--meta source=https://...) to keep "
+                            "such links."),
+    "IN-LINK-006": CodeInfo(W, "Link target is not a valid URL (kept as text)",
+                            "EPUBCheck RSC-020", "Fix the address in the source."),
     "IN-TABLE-001": CodeInfo(E, "Table without header cells", "WCAG 1.3.1",
                              "Mark the header row or column as header cells (th)."),
     "IN-META-001": CodeInfo(E, "No title", "WCAG 2.4.2",

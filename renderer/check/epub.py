@@ -18,6 +18,7 @@ becomes a finding; no exception escapes for any input.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import zipfile
@@ -31,7 +32,10 @@ from lxml import etree
 from .codes import make
 from .findings import Finding, Report
 
-__all__ = ["ACE_RULES", "CONFORMS_TO", "EPUB_TYPE_ROLES", "Epub", "check_epub", "open_epub"]
+__all__ = [
+    "ACE_RULES", "CONFORMS_TO", "EPUB_TYPE_ROLES", "Epub", "check_epub", "link_findings",
+    "open_epub",
+]
 
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 
@@ -151,10 +155,16 @@ def _parser() -> etree.XMLParser:
 class _Source:
     """Members of a packed or unpacked EPUB, by container path."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | bytes) -> None:
         self.path = path
         self._zip: zipfile.ZipFile | None = None
-        if path.is_dir():
+        if isinstance(path, bytes):  # a packed EPUB in memory (the build checks its own)
+            try:
+                self._zip = zipfile.ZipFile(io.BytesIO(path))
+            except (zipfile.BadZipFile, ValueError) as exc:
+                raise EpubError(f"not a zip file ({exc})") from exc
+            self._names = set(self._zip.namelist())
+        elif path.is_dir():
             self._names = {p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file()}
         else:
             try:
@@ -217,6 +227,7 @@ class Epub:
     docs: dict[str, Doc]
     meta: dict[str, list[str]]  # property / dc:name -> values, in document order
     findings: list[Finding] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)  # every member of the container
 
     def add(self, code: str, message: str, location: str = "") -> None:
         self.findings.append(make(code, message, location))
@@ -263,16 +274,20 @@ def _parse(src: _Source, name: str, report: list[Finding]) -> etree._Element | N
         return None
 
 
-def open_epub(path: str | Path, findings: list[Finding]) -> Epub | None:
-    """Read container, package and XHTML documents; problems go to ``findings``."""
-    p = Path(path)
+def open_epub(path: str | Path | bytes, findings: list[Finding], *,
+              name: str = "") -> Epub | None:
+    """Read container, package and XHTML documents; problems go to ``findings``.
+
+    ``path`` is a file or folder, or the bytes of a packed EPUB (then called ``name``).
+    """
+    p = path if isinstance(path, bytes) else Path(path)
     try:
         src = _Source(p)
     except EpubError as exc:
         findings.append(make("EPUB-FILE-001", f"Cannot open the EPUB: {exc}"))
         return None
     try:
-        return _open(src, str(p), findings)
+        return _open(src, name or str(p), findings)
     except EpubError as exc:
         findings.append(make("EPUB-FILE-001", f"Cannot read the EPUB: {exc}"))
         return None
@@ -334,7 +349,7 @@ def _open(src: _Source, path: str, findings: list[Finding]) -> Epub | None:
         root = _parse(src, it.href, findings)
         if root is not None:
             docs[it.href] = Doc(it.href, root, it.href in spine, "nav" in it.properties)
-    return Epub(path, opf_path, opf, items, spine, docs, meta, findings)
+    return Epub(path, opf_path, opf, items, spine, docs, meta, findings, src.names())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -716,6 +731,91 @@ def _check_headings(e: Epub, d: Doc) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# link targets (what EPUBCheck refuses)
+# ---------------------------------------------------------------------------------------------
+
+# Elements and attributes that reference another resource: (local name, attribute, hyperlink).
+# A hyperlink may go to the web; a resource (an image, a stylesheet) must be in the container.
+_REFERENCES = (("a", "href", True), ("area", "href", True), ("img", "src", False),
+               ("link", "href", False), ("source", "src", False), ("audio", "src", False),
+               ("video", "src", False), ("track", "src", False), ("iframe", "src", False),
+               ("embed", "src", False), ("object", "data", False), ("script", "src", False))
+_URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+# What a URL may not hold as it is (WHATWG URL: a validation error that EPUBCheck refuses).
+_NOT_IN_URL = re.compile(r"[\x00-\x20\x7f\\<>\"`{}|^]")
+
+
+def _references(d: Doc) -> Iterator[tuple[etree._Element, str, bool]]:
+    for local, attr, hyperlink in _REFERENCES:
+        for el in d.iter(local):
+            value = el.get(attr)
+            if value is not None:
+                yield el, value, hyperlink
+
+
+def check_links(e: Epub) -> None:
+    """Every reference of every XHTML document resolves as EPUBCheck requires: inside the
+    container (RSC-026, RSC-030), to a file it holds (RSC-007), a hyperlink to a document in
+    the spine (RSC-011) and to an id that document defines (RSC-012), a valid URL (RSC-020),
+    no query on a relative URL (RSC-033); and every link has a name (Ace link-name)."""
+    spine = set(e.spine)
+    ids: dict[str, set[str]] = {}
+    for d in e.docs.values():
+        for el, value, hyperlink in _references(d):
+            _check_reference(e, d, el, value.strip(), hyperlink, spine, ids)
+        for a in d.iter("a"):
+            if a.get("href") is not None and not _link_name(a):
+                e.add("EPUB-LINK-008", f"<a href={a.get('href', '')[:60]!r}> has no text.",
+                      _loc(d.href, a))
+
+
+def _link_name(a: etree._Element) -> str:
+    """What a screen reader announces for a link (axe link-name): text, aria-label, alt."""
+    if (a.get("aria-label") or "").strip() or (a.get("aria-labelledby") or "").strip():
+        return "label"
+    alts = [img.get("alt") or "" for img in a.iter(f"{{{XHTML}}}img")]
+    return " ".join([_text(a), *alts]).strip()
+
+
+def _check_reference(e: Epub, d: Doc, el: etree._Element, url: str, hyperlink: bool,
+                     spine: set[str], ids: dict[str, set[str]]) -> None:
+    where = _loc(d.href, el)
+    tag = etree.QName(el).localname
+    shown = url if len(url) <= 80 else url[:77] + "..."
+    if _NOT_IN_URL.search(url):
+        e.add("EPUB-LINK-005", f"<{tag}> {shown!r} is not a valid URL (it holds a space or a "
+              "character that must be percent-encoded).", where)
+        return
+    scheme = _URL_SCHEME.match(url)
+    if scheme:
+        if scheme.group(1).lower() == "file":
+            e.add("EPUB-LINK-006", f"<{tag}> points to the file URL {shown!r}.", where)
+        return  # remote resources, mailto: … are EPUBCheck's other rules
+    if url.startswith("//"):
+        return  # scheme-relative: a remote URL
+    path, _, fragment = url.partition("#")
+    if "?" in path:
+        e.add("EPUB-LINK-007", f"<{tag}> {shown!r}: a relative URL with a query.", where)
+        path = path.split("?", 1)[0]
+    target = _resolve(d.href, path) if path else d.href
+    if path.startswith("/") or target == ".." or target.startswith("../"):
+        e.add("EPUB-LINK-003", f"<{tag}> {shown!r} leaks outside the container.", where)
+        return
+    if target not in e.names:
+        e.add("EPUB-LINK-001", f"<{tag}> {shown!r}: {target} is not in the container.", where)
+        return
+    if not hyperlink:
+        return
+    if target in e.docs and target not in spine:
+        e.add("EPUB-LINK-004", f"<{tag}> {shown!r}: {target} is not in the spine.", where)
+    doc = e.docs.get(target)
+    if fragment and doc is not None and unquote(fragment) not in ids.setdefault(target,
+                                                                              doc.ids()):
+        e.add("EPUB-LINK-002", f"<{tag}> {shown!r}: {target} has no id {unquote(fragment)!r}.",
+              where)
+
+
+# ---------------------------------------------------------------------------------------------
 # entry point
 # ---------------------------------------------------------------------------------------------
 
@@ -724,7 +824,18 @@ CHECKS: list[tuple[str, Callable[[Epub], None]]] = [
     ("accessibility metadata", check_a11y_metadata),
     ("navigation", check_navigation),
     ("content documents", check_documents),
+    ("links", check_links),
 ]
+
+
+def link_findings(data: bytes, name: str = "edition.epub") -> list[Finding]:
+    """What :func:`check_links` (and opening the container) finds in a packed EPUB's bytes:
+    the build's last look at its own edition before it claims conformance."""
+    findings: list[Finding] = []
+    epub = open_epub(data, findings, name=name)
+    if epub is not None:
+        check_links(epub)
+    return findings
 
 
 def check_epub(path: str | Path) -> Report:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..compose import safe_href
 from ..ingest._text_rules import chrome_kind
 from ..model import (
     Article,
@@ -27,7 +26,9 @@ from ..model import (
     Table,
     plain_text,
 )
+from ..normalize import element_ids
 from ..normalize.language import body_language, is_undetermined
+from ..normalize.links import Fate, link_base, resolve_href
 from .codes import make
 from .findings import Finding, Report
 
@@ -97,6 +98,8 @@ def lint(article: Article, *, lang: str | None = None) -> list[Finding]:
             findings.append(make("IN-NOTE-001", note))
 
     previous = 1
+    # What normalize will make of each link (the ids are those the normalized article has).
+    base, ids = link_base(meta.source), element_ids(article.blocks)
     for where, block in _walk(article.blocks):
         match block:
             case Heading(level=level, children=children):
@@ -122,7 +125,7 @@ def lint(article: Article, *, lang: str | None = None) -> list[Finding]:
             text = " ".join(plain_text(block.children).split())
             if kind := chrome_kind(text, site_names):
                 findings.append(make("IN-CHROME-001", f"{text[:80]!r} looks like {kind}", where))
-        findings.extend(_link_findings(block, where))
+        findings.extend(_link_findings(block, where, base, ids))
     return findings
 
 
@@ -162,13 +165,25 @@ def _links(nodes: tuple[Inline, ...]) -> Iterator[Link]:
             yield from _links(children)
 
 
-def _link_findings(block: Block, where: str) -> Iterator[Finding]:
+#: The code that reports a link normalize turns into its text, by why it does.
+_DROPPED = {
+    Fate.SCHEME: "IN-LINK-003",
+    Fate.MISSING_FRAGMENT: "IN-LINK-004",
+    Fate.NO_BASE: "IN-LINK-005",
+    Fate.INVALID: "IN-LINK-006",
+}
+
+
+def _link_findings(
+    block: Block, where: str, base: str | None, ids: frozenset[str]
+) -> Iterator[Finding]:
     for inlines in _inlines_of(block):
         for link in _links(inlines):
             text = " ".join(plain_text(link.children).split())
             bare = re.sub(r"[^\w\s]", "", text.lower()).strip()
-            if safe_href(link.href) is None:
-                yield make("IN-LINK-003", f"link {text[:60]!r} → {link.href[:60]!r}", where)
+            target = resolve_href(link.href, base=base, ids=ids)
+            if target.href is None:
+                yield make(_DROPPED[target.fate], f"link {text[:60]!r} → {link.href[:60]!r}", where)
             elif bare in VAGUE_LINK_TEXTS or not bare:
                 yield make("IN-LINK-001", f"link text {text!r} (→ {link.href[:60]})", where)
             elif _URL.match(text):

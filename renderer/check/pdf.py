@@ -898,7 +898,11 @@ def check_splits(d: Doc) -> None:
     spans = _spans(d)
     for a, b in _adjacent_pairs(d, spans, "P"):
         ta, tb = d.text_of(a), d.text_of(b)
-        if ta and tb and not ta.endswith(SENTENCE_END) and tb[0].islower():
+        # A sentence goes on with a lower-case word; "iPad", "iOS", "eZ Systems", "7th",
+        # "6h18" start a paragraph of their own (real pages: they were flagged as splits).
+        word = tb.split()[0] if tb.strip() else ""
+        if ta and word and not ta.endswith(SENTENCE_END) and word[0].isalpha() \
+                and word.islower():
             d.add("PDF-SPLIT-001", f"P ending {short(ta[-30:], 32)!r} on page "
                   f"{spans[id(a)].last_page + 1} continues as a new P {short(tb, 30)!r} on "
                   f"page {spans[id(b)].first_page + 1}.", loc(b))

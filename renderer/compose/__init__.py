@@ -23,7 +23,7 @@ from typing import Literal
 import jinja2
 from markupsafe import Markup
 
-from ..model import Article, Block, Heading, ListBlock, Packet, plain_text
+from ..model import LINK_SCHEMES, Article, Block, Heading, ListBlock, Packet, plain_text
 from ..pages import TextPages
 
 __all__ = [
@@ -345,13 +345,15 @@ def safe_href(href: str | None) -> str | None:
     """The link target if its scheme is one an edition may carry, else None.
 
     ``javascript:``, ``data:``, ``file:`` and other schemes are dropped (the link
-    text stays); relative references and fragments are kept.
+    text stays); relative references and fragments are kept. (Normalize has already
+    resolved every link of an article, :mod:`renderer.normalize.links`; this is the last
+    guard, also for metadata such as the source address.)
     """
     if not href:
         return None
     value = href.strip()
     scheme = value.split(":", 1)[0].lower() if ":" in value.split("/", 1)[0] else ""
-    if scheme and scheme not in ("http", "https", "mailto"):
+    if scheme and scheme not in LINK_SCHEMES:
         return None
     return value
 

@@ -87,13 +87,20 @@ def _serialize(root: etree._Element) -> bytes:
     return etree.tostring(root, encoding="utf-8", xml_declaration=True, pretty_print=True)
 
 
-def repair_package(data: bytes, *, lang: str) -> bytes:
-    """``xml:lang`` on ``<package>`` (no conflicting ``lang``) and no EPUB 2 guide."""
+def repair_package(data: bytes, *, lang: str, moment: _dt.datetime | None = None) -> bytes:
+    """``xml:lang`` on ``<package>`` (no conflicting ``lang``), no EPUB 2 guide, and
+    ``dcterms:modified`` from ``moment`` with a four-digit year (ebooklib's ``strftime``
+    writes the year 1 as ``1``, which EPUBCheck refuses: RSC-005)."""
     root = parse_xml(data, "package document")
     root.set(XML_LANG, lang)
     root.attrib.pop("lang", None)
     for guide in root.findall(f"{{{OPF}}}guide"):
         root.remove(guide)
+    if moment is not None:
+        utc = (moment if moment.tzinfo else moment.replace(tzinfo=_dt.UTC)).astimezone(_dt.UTC)
+        for meta in root.iterfind(f"{{{OPF}}}metadata/{{{OPF}}}meta[@property]"):
+            if meta.get("property") == "dcterms:modified":
+                meta.text = f"{utc.year:04d}-{utc:%m-%dT%H:%M:%S}Z"
     return _serialize(root)
 
 
@@ -182,7 +189,7 @@ def repair(
         raise RenderError(f"ebooklib did not write {', '.join(missing)}")
 
     members.update(documents)
-    members[package_path] = repair_package(members[package_path], lang=lang)
+    members[package_path] = repair_package(members[package_path], lang=lang, moment=moment)
     for name in members:
         if name.endswith(".ncx"):
             members[name] = repair_ncx(members[name], lang=lang)

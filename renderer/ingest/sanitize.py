@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ..model import LINK_SCHEMES
 from . import _html_rules as rules
 
 if TYPE_CHECKING:  # the Markdown reader uses the marks without BeautifulSoup
@@ -147,7 +148,7 @@ TAG_ATTRIBUTES = {
 }
 #: Attributes holding a URL, whose scheme must be allowed where they stand.
 URL_ATTRIBUTES = frozenset({"href", "src", "data-src", "srcset", "cite"})
-_LINK_SCHEMES = ("http", "https", "mailto")
+_LINK_SCHEMES = LINK_SCHEMES
 _IMAGE_SCHEMES = ("http", "https", "file")
 _SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.\-]*):")
 
@@ -252,7 +253,7 @@ def summarize(marks: Iterable[str]) -> list[str]:
     for scheme, count in sorted(urls.items()):
         notes.append(
             f"sanitizer: removed {count} {scheme}: URL{'s' if count > 1 else ''} "
-            "(only http, https, mailto and relative links are kept)"
+            "(only http, https, mailto, tel and relative links are kept)"
         )
     if styles:
         notes.append(f"sanitizer: removed {styles} style attribute(s) with url() or @import")

@@ -12,7 +12,11 @@ What this stage guarantees to ``compose``:
 * footnotes as notes: the reader's links to ``#fn-N`` become :class:`NoteRef` (each
   with an id of its own), the ordered list of ``fn-N`` items after a heading becomes a
   notes list, and each note ends with a :class:`NoteBack` to its first reference, so
-  both editions can give them note semantics (EPUB endnotes, PDF ``Note``).
+  both editions can give them note semantics (EPUB endnotes, PDF ``Note``);
+* every link resolves (:mod:`.links`): a fragment whose target is not in the article, a
+  relative link with no page URL to resolve it from, and any scheme but ``http``,
+  ``https``, ``mailto`` and ``tel`` become the link's text; other relative links are made
+  absolute from the page's URL (``Metadata.source``); a link with no text goes.
 
 What it cannot fix it leaves visible for ``renderer.check.lint`` to report: an
 image with no alt text is never given a made-up one.
@@ -49,8 +53,9 @@ from ..model import (
 )
 from ..options import Options
 from .language import UNDETERMINED, body_language
+from .links import link_base, resolve_href
 
-__all__ = ["Issue", "article_issues", "normalize"]
+__all__ = ["Issue", "article_issues", "element_ids", "normalize"]
 
 # A fixed namespace for article identifiers: the same content gives the same
 # urn:uuid on every machine and in every release.
@@ -59,8 +64,8 @@ ARTICLE_NAMESPACE = uuid.UUID("6f1d7a52-3c1e-5b1a-9d4e-2a6c0f0e8b11")
 
 def normalize(article: Article, options: Options | None = None) -> Article:
     options = options or Options()
-    blocks = _notes(_fix_headings(article.blocks))
     meta = article.metadata
+    blocks = _resolve_links(_notes(_fix_headings(article.blocks)), link_base(meta.source))
     language = options.lang or meta.language or body_language(blocks) or UNDETERMINED
     description = meta.description or _describe(blocks)
     meta = replace(meta, language=language, description=description)
@@ -71,21 +76,53 @@ def normalize(article: Article, options: Options | None = None) -> Article:
 # ----------------------------------------------------------------- headings
 
 
+#: Ids the templates give elements of an article's document (its ``<article>``, the title,
+#: the body): a reader's heading or list item may not take them.
+RESERVED_IDS = frozenset({"title", "article", "content"})
+
+
 def _fix_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Renumber body headings: first is H2, each at most one deeper than the last."""
-    used: set[str] = {"title"}
-    previous = 1
+    """Renumber body headings: first is H2, each at most one deeper than the last.
+
+    Headings inside lists and quotes count in that order too, and their level is fixed
+    the same way. Ids are unique in the document: top-level headings get one (their own
+    or a slug), and an id the reader gave a heading or list item further down that is
+    already taken is made unique the same way.
+    """
+    used: set[str] = set(RESERVED_IDS)
+    previous = [1]  # the level of the last heading, at any depth
     fixed: list[Block] = []
     for block in blocks:
         if isinstance(block, Heading):
-            level = max(2, min(block.level, previous + 1, 6))
             ident = block.id or _slug(plain_text(block.children))
-            ident = _unique(ident, used)
-            fixed.append(replace(block, level=level, id=ident))
-            previous = level
+            fixed.append(_fix_heading(replace(block, id=ident), used, previous))
         else:
-            fixed.append(block)
+            fixed.append(_fix_inner(block, used, previous))
     return tuple(fixed)
+
+
+def _fix_heading(heading: Heading, used: set[str], previous: list[int]) -> Heading:
+    level = max(2, min(heading.level, previous[0] + 1, 6))
+    previous[0] = level
+    ident = _unique(heading.id, used) if heading.id else None
+    return replace(heading, level=level, id=ident)
+
+
+def _fix_inner(block: Block, used: set[str], previous: list[int]) -> Block:
+    """``block`` with the headings and ids inside it (in lists, quotes) fixed."""
+    match block:
+        case BlockQuote():
+            return replace(block, blocks=tuple(_fix_inner(b, used, previous) for b in block.blocks))
+        case ListBlock():
+            items = []
+            for item in block.items:
+                ident = _unique(item.id, used) if item.id else None
+                inner = tuple(_fix_inner(b, used, previous) for b in item.blocks)
+                items.append(replace(item, id=ident, blocks=inner))
+            return replace(block, items=tuple(items))
+        case Heading():
+            return _fix_heading(block, used, previous)
+    return block
 
 
 def _slug(text: str) -> str:
@@ -100,6 +137,67 @@ def _unique(ident: str, used: set[str]) -> str:
         candidate, n = f"{ident}-{n}", n + 1
     used.add(candidate)
     return candidate
+
+
+def element_ids(blocks: tuple[Block, ...]) -> frozenset[str]:
+    """The ids a link may target once ``blocks`` are normalized: headings and list items.
+
+    Headings get their ids here as :func:`normalize` gives them, so lint (which reads the
+    article before normalize) and normalize decide every link the same way.
+    """
+    ids: set[str] = set()
+    pending = list(_fix_headings(blocks))
+    while pending:
+        block = pending.pop()
+        if isinstance(block, Heading) and block.id:
+            ids.add(block.id)
+        elif isinstance(block, BlockQuote):
+            pending.extend(block.blocks)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                if item.id:
+                    ids.add(item.id)
+                pending.extend(item.blocks)
+    return frozenset(ids)
+
+
+# ----------------------------------------------------------------- links
+
+
+def _resolve_links(blocks: tuple[Block, ...], base: str | None) -> tuple[Block, ...]:
+    """Each link's target as :func:`.links.resolve_href` decides; a dropped one is its text."""
+    ids = element_ids(blocks)
+
+    def resolve(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        for node in nodes:
+            match node:
+                case Link(href, children, _):
+                    children = resolve(children)
+                    target = resolve_href(href, base=base, ids=ids).href
+                    # A link with nothing to read (a wrapped image the reader dropped,
+                    # a space) is announced as a bare link: it goes, its children stay.
+                    if target is None or not plain_text(children).strip():
+                        out.extend(children)
+                    else:
+                        out.append(replace(node, href=target, children=children))
+                case Emphasis() | Strong() | Quote() | Span():
+                    out.append(replace(node, children=resolve(node.children)))
+                case _:
+                    out.append(node)
+        return tuple(out)
+
+    def cite(block: Block) -> Block:
+        if isinstance(block, BlockQuote):
+            target = block.cite and resolve_href(block.cite, base=base, ids=frozenset()).href
+            inner = tuple(cite(b) for b in block.blocks)
+            return replace(block, blocks=inner, cite=target if block.cite else None)
+        if isinstance(block, ListBlock):
+            items = tuple(replace(i, blocks=tuple(cite(b) for b in i.blocks)) for i in block.items)
+            return replace(block, items=items)
+        return block
+
+    return tuple(cite(b) for b in _map_inlines(blocks, resolve))
 
 
 # ----------------------------------------------------------------- notes

@@ -46,7 +46,8 @@ def _q(prefix: str, name: str) -> str:
 
 def pdf_date(moment: _dt.datetime) -> str:
     """W3C date-time in UTC (WeasyPrint converts it for the Info dictionary)."""
-    return moment.astimezone(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    utc = moment.astimezone(_dt.UTC)
+    return f"{utc.year:04d}-{utc:%m-%dT%H:%M:%S}Z"  # strftime writes the year 1 as "1"
 
 
 class ArticleXmp(DocumentMetadata):

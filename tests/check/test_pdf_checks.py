@@ -721,3 +721,24 @@ def test_verapdf_passing_files_without_headings_pass_the_gate(corpus_file) -> No
     assert len(flat) > 40
     for f in flat:
         assert "PDF-HEAD-001" not in {x.code for x in check(f).errors}, f.name
+
+
+def test_a_paragraph_starting_with_a_name_like_ipad_is_not_a_split(tmp_path: Path) -> None:
+    """Product lists on real pages ("iPhone XR", then "iOS 13" at the top of the next page)
+    are paragraphs of their own, not one paragraph split at the page break."""
+    from renderer.build import build
+    from renderer.options import Options
+
+    names = ["iPhone 11 Pro", "iOS 13", "iPad Air", "eZ Platform", "7th generation iPad",
+             "iPadOS"]
+    body = "\n\n".join(names[n % len(names)] for n in range(240))
+    source = tmp_path / "devices.md"
+    source.write_text("---\ntitle: Which devices get the update\nauthor: Lee Park\n"
+                      "date: 2019-11-20\nlanguage: en\npublisher: Harbor Tech Desk\n---\n\n"
+                      "The update reaches these devices first, the company said.\n\n" + body
+                      + "\n", "utf-8")
+    pdf = build(source, tmp_path / "out", Options(formats=("pdf",))).outputs["pdf"]
+    report = check(pdf)
+    assert "PDF-SPLIT-001" not in codes(report), report.to_text()
+    with pikepdf.open(pdf) as doc:
+        assert len(doc.pages) > 2

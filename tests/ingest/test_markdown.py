@@ -300,9 +300,10 @@ def test_unsafe_urls_and_handlers_are_reported_in_the_sanitizers_words():
     )
     assert expected == [
         "sanitizer: removed event-handler attributes onmouseover",
-        "sanitizer: removed 1 javascript: URL (only http, https, mailto and relative links are "
-        "kept)",
-        "sanitizer: removed 1 vbscript: URL (only http, https, mailto and relative links are kept)",
+        "sanitizer: removed 1 javascript: URL (only http, https, mailto, tel and relative links "
+        "are kept)",
+        "sanitizer: removed 1 vbscript: URL (only http, https, mailto, tel and relative links "
+        "are kept)",
         "sanitizer: removed 1 style attribute(s) with url() or @import",
     ]
     assert [n for n in article.notes if n.startswith("sanitizer: ")] == expected
