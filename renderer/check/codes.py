@@ -116,7 +116,7 @@ CODES: dict[str, CodeInfo] = {
                              "project (PDF/UA-1 7.2 asks only that the language of each "
                              "text be determinable: PDF-LANG-002)",
                              "Set /Lang from the article language, e.g. (en-GB)."),
-    "PDF-META-006": CodeInfo(W, "Recommended XMP property missing", "project (STANDARDS.md)",
+    "PDF-META-006": CodeInfo(W, "Recommended XMP property missing", "project (docs/standards.md)",
                              "Fill dc:creator, dc:language, dc:description and dc:date or "
                              "xmp:CreateDate from the article metadata."),
     "PDF-META-007": CodeInfo(E, "XMP metadata cannot be parsed", "MH 06-001 / UA1 7.1-8",
@@ -156,7 +156,7 @@ CODES: dict[str, CodeInfo] = {
     "PDF-TABLE-005": CodeInfo(E, "Unexpected child of Table", "MH 09-004",
                               "Table children are Caption, THead, TBody, TFoot or TR."),
     "PDF-TABLE-006": CodeInfo(W, "TH without /Scope (table relies on /Headers only)",
-                              "project (STANDARDS.md)",
+                              "project (docs/standards.md)",
                               "PDF/UA accepts /Headers → /ID alone; this project also wants "
                               "/Scope /Column or /Row on every TH."),
     "PDF-TABLE-007": CodeInfo(W, "TD /Headers names an ID that no cell of the table has",
@@ -263,14 +263,14 @@ CODES: dict[str, CodeInfo] = {
     "PDF-ORDER-003": CodeInfo(E, "Tagged text differs from the expected text", "project",
                               "Text is missing, duplicated or out of order in the tree."),
     # ---- PDF: elements split at page breaks (project) ---------------------------------------
-    "PDF-SPLIT-001": CodeInfo(E, "Paragraph split at page break", "project (STANDARDS.md)",
+    "PDF-SPLIT-001": CodeInfo(E, "Paragraph split at page break", "project (docs/standards.md)",
                               "One source paragraph must be one P across pages."),
     "PDF-SPLIT-002": CodeInfo(E, "Table split at page break (header repeated)",
-                              "project (STANDARDS.md)",
+                              "project (docs/standards.md)",
                               "One table is one Table; repeated header rows are Artifacts."),
-    "PDF-SPLIT-003": CodeInfo(E, "List split at page break", "project (STANDARDS.md)",
+    "PDF-SPLIT-003": CodeInfo(E, "List split at page break", "project (docs/standards.md)",
                               "One source list must be one L across pages."),
-    "PDF-SPLIT-004": CodeInfo(E, "Grouping element rebuilt per page", "project (STANDARDS.md)",
+    "PDF-SPLIT-004": CodeInfo(E, "Grouping element rebuilt per page", "project (docs/standards.md)",
                               "One <main>/<article>/<section> must be one Part/Art/Sect, "
                               "not one per page."),
     # ---- EPUB: opening and parsing ----------------------------------------------------------
@@ -295,7 +295,7 @@ CODES: dict[str, CodeInfo] = {
                              "EPUBCheck RSC-005 / OPF-092",
                              "Add dc:language with the article language, e.g. en."),
     "EPUB-PKG-004": CodeInfo(W, "Recommended Dublin Core metadata missing",
-                             "project (STANDARDS.md)",
+                             "project (docs/standards.md)",
                              "Fill dc:creator, dc:date, dc:publisher and dc:description from "
                              "the article metadata."),
     "EPUB-PKG-005": CodeInfo(E, "dcterms:modified missing, repeated or malformed",
@@ -323,18 +323,18 @@ CODES: dict[str, CodeInfo] = {
                               "matters; accessModeSufficient is comma-separated; none/unknown "
                               "stand alone)."),
     "EPUB-META-004": CodeInfo(E, "accessMode visual claimed but no informative image",
-                              "project (STANDARDS.md) / EPUB A11Y Techniques META-001",
+                              "project (docs/standards.md) / EPUB A11Y Techniques META-001",
                               "Claim visual only when the book has informative images "
                               "(decorative ones do not count)."),
     "EPUB-META-005": CodeInfo(E, "Informative images but accessMode visual not declared",
-                              "project (STANDARDS.md) / EPUB A11Y Techniques META-001",
+                              "project (docs/standards.md) / EPUB A11Y Techniques META-001",
                               "Add schema:accessMode visual."),
     "EPUB-META-006": CodeInfo(E, "alternativeText claimed but an informative image lacks alt",
-                              "project (STANDARDS.md) / DESIGN.md 6",
+                              "project (docs/standards.md)",
                               "Give every informative image alt text, or drop the claim; never "
                               "hard-code alternativeText."),
     "EPUB-META-007": CodeInfo(W, "Every informative image has alt but alternativeText is not "
-                              "declared", "project (STANDARDS.md)",
+                              "declared", "project (docs/standards.md)",
                               "Add schema:accessibilityFeature alternativeText."),
     "EPUB-META-008": CodeInfo(E, "printPageNumbers/pageBreakMarkers claimed but the content has "
                               "no page breaks",
@@ -344,11 +344,11 @@ CODES: dict[str, CodeInfo] = {
                               "Ace metadata-accessibilityFeature-printPageNumbers-nopagelist",
                               "Claim pageNavigation only with a nav epub:type=\"page-list\"."),
     "EPUB-META-010": CodeInfo(W, "Page list or page breaks present but the page features are not "
-                              "declared", "project (STANDARDS.md)",
+                              "declared", "project (docs/standards.md)",
                               "Declare pageNavigation (page-list) and printPageNumbers / "
                               "pageBreakMarkers (page breaks)."),
     "EPUB-META-011": CodeInfo(E, "No conformance claim (dcterms:conformsTo)",
-                              "EPUB A11Y 1.1 5.1 / project (STANDARDS.md)",
+                              "EPUB A11Y 1.1 5.1 / project (docs/standards.md)",
                               "Claim \"EPUB Accessibility 1.1 - WCAG 2.2 Level AA\" once the "
                               "checks pass (the renderer omits it when they do not)."),
     "EPUB-META-012": CodeInfo(E, "conformsTo is not a valid EPUB Accessibility 1.1 string",
@@ -359,17 +359,17 @@ CODES: dict[str, CodeInfo] = {
                               "Name who evaluated the book in a11y:certifiedBy "
                               "(--certified-by)."),
     "EPUB-META-014": CodeInfo(W, "conformsTo is not this project's claim",
-                              "project (STANDARDS.md)",
+                              "project (docs/standards.md)",
                               "Claim exactly \"EPUB Accessibility 1.1 - WCAG 2.2 Level AA\"."),
     # ---- EPUB: navigation -------------------------------------------------------------------
     "EPUB-NAV-001": CodeInfo(E, "No navigation document with a toc nav",
                              "EPUBCheck RSC-005 / EPUB 3.3 7.4",
                              "Add a nav document (manifest properties=\"nav\") with "
                              "<nav epub:type=\"toc\">."),
-    "EPUB-NAV-002": CodeInfo(W, "No landmarks nav", "project (STANDARDS.md) / EPUB 3.3 7.4.3",
+    "EPUB-NAV-002": CodeInfo(W, "No landmarks nav", "project (docs/standards.md) / EPUB 3.3 7.4.3",
                              "Add a hidden <nav epub:type=\"landmarks\"> with toc and "
                              "bodymatter."),
-    "EPUB-NAV-003": CodeInfo(W, "Landmarks nav is not hidden", "project (STANDARDS.md)",
+    "EPUB-NAV-003": CodeInfo(W, "Landmarks nav is not hidden", "project (docs/standards.md)",
                              "Add the hidden attribute to the landmarks nav."),
     "EPUB-NAV-004": CodeInfo(E, "Table of contents entry points nowhere or out of reading order",
                              "Ace epub-toc-order",
@@ -393,7 +393,7 @@ CODES: dict[str, CodeInfo] = {
                               "Ace/axe html-lang-valid, valid-lang",
                               "Use tags like en, en-GB, fr."),
     "EPUB-LANG-004": CodeInfo(W, "Only one of lang and xml:lang on <html>",
-                              "project (STANDARDS.md)",
+                              "project (docs/standards.md)",
                               "XHTML content documents carry both lang and xml:lang."),
     "EPUB-LANG-005": CodeInfo(E, "Languages disagree: dc:language, the package's xml:lang "
                               "and the documents' lang", "EPUB 3.3 5.5.3.3 / WCAG 3.1.1",
