@@ -285,6 +285,14 @@ CODES: dict[str, CodeInfo] = {
                               "Report it with the file attached."),
     "EPUB-FILE-004": CodeInfo(E, "Document listed in the manifest is missing", "EPUBCheck RSC-001",
                               "Add the file to the container or remove the manifest item."),
+    "EPUB-FILE-005": CodeInfo(E, "Container entry named outside the container",
+                              "EPUB 3.3 OCF 6.1.3 / zip path traversal",
+                              "Entry names are relative paths inside the container: no "
+                              "leading '/', no '..' segment, no drive or backslash."),
+    "EPUB-FILE-006": CodeInfo(E, "DOCTYPE with an external identifier or entity declarations",
+                              "EPUBCheck OPF-073 / EPUB 3.3 OCF 6.1.5",
+                              "Remove the DOCTYPE's external identifier and any ENTITY "
+                              "declaration; a reading system must not fetch or expand them."),
     # ---- EPUB: package document -------------------------------------------------------------
     "EPUB-PKG-001": CodeInfo(E, "Package document has no xml:lang", "Ace epub-lang",
                              "Set xml:lang on <package> to the publication language "

@@ -22,6 +22,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,7 +166,10 @@ class _Source:
                 raise EpubError(f"not a zip file ({exc})") from exc
             self._names = set(self._zip.namelist())
         elif path.is_dir():
-            self._names = {p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file()}
+            # only what is really inside the folder: a link out of it is never followed
+            top = path.resolve()
+            self._names = {p.relative_to(path).as_posix() for p in path.rglob("*")
+                           if p.is_file() and p.resolve().is_relative_to(top)}
         else:
             try:
                 self._zip = zipfile.ZipFile(path)
@@ -180,11 +184,24 @@ class _Source:
         if name not in self._names:
             raise KeyError(name)
         if self._zip is None:
-            return (self.path / name).read_bytes()
-        info = self._zip.getinfo(name)
-        if info.file_size > MAX_MEMBER:
-            raise EpubError(f"{name} inflates to {info.file_size} bytes")
-        return self._zip.read(info)
+            try:
+                with open(self.path / name, "rb") as fh:  # a sparse file's size says nothing
+                    data = fh.read(MAX_MEMBER + 1)
+            except OSError as exc:
+                raise EpubError(f"{name} cannot be read ({exc.strerror or exc})") from exc
+        else:
+            info = self._zip.getinfo(name)
+            if info.file_size > MAX_MEMBER:
+                raise EpubError(f"{name} inflates to {info.file_size} bytes")
+            # the header's size is the entry's word, not a fact: read at most the limit
+            try:
+                with self._zip.open(info) as fh:
+                    data = fh.read(MAX_MEMBER + 1)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+                raise EpubError(f"{name} cannot be inflated ({exc})") from exc
+        if len(data) > MAX_MEMBER:
+            raise EpubError(f"{name} inflates past {MAX_MEMBER // 2**20} MB; not inspected")
+        return data
 
     def close(self) -> None:
         if self._zip is not None:
@@ -266,12 +283,20 @@ def _parse(src: _Source, name: str, report: list[Finding]) -> etree._Element | N
                            name))
         return None
     try:
-        return etree.fromstring(data, _parser())
+        root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         line = exc.lineno or 0
         report.append(make("EPUB-FILE-002", f"{name} is not well-formed XML: {exc.msg}",
                            f"{name}:{line}" if line else name))
         return None
+    info = root.getroottree().docinfo
+    internal = info.internalDTD
+    entities = [e for e in (internal.iterentities() if internal is not None else ())]
+    if info.system_url or info.public_id or entities:
+        what = f"names {info.system_url or info.public_id}" if (
+            info.system_url or info.public_id) else f"declares {len(entities)} entit(ies)"
+        report.append(make("EPUB-FILE-006", f"The DOCTYPE of {name} {what}.", name))
+    return root
 
 
 def open_epub(path: str | Path | bytes, findings: list[Finding], *,
@@ -296,6 +321,11 @@ def open_epub(path: str | Path | bytes, findings: list[Finding], *,
 
 
 def _open(src: _Source, path: str, findings: list[Finding]) -> Epub | None:
+    for entry in sorted(src.names()):
+        parts = entry.replace("\\", "/").split("/")
+        if entry.startswith(("/", "\\")) or ".." in parts or ":" in parts[0]:
+            findings.append(make("EPUB-FILE-005", f"The entry {entry!r} is named outside the "
+                                 "container; an unzip would write it elsewhere.", entry))
     if "META-INF/container.xml" not in src.names():
         findings.append(make("EPUB-FILE-001", "META-INF/container.xml is missing."))
         return None
