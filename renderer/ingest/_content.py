@@ -57,6 +57,12 @@ class ContentVote:
         grams = _trigrams(tokens)
         return sum(1 for g in grams if g in self.trigrams) / len(grams)
 
+    @classmethod
+    def of(cls, text: str) -> ContentVote:
+        tokens = words(text)
+        lines = {tuple(words(line)) for line in text.splitlines()}
+        return cls(set(_trigrams(tokens)), lines, len(tokens))
+
     def holds(self, text: str) -> bool:
         return self.share(text) >= MATCH_SHARE
 
@@ -92,8 +98,5 @@ def vote(page: str) -> ContentVote | None:
         return None
     if not text:
         return None
-    tokens = words(text)
-    if len(tokens) < MIN_STORY_WORDS:
-        return None
-    lines = {tuple(words(line)) for line in text.splitlines()}
-    return ContentVote(set(_trigrams(tokens)), lines, len(tokens))
+    story = ContentVote.of(text)
+    return story if story.words >= MIN_STORY_WORDS else None

@@ -101,6 +101,18 @@ MIN_ROOT_TEXT = 200
 MIN_SIBLING_PARAGRAPH = 50
 # A sibling of the story whose text is more than this share link text is navigation.
 MAX_SIBLING_LINK_SHARE = 0.25
+# How many levels above the story root its siblings are looked at, and the share of a
+# sibling container's text that must be prose paragraphs for it to be more of the story.
+MERGE_LEVELS = 3
+MIN_SIBLING_PROSE_SHARE = 0.6
+# Class words of blocks that are never more of the story, however much prose they hold.
+NOT_STORY_CLASS_WORDS = _table(
+    """
+    comment comments commentlist disqus respond reply replies discussion forum footer
+    foot sidebar widget related promo sponsor tags contact newsletter outbrain taboola
+    recommended more trending popular
+    """
+)
 
 # ------------------------------------------------------------------ metadata markup
 

@@ -1223,50 +1223,51 @@ def _story_root(soup: BeautifulSoup, story: _content.ContentVote) -> Tag | None:
 
 
 def _merge_siblings(root: Tag, story: _content.ContentVote) -> Tag:
-    """The root with the story paragraphs beside it (a story split over siblings, or one
-    whose container malformed markup closed early), wrapped in one new element.
+    """The root grown to hold the story blocks beside it: a story split over sibling
+    blocks (chunks between ad slots), or one whose container malformed markup closed
+    early. Their text then counts as story; the vote still decides block by block.
 
-    A sibling is story when it is a paragraph of prose with few links, or a list,
-    quotation or subheading that follows story text; its text then counts as story.
+    Looked for at the root's level and up to :data:`rules.MERGE_LEVELS` levels above it,
+    readability-style: a sibling is story when it is a paragraph of prose with few links,
+    a container mostly made of such paragraphs, or a list, quotation or subheading that
+    follows story text.
     """
-    parent = root.parent
-    if not isinstance(parent, Tag) or root.name in ("body", "html"):
-        return root
-    merged: set[int] = set()
-    for siblings in (root.next_siblings, root.previous_siblings):
-        after_story = True
-        for sibling in siblings:
-            if not isinstance(sibling, Tag):
-                continue
-            if _is_story_sibling(sibling, after_story):
-                merged.add(id(sibling))
-                story.add(sibling.get_text("\n"))
-                after_story = True
-            else:
-                after_story = False
-    if not merged:
-        return root
-    keep = [c for c in parent.contents if c is root or id(c) in merged]
-    wrapper = Tag(name="div")
-    root.insert_before(wrapper)
-    for child in keep:
-        wrapper.append(child.extract())
-    return wrapper
+    node, top = root, root
+    for _ in range(rules.MERGE_LEVELS):
+        parent = node.parent
+        if not isinstance(parent, Tag) or node.name in ("body", "html"):
+            break
+        for siblings in (node.next_siblings, node.previous_siblings):
+            after_story = True
+            for sibling in siblings:
+                if not isinstance(sibling, Tag):
+                    continue
+                if _is_story_sibling(sibling, after_story):
+                    story.add(sibling.get_text("\n"))
+                    top = parent
+                    after_story = True
+                else:
+                    after_story = False
+        node = parent
+    return top
 
 
 def _is_story_sibling(tag: Tag, after_story: bool) -> bool:
     text = _text(tag)
-    if not text:
+    if not text or _is_chrome_class(tag) or _has_class_word(
+        tag, rules.NOT_STORY_CLASS_WORDS, parts=True
+    ):
         return False
     links = sum(len(_text(a)) for a in tag.find_all("a"))
     if links > rules.MAX_SIBLING_LINK_SHARE * len(text):
         return False
     if tag.name == "p":
-        return len(text) >= rules.MIN_SIBLING_PARAGRAPH and bool(
-            text_rules.SENTENCE_END.search(text)
-        )
+        return _is_story_paragraph(tag)
     if tag.name in ("ul", "ol", "blockquote", *rules.HEADINGS):
         return after_story and not _is_chrome_paragraph(text)
+    if tag.name in ("div", "section"):
+        prose = sum(len(_text(p)) for p in tag.find_all("p") if _is_story_paragraph(p))
+        return prose >= rules.MIN_SIBLING_PROSE_SHARE * len(text)
     return False
 
 

@@ -100,7 +100,8 @@ def test_a_comment_article_longer_than_nothing_is_not_taken_for_the_story():
     assert body_texts(read_html(html, name="comment-article.html")) == STORY
 
 
-def test_a_story_split_over_sibling_blocks_is_read_whole():
+def test_a_story_split_over_sibling_blocks_is_read_whole(monkeypatch):
+    _vote_sees_only(monkeypatch, STORY[:2])
     # Sites put an ad slot or a video between two halves of the story.
     html = page(
         f'<div class="article"><h1>{HEADLINE}</h1>'
@@ -227,3 +228,32 @@ def test_whole_metadata_of_a_realistic_page():
     assert article.blocks[0].image.alt == "The closed bridge behind barriers"
     assert article.blocks[0].credit == "Photo: Lee Park"
     assert body_texts(article) == STORY
+
+
+def _vote_sees_only(monkeypatch, texts):
+    """The extractor's vote saw only ``texts`` (as trafilatura does on some real pages)."""
+    from renderer.ingest import _content
+
+    monkeypatch.setattr(_content, "vote", lambda page: _content.ContentVote.of("\n".join(texts)))
+
+
+def test_story_chunks_in_sibling_grids_are_merged_but_comments_and_footers_are_not(
+    monkeypatch,
+):
+    _vote_sees_only(monkeypatch, STORY[:2])
+    # A story cut into chunks, each in its own grid cell, with a comment thread and a
+    # footer block written as prose beside them.
+    chunk = '<div class="grid"><div class="grid-item body">{}</div></div>'
+    html = page(
+        f'<div class="article"><h1>{HEADLINE}</h1><div class="chunks">'
+        + chunk.format(paragraphs(STORY[:2]))
+        + '<div class="grid"><div class="newsletter-box"><p>Get the Courier in your inbox '
+        "every morning.</p></div></div>"
+        + chunk.format(paragraphs(STORY[2:]))
+        + '</div><div class="comments-area"><p>I walk over that bridge every day and the '
+        "detour has been a real nuisance for everybody on our street since March.</p>"
+        "<p>Fourteen months is far too long for a bridge this small, in my opinion.</p>"
+        '</div><div class="footer"><p>The Riverside Courier is published by Riverside '
+        "Media Group, a company registered in the county.</p></div></div>"
+    )
+    assert body_texts(read_html(html, name="chunks.html")) == STORY
