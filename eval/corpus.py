@@ -41,8 +41,10 @@ class Page:
         return host.removeprefix("www.")
 
 
-def benchmark_pages(corpora: Path) -> Iterator[Page]:
-    base = corpora / BENCHMARK
+def benchmark_pages(corpora: Path, name: str = BENCHMARK) -> Iterator[Page]:
+    """The pages of a corpus laid out as the benchmark is: ``html/<sha256>.html.gz`` and
+    ``ground-truth.json`` ({sha256: {"articleBody", "url"}})."""
+    base = corpora / name
     truth_file = base / "ground-truth.json"
     if not truth_file.is_file():
         raise SystemExit(

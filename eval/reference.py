@@ -93,7 +93,7 @@ def _jsonld_article(soup: BeautifulSoup) -> dict | None:
             kinds = _types(node) & _ARTICLE_TYPES
             if not kinds or not (node.get("headline") or node.get("datePublished")):
                 continue
-            rank = min((order.index(k) if k in order else len(order) for k in kinds))
+            rank = min(order.index(k) if k in order else len(order) for k in kinds)
             if rank < best_rank:
                 best, best_rank = node, rank
     return best

@@ -14,7 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
-from .errors import InputError, RendererError, UsageError
+from .config import apply_config, find_config, load_config, print_config
+from .errors import RendererError, UsageError
 from .options import FORMATS, SLICE_ARTICLES, Options
 
 __all__ = ["main"]
@@ -73,7 +74,8 @@ def _parser() -> argparse.ArgumentParser:
         epilog=BUILD_EXAMPLES + "\n" + EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    build.add_argument("inputs", nargs="+", metavar="INPUT", help="article file(s), or - for stdin")
+    # nargs="*" so that --print-config needs no INPUT; _build asks for one otherwise
+    build.add_argument("inputs", nargs="*", metavar="INPUT", help="article file(s), or - for stdin")
     build.add_argument(
         "-o",
         "--output",
@@ -216,6 +218,12 @@ def _parser() -> argparse.ArgumentParser:
         "field) of more text than this (default: 1 MB)",
     )
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    build.add_argument(
+        "--print-config",
+        action="store_true",
+        help="print every build setting, its value and where it came from (flag, settings "
+        "file, default), then stop",
+    )
 
     check = sub.add_parser(
         "check",
@@ -366,12 +374,24 @@ The first that applies wins, in the order 2, 6, 3, 7, 1.
     preview.add_argument(
         "--meta", action="append", default=[], metavar="KEY=VALUE", help="as for build"
     )
+    parser.commands = {"build": build, "check": check}  # what a settings file can set
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
+    config, config_error = None, None
+    try:
+        config = load_config(find_config())
+        apply_config(parser.commands, config)
+    except UsageError as error:  # only build and check read the file
+        config_error = error
     args = parser.parse_args(argv)
+    if config_error is not None and args.command in parser.commands:
+        print(f"renderer: error: {config_error}", file=sys.stderr)
+        return config_error.exit_code
+    args.config, args.argv = config, argv
+    args.parser_for_config = parser.commands["build"]
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     if args.command is None:
         parser.print_help()
@@ -449,6 +469,11 @@ def _options(args: argparse.Namespace) -> Options:
 
 
 def _build(args: argparse.Namespace) -> int:
+    if args.print_config:
+        print_config(args, args.config, sys.argv[1:] if args.argv is None else args.argv)
+        return 0
+    if not args.inputs:  # as argparse says it (INPUT is optional only for --print-config)
+        args.parser_for_config.error("the following arguments are required: INPUT")
     if args.max_input_size <= 0:
         raise UsageError("--max-input-size must be positive")
     options = _options(args)
@@ -486,29 +511,16 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .api import check_editions
     from .build import write_atomic
-    from .check import check
-    from .check.cross import compare, pairs
-    from .check.external import TOOLS, run_tools
-    from .check.formats import failing, render
-    from .confine import user_path
+    from .check.formats import render
 
-    tools = [t.strip().lower() for t in args.tools.split(",") if t.strip()]
-    unknown = [t for t in tools if t not in TOOLS]
-    if unknown:
-        raise UsageError(f"--with: unknown tool {', '.join(unknown)} (known: {', '.join(TOOLS)})")
-    from .check.source import expected_texts
-
-    expected = expected_texts(args.files, args.source,
-                              Options(lang=args.lang, meta=tuple(args.meta)))
-    reports = []
-    for f in args.files:
-        report = check(user_path(f, InputError), expected_text=expected.get(f))
-        if tools and report.kind == "epub":
-            report.findings.extend(run_tools(f, tools))
-        reports.append(report)
-    if not args.no_cross:
-        reports += [compare(p, e) for p, e in pairs(list(args.files), force=args.cross)]
+    checked = check_editions(
+        args.files, tools=args.tools.split(","), sources=args.source,
+        cross=False if args.no_cross else (True if args.cross else None),
+        options=Options(lang=args.lang, meta=tuple(args.meta)),
+    )
+    reports = list(checked.reports)
     out = render(reports, args.format, args.fail_on, __version__)
     if args.output and args.output != "-":
         try:
@@ -521,14 +533,12 @@ def _check(args: argparse.Namespace) -> int:
             print(summary, end="")
     else:
         sys.stdout.write(out)
-    codes = {f.code for r in reports for f in r.findings}
     unreadable = {"FILE-001", "FILE-002", "PDF-FILE-001", "PDF-FILE-002", "EPUB-FILE-001"}
-    if codes & unreadable:
+    if checked.codes & unreadable:
         return 3
-    if codes & {"EXT-001", "EXT-002"}:
+    if checked.codes & {"EXT-001", "EXT-002"}:
         return 7
-    failing_ = any(failing(f, args.fail_on) for r in reports for f in r.findings)
-    return 1 if failing_ else 0
+    return 0 if checked.passed(args.fail_on) else 1
 
 
 def _lint(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,6 +10,10 @@ from pathlib import Path
 import pytest
 
 from renderer.cli import main
+
+# No settings file of the machine running the tests (a renderer.toml above the checkout)
+# changes what the tests build; tests/test_config.py sets its own.
+os.environ["RENDERER_CONFIG"] = "none"
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -40,18 +40,12 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from ace_fixtures import write_all  # noqa: E402
 
+from eval.corpus import corpora_dir  # noqa: E402
 from renderer.check import check  # noqa: E402
 from renderer.check.epub import ACE_RULES  # noqa: E402
 
-
-def corpus(name: str) -> Path:
-    """``shared/corpora/NAME`` beside the checkout (as CI has it), else under /work."""
-    beside = ROOT.parent / "shared" / "corpora" / name
-    return beside if beside.is_dir() else Path("/work/shared/corpora") / name
-
-
-DEFAULT_VERAPDF = corpus("verapdf-pdfua1")
-DEFAULT_ACE = corpus("ace-fixtures")
+DEFAULT_VERAPDF = corpora_dir() / "verapdf-pdfua1"
+DEFAULT_ACE = corpora_dir() / "ace-fixtures"
 START, END = "<!-- calibration:start -->", "<!-- calibration:end -->"
 
 TABLE = {"PDF-TABLE-001", "PDF-TABLE-002", "PDF-TABLE-004", "PDF-TABLE-005", "PDF-TABLE-008",

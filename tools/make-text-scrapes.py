@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from eval.corpus import benchmark_pages, corpora_dir  # noqa: E402
+from eval.corpus import BENCHMARK, benchmark_pages, corpora_dir  # noqa: E402
 
 CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "chromium")
 # As Ace is run here: no sandbox (root), and nothing that phones home.
@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", help="corpora folder (default: RENDERER_CORPORA or "
                     "../shared/corpora beside the checkout)")
+    ap.add_argument("--corpus", default=BENCHMARK, help="the corpus folder's name")
     ap.add_argument("--out", default=str(ROOT / ".eval-cache" / "scrapes"))
     ap.add_argument("--chromium")
     ap.add_argument("--force", action="store_true", help="remake scrapes that exist")
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    pages = [p for p in benchmark_pages(corpora_dir(args.corpora))
+    pages = [p for p in benchmark_pages(corpora_dir(args.corpora), args.corpus)
              if args.force or not (out / f"{p.key}.txt").exists()]
     if not pages:
         return 0
@@ -84,8 +85,8 @@ def main(argv: list[str] | None = None) -> int:
             text = tab.evaluate("document.body ? document.body.innerText : ''")
             tab.close()
             (out / f"{page.key}.txt").write_text(text, encoding="utf-8")
-            print(f"\r{n}/{len(pages)}", end="", file=sys.stderr, flush=True)
-        print(file=sys.stderr)
+            if n % 20 == 0 or n == len(pages):
+                print(f"make-text-scrapes: {n}/{len(pages)}", file=sys.stderr, flush=True)
         browser.close()
     return 0
 

@@ -4,15 +4,21 @@
 #                         back to fontTools, which is 6-10x slower at writing PDFs
 #   libpango-1.0-0      - WeasyPrint's text layout
 #   poppler-utils       - pdfinfo/pdftotext, used by the tests (with --test)
+#   chromium            - makes the text scrapes of make eval (with --eval)
 set -euo pipefail
 
 need=()
-has_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+# grep reads all of it (no -q): with pipefail, ldconfig killed by SIGPIPE would read as missing
+has_lib() { ldconfig -p 2>/dev/null | grep "$1" >/dev/null; }
 has_lib 'libharfbuzz-subset\.so\.0' || need+=(libharfbuzz-subset0)
 has_lib 'libpango-1\.0\.so\.0' || need+=(libpango-1.0-0)
 has_lib 'libpangoft2-1\.0\.so\.0' || need+=(libpangoft2-1.0-0)
 if [ "${1:-}" = "--test" ]; then
   command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
+fi
+if [ "${1:-}" = "--eval" ]; then
+  # make eval: Chromium makes the text scrapes (tools/make-text-scrapes.py)
+  [ -x /usr/lib/chromium/chromium ] || need+=(chromium)
 fi
 
 if [ ${#need[@]} -eq 0 ]; then

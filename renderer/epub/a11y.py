@@ -1,8 +1,8 @@
 """Turn an article's content into the accessibility metadata its EPUB may claim.
 
 Nothing here is hard-coded per book: every ``schema:`` value is derived from
-what the blocks actually contain (DESIGN.md, "metadata claims only what was
-verified"), following the EPUB Accessibility 1.1 techniques:
+what the blocks actually contain (docs/standards.md, "The one rule behind every
+claim"), following the EPUB Accessibility 1.1 techniques:
 
 * ``accessMode`` is ``textual``, plus ``visual`` only when at least one
   *informative* image is in the book (decorative images do not count);

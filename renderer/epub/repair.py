@@ -2,8 +2,8 @@
 
 Every repair of an ebooklib defect lives here, in one pass over the written
 zip, so that the writer itself stays plain ebooklib usage and each fix can be
-tested on its own (tests/epub/test_repair.py). The defects (STANDARDS.md,
-"Known ebooklib 0.20 defects to repair") and what we do about each:
+tested on its own (tests/epub/test_repair.py). The defects (docs/standards.md,
+"What ebooklib 0.20 gets wrong") and what we do about each:
 
 =====================================================  =======================================
 ebooklib 0.20 writes …                                 repair

@@ -2,7 +2,7 @@
 
 WeasyPrint writes XMP from its ``DocumentMetadata``; we hand it a subclass
 whose ``generate_rdf_metadata`` writes one complete ``rdf:RDF`` carrying every
-field STANDARDS.md asks for (Dublin Core, xmp dates, pdfuaid part). The
+field docs/standards.md lists (Dublin Core, xmp dates, pdfuaid part). The
 ``pdfuaid:part`` claim is made only when the caller's ``claim_pdfua()`` says the
 file conforms; it is asked while WeasyPrint writes, after the tag tree is built.
 """

@@ -8,7 +8,7 @@ on its own.  That gives one ``P``/``Part``/``Table`` per *page* instead of per e
 leaves margin-box text (running headers, page numbers) marked but orphaned, tags
 ``alt=""`` images as ``Figure`` without ``/Alt``, ignores inner ``lang`` and ``abbr``,
 nests lists and links wrongly and writes ``NonStruct`` for most HTML5 elements (see
-``/work/shared/STANDARDS.md``).
+``docs/standards.md``).
 
 :func:`build_structure_tree` has the same inputs as ``add_tags`` and replaces it.  It walks
 every page's box tree in order and keeps one structure element per *source element*

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path("/work/shared/corpora/verapdf-pdfua1")
+from ..corpora import corpus, require
+
+# The veraPDF PDF/UA-1 files: data outside the repository (tests/corpora.py).
+CORPUS = corpus("verapdf-pdfua1")
 
 
 def tiny_png() -> bytes:
@@ -89,13 +92,12 @@ def inline_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def corpus_file():
-    """Find a veraPDF corpus file by name; skip the test when the corpus is absent."""
+    """Find a veraPDF corpus file by name. Without the corpus the test skips on a
+    developer's machine and fails under CI=true, where the corpus must be there."""
 
     def find(name: str) -> Path:
-        matches = list(CORPUS.rglob(name))
-        if not matches:
-            pytest.skip(f"veraPDF corpus file {name} not available")
-        return matches[0]
+        matches = sorted(CORPUS.rglob(name))
+        return matches[0] if matches else require(CORPUS / name, "veraPDF corpus file")
 
     return find
 

@@ -4,7 +4,6 @@ the cross-edition comparison and the calibration script."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -21,6 +20,7 @@ from renderer.check.external import run_tools
 from renderer.check.formats import render
 from renderer.cli import main
 
+from ..corpora import require
 from ..validators import ace_home, epubcheck_jar
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -311,11 +311,8 @@ def test_calibration_table_is_current_and_meets_the_target() -> None:
     sys.path.insert(0, str(ROOT / "tools"))
     from calibrate import DEFAULT_ACE, DEFAULT_VERAPDF
 
-    corpora = [DEFAULT_VERAPDF, DEFAULT_ACE]
-    if not all(c.is_dir() for c in corpora):
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI: the calibration corpora are missing")
-        pytest.skip("calibration corpora not available")
+    require(DEFAULT_VERAPDF, "the veraPDF corpus")
+    require(DEFAULT_ACE, "Ace's fixtures")
     proc = subprocess.run([sys.executable, str(ROOT / "tools/calibrate.py"), "--check",
                            str(ROOT / "docs/check.md")], capture_output=True, text=True,
                           timeout=120, check=False)
