@@ -89,6 +89,9 @@ MAX_PIXEL_SIZE = 2
 # Where the article is, best first. Within a tier the candidate with most paragraph text
 # wins (pages list related stories as more <article> cards).
 ROOT_SELECTORS = ("article", "[itemprop~=articleBody]", "main", "[role=main]")
+# Without a vote, the story is in the element of these kinds whose own text (its <p>
+# children's, or its own between <br>s) is longest.
+TEXT_CONTAINERS = _table("div section article main body td blockquote center font form")
 # With a story vote (:mod:`._content`), the root is the smallest element holding this share
 # of the words of the page's blocks the vote agrees with.
 STORY_ROOT_SHARE = 0.9

@@ -1335,15 +1335,11 @@ def _find_root(soup: BeautifulSoup, story: _content.ContentVote | None = None) -
         best = max(scored, key=lambda s: (s[0], -s[1]))
         if best[0] >= rules.MIN_ROOT_TEXT or selector == rules.ROOT_SELECTORS[-1]:
             return best[2]
-    # No landmark: the container whose own paragraphs hold the most text.
-    scores: dict[int, tuple[int, Tag]] = {}
-    for p in soup.find_all("p"):
-        parent = p.parent
-        if not isinstance(parent, Tag):
-            continue
-        length = len(_text(p))
-        score, _ = scores.get(id(parent), (0, parent))
-        scores[id(parent)] = (score + length, parent)
+    # No landmark: the container whose own paragraphs hold the most text; on a page whose
+    # paragraphs are short or not <p> at all, text straight in a <div> between <br>s too.
+    scores = _paragraph_scores(soup)
+    if not scores or max(score for score, _ in scores.values()) < rules.MIN_ROOT_TEXT:
+        scores = _paragraph_scores(soup, loose=True)
     if scores:
         root = max(scores.values(), key=lambda s: s[0])[1]
         while isinstance(root.parent, Tag) and root.name not in ("body", "html"):
@@ -1354,6 +1350,34 @@ def _find_root(soup: BeautifulSoup, story: _content.ContentVote | None = None) -
         return root
     body = soup.find("body")
     return body if isinstance(body, Tag) else soup
+
+
+def _paragraph_scores(soup: BeautifulSoup, *, loose: bool = False) -> dict[int, tuple[int, Tag]]:
+    """Characters of paragraph text per container: each <p> scores for its parent; with
+    ``loose``, so does a paragraph's worth of text written straight in a container."""
+    scores: dict[int, tuple[int, Tag]] = {}
+
+    def add(container: object, length: int) -> None:
+        if isinstance(container, Tag):
+            score, _ = scores.get(id(container), (0, container))
+            scores[id(container)] = (score + length, container)
+
+    for p in soup.find_all("p"):
+        add(p.parent, len(_text(p)))
+    if not loose:
+        return scores
+    for string in soup.find_all(string=True):
+        if isinstance(string, _SKIPPED_STRINGS) or string.find_parent(["a", "p"]) is not None:
+            continue
+        length = len(_collapse(str(string)).strip())
+        holder = string.parent
+        while isinstance(holder, Tag) and holder.name not in _UNIT_TAGS:
+            holder = holder.parent
+        if length >= rules.MIN_SIBLING_PARAGRAPH and isinstance(holder, Tag) and (
+            holder.name in rules.TEXT_CONTAINERS
+        ):
+            add(holder, length)
+    return scores
 
 
 def _is_story_paragraph(p: Tag) -> bool:

@@ -257,3 +257,19 @@ def test_story_chunks_in_sibling_grids_are_merged_but_comments_and_footers_are_n
         "Media Group, a company registered in the county.</p></div></div>"
     )
     assert body_texts(read_html(html, name="chunks.html")) == STORY
+
+
+def test_without_a_vote_text_in_divs_and_line_breaks_still_finds_the_story(monkeypatch):
+    from renderer.ingest import _content
+
+    monkeypatch.setattr(_content, "vote", lambda page: None)
+    html = page(
+        f'<div class="post"><h1>{HEADLINE}</h1><div class="post-content">'
+        + "<br><br>".join(STORY)
+        + '</div></div><div class="sidebar-box"><p>Sign up for our weekly newsletter.</p>'
+        "<p>Follow us on social media.</p></div>"
+    )
+    texts = " ".join(body_texts(read_html(html, name="br.html")))
+    for sentence in STORY:
+        assert sentence in texts
+    assert "newsletter" not in texts
