@@ -107,6 +107,7 @@ def read_html(text: str, *, name: str = "<input>", title: str | None = None) -> 
     blocks = reader.body(root)
     if story is not None:
         blocks = _keep_story(blocks, story)
+        reader.voted = True
     return reader.article(declared, visible, blocks, given_title=title)
 
 
@@ -339,6 +340,7 @@ class _Reader:
         self.page_lang: str | None = None
         self.banner_publishers: list[str] = []
         self.story_weight: dict[int, int] = {}
+        self.voted = False  # whether a story vote chose the blocks
         self.story_floor: float | None = None
 
     def note(self, message: str) -> None:
@@ -1068,6 +1070,8 @@ class _Reader:
             if isinstance(block, Paragraph | Heading):
                 text = plain_text(block.children).strip()
                 if text_rules.is_trailer_line(text):
+                    if self.voted:
+                        continue  # "Read also": the vote already decided what follows
                     break
                 if not seen_story and isinstance(block, Paragraph):
                     if (m := text_rules.DATE_LINE.fullmatch(text)) is not None:

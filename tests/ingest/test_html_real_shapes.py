@@ -273,3 +273,12 @@ def test_without_a_vote_text_in_divs_and_line_breaks_still_finds_the_story(monke
     for sentence in STORY:
         assert sentence in texts
     assert "newsletter" not in texts
+
+
+def test_a_related_line_inside_the_story_does_not_cut_the_rest():
+    html = page(
+        f'<div class="entry-content"><h1>{HEADLINE}</h1>{paragraphs(STORY[:3])}'
+        '<p>Related stories</p><h2><a href="/other">Library extends weekend opening hours</a></h2>'
+        f"{paragraphs(STORY[3:])}</div>"
+    )
+    assert body_texts(read_html(html, name="read-also.html")) == STORY
