@@ -275,9 +275,22 @@ def _split_keywords(value: str) -> list[str]:
     return [k for k in (_clean(p) for p in re.split(r"[,;]", value)) if k]
 
 
+def _cut_trailing_date(text: str) -> str:
+    """A byline without the date written after its names ("By Ana Ruiz, Nov. 19, 2019
+    7:04 pm ET" → "By Ana Ruiz"): cut at the first comma after which the rest is a date."""
+    parts = text.split(",")
+    for i in range(1, len(parts)):
+        rest = ",".join(parts[i:]).strip()
+        if rest[:1].isalnum() and any(c.isdigit() for c in parts[i]) and (
+            text_rules.find_date(rest) is not None
+        ):
+            return ",".join(parts[:i]).strip()
+    return text
+
+
 def _people(text: str) -> tuple[tuple[str, ...], str | None]:
     """Authors and organization of a byline's text (with or without "By")."""
-    text = _clean(text) or ""
+    text = _cut_trailing_date(_clean(text) or "")
     for candidate in (text, f"By {text}"):
         byline = text_rules.parse_byline(candidate)
         if byline is not None:

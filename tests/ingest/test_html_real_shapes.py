@@ -282,3 +282,14 @@ def test_a_related_line_inside_the_story_does_not_cut_the_rest():
         f"{paragraphs(STORY[3:])}</div>"
     )
     assert body_texts(read_html(html, name="read-also.html")) == STORY
+
+
+def test_the_rest_of_a_date_after_a_byline_is_not_an_organization():
+    html = page(
+        f'<div class="story"><h1>{HEADLINE}</h1>'
+        '<div class="byline">By Ana Ruiz, Nov. 19, 2019 7:04 pm ET</div>'
+        f"{paragraphs()}</div>"
+    )
+    metadata = read_html(html, name="byline-date.html").metadata
+    assert metadata.authors == ("Ana Ruiz",)
+    assert metadata.organization is None
