@@ -288,9 +288,53 @@ def _cut_trailing_date(text: str) -> str:
     return text
 
 
+_DATE_WORD_ALTERNATIVES = "|".join(
+    re.escape(w)
+    for w in sorted(text_rules.PUBLISHED_WORDS + text_rules.UPDATED_WORDS, key=len, reverse=True)
+)
+# From a "|" or a "Published"/"Updated" word after a name to the end.
+_PUBLISHED_CUT = re.compile(
+    rf"(?<=\S)\s*(?:\||\b(?:{_DATE_WORD_ALTERNATIVES})\b).*$", re.IGNORECASE
+)
+_MONTH_DAY_END = re.compile(
+    r"(?:^|\s+)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,?\s+\d{4})?\s*$",
+    re.IGNORECASE,
+)
+_DATE_REMNANT = re.compile(r"\d{4}\b|\d{1,2}:\d{2}")
+
+
+def _person(name: str) -> str | None:
+    """A name as a byline element wrote it, without what the site glued to it: "| November
+    18, 2019", "Published 7:07 PM EST Nov 19", a trailing "NOVEMBER 20"."""
+    name = _PUBLISHED_CUT.sub("", name)
+    name = _MONTH_DAY_END.sub("", name)
+    return _clean(name.strip(" ,|-–—"))
+
+
+def _people_of(names: Iterable[str]) -> Iterator[str]:
+    """The names, each without what the site glued to it; a name that had something glued
+    to it is read again as a byline ("Lisa Kaczke and Trevor J. Mitchell")."""
+    for name in names:
+        cleaned = _person(name)
+        if not cleaned:
+            continue
+        if cleaned == name:
+            yield name
+        else:
+            yield from (_people(cleaned)[0] or (cleaned,))
+
+
+def _organization(value: str | None) -> str | None:
+    """None for what is left of a date and time ("2019 7:04 pm ET", "2019 at 8:40 AM")."""
+    if value and _DATE_REMNANT.match(value.strip()):
+        return None
+    return value
+
+
 def _people(text: str) -> tuple[tuple[str, ...], str | None]:
     """Authors and organization of a byline's text (with or without "By")."""
-    text = _cut_trailing_date(_clean(text) or "")
+    text = _cut_trailing_date(_PUBLISHED_CUT.sub("", _clean(text) or ""))
     for candidate in (text, f"By {text}"):
         byline = text_rules.parse_byline(candidate)
         if byline is not None:
@@ -1034,8 +1078,8 @@ class _Reader:
                 hint='give it with --meta title="..."',
             )
         dateline = j.dateline or visible.dateline or dateline_text
-        authors = j.authors or m.authors or visible.authors or extra.authors
-        organization = (
+        authors = _dedupe(_people_of(j.authors or m.authors or visible.authors or extra.authors))
+        organization = _organization(
             j.organization or m.organization or visible.organization or extra.organization
         )
         date = (

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from renderer.ingest.html import read_html
 from renderer.model import Figure, Heading, ListBlock, Metadata, Paragraph, plain_text
 
@@ -284,12 +286,22 @@ def test_a_related_line_inside_the_story_does_not_cut_the_rest():
     assert body_texts(read_html(html, name="read-also.html")) == STORY
 
 
-def test_the_rest_of_a_date_after_a_byline_is_not_an_organization():
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By Ana Ruiz, Nov. 19, 2019 7:04 pm ET", ("Ana Ruiz",)),
+        ("Ana Ruiz \u00a0| November 18, 2019 12:01 PM", ("Ana Ruiz",)),
+        ("Ana Ruiz Riverside Courier Published 11:34 PM EST Nov 19, 2019",
+         ("Ana Ruiz Riverside Courier",)),
+        ("COURIER STAFF NOVEMBER 20", ("COURIER STAFF",)),
+        ("Ana Ruiz and Lee Park Published 10:02 AM EST Nov 19, 2019", ("Ana Ruiz", "Lee Park")),
+    ],
+)
+def test_dates_glued_to_a_byline_are_neither_authors_nor_an_organization(byline, authors):
     html = page(
-        f'<div class="story"><h1>{HEADLINE}</h1>'
-        '<div class="byline">By Ana Ruiz, Nov. 19, 2019 7:04 pm ET</div>'
+        f'<div class="story"><h1>{HEADLINE}</h1><div class="byline">{byline}</div>'
         f"{paragraphs()}</div>"
     )
     metadata = read_html(html, name="byline-date.html").metadata
-    assert metadata.authors == ("Ana Ruiz",)
+    assert metadata.authors == authors
     assert metadata.organization is None
