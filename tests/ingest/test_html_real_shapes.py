@@ -126,14 +126,19 @@ def test_text_in_divs_and_line_breaks_without_p_is_kept():
         assert sentence in texts
 
 
-def test_a_wrapper_named_after_ads_or_sharing_is_not_dropped_with_the_story():
+@pytest.mark.parametrize(
+    "wrapper", ["TestReport__Section--Ads", "share-zone", "hidden-contents-menu"]
+)
+def test_a_wrapper_named_after_ads_or_sharing_is_not_dropped_with_the_story(wrapper):
+    # The headline is outside the wrapper, so nothing but the story text says it is one.
     html = page(
-        '<div class="TestReport__Section--Ads"><div class="share-zone">'
-        f"<article><h1>{HEADLINE}</h1>{paragraphs()}"
+        f'<div class="head"><h1>{HEADLINE}</h1></div><div class="{wrapper}">'
+        f'<div class="text">{paragraphs()}</div>'
         '<div class="social-share"><a href="#">Share on Facebook</a></div>'
-        "</article></div></div>"
+        '<div class="ad-slot"><p>Advertisement</p></div></div>'
     )
     article = read_html(html, name="ads-wrapper.html")
+    assert article.metadata.title == HEADLINE
     assert body_texts(article) == STORY
 
 
