@@ -5,17 +5,24 @@ The reader works in five passes over a BeautifulSoup tree (lxml parser):
 1. read the page's declared metadata: JSON-LD, ``<meta>`` (Open Graph, article:*),
    ``<link rel=canonical>``, ``<title>``, ``<html lang>``;
 2. drop what is never article text: scripts, forms, navigation, hidden elements,
-   tracking pixels, and site chrome named by class, id, ARIA role or text
-   (:mod:`._html_rules` says what chrome looks like);
-3. find the article: ``<article>``, ``[itemprop=articleBody]``, ``<main>``,
-   ``[role=main]``, else the container holding most paragraph text;
+   tracking pixels, teaser cards, and site chrome named by class, id, ARIA role or text
+   (:mod:`._html_rules` says what chrome looks like; a compound class name such as
+   ``share-zone`` does not condemn an element that holds the story);
+3. find the article. trafilatura's reading of the page's main text is a vote
+   (:mod:`._content`): the root is the smallest element holding 90 % of the words of the
+   page's blocks the vote agrees with, grown over story chunks beside it
+   (readability-style sibling merging); without a vote: ``<article>``,
+   ``[itemprop~=articleBody]``, ``<main>``, ``[role=main]``, else the container holding
+   most paragraph text;
 4. read the visible metadata (headline, byline, dateline, ``<time>``) and take it out of
    the article, keeping the article header's images;
-5. turn the rest into blocks and inlines, and record what could not be done in
-   ``Article.notes``.
+5. turn the rest into blocks and inlines (with a vote, only the blocks it agrees with,
+   and the figures beside them), and record what could not be done in ``Article.notes``.
 
 Precedence for each field is JSON-LD, then ``<meta>``, then visible markup, except the
-title: the ``<h1>`` inside the article is what readers saw, so it wins.
+title: the page's ``<h1>`` that a declared title (JSON-LD headline, og:title,
+twitter:title, ``<title>``) confirms is what readers saw, so it wins; then the ``<h1>``
+inside the article; then a declared title without the site's name.
 
 Hostile markup: before pass 2 the page is cut down to an allow-list of elements,
 attributes and URL schemes (:mod:`.sanitize`); what was removed from the article is
