@@ -75,6 +75,9 @@ TARGETS = [
     ),
     ("jobs2_speedup", ">=", 1.8, "200 articles `--jobs 2` speed-up over `--jobs 1`"),
     ("packet_500_peak_mb", "<=", 400, "peak memory of the 500-article packet (MB)"),
+    ("check_1000_over_100", "<", 10, "`renderer check`: 1,000-page PDF / 100-page PDF"),
+    ("check_table_over_100", "<", 10,
+     "`renderer check`: one page with a 10,000-column table / 100-page PDF"),
 ]
 
 
@@ -682,6 +685,38 @@ def lazy_imports() -> dict:
     return rows
 
 
+def check_scaling(work: Path, runs: int, quick: bool = False) -> dict:
+    """``renderer check`` as a whole process on tagged PDFs of growing size.
+
+    The inputs are written here by ``tools/pdfua_fixtures.py`` (never committed): 100 and
+    1,000 pages of 20 tagged paragraphs each, and one page holding a table of 10,000
+    columns (20,000 cells, each its own marked-content sequence). A linear check costs
+    the 1,000 pages at most 10x the 100; a page-local n-squared step shows on the table.
+    """
+    sys.path.insert(0, str(ROOT / "tools"))
+    from pdfua_fixtures import many_pages, wide_table
+
+    folder = work / "check"
+    folder.mkdir(parents=True, exist_ok=True)
+    small, large, columns = (10, 100, 1000) if quick else (100, 1000, 10000)
+    inputs = {
+        "check_100": (f"renderer check, {small}-page PDF",
+                      many_pages(folder / "small.pdf", small)),
+        "check_1000": (f"renderer check, {large}-page PDF",
+                       many_pages(folder / "large.pdf", large)),
+        "check_table": (f"renderer check, a {columns:,}-column table",
+                        wide_table(folder / "table.pdf", columns)),
+    }
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    print("renderer check (median after one warm-up)", flush=True)
+    rows = {}
+    for key, (what, path) in inputs.items():
+        rows[key] = processes(what, [sys.executable, "-m", "renderer", "check", str(path)],
+                              runs, env)
+        rows[key]["pages"] = pdf_pages(path)
+    return rows
+
+
 # ------------------------------------------------------------------ ratios and report
 
 
@@ -704,7 +739,16 @@ def ratios(processes: dict, warm: dict, sizes: list[int]) -> dict:
         )
         r["packet_500_over_5x100"] = r["packet_500_over_100"] / 5
         r["packet_500_peak_mb"] = processes["packet_500"]["peak_mb"]
+    r.update(check_ratios(processes))
     return {k: round(v, 3) for k, v in r.items()}
+
+
+def check_ratios(rows: dict) -> dict:
+    if "check_100" not in rows:
+        return {}
+    base = rows["check_100"]["median_s"]
+    return {"check_1000_over_100": round(rows["check_1000"]["median_s"] / base, 3),
+            "check_table_over_100": round(rows["check_table"]["median_s"] / base, 3)}
 
 
 def verdicts(r: dict) -> list[dict]:
@@ -713,8 +757,8 @@ def verdicts(r: dict) -> list[dict]:
         if key not in r:
             continue
         value = r[key]
-        met = value <= limit if op == "<=" else value >= limit
-        by = value / limit - 1 if op == "<=" else 1 - value / limit
+        met = {"<=": value <= limit, "<": value < limit}.get(op, value >= limit)
+        by = value / limit - 1 if op.startswith("<") else 1 - value / limit
         rows.append(
             {
                 "target": key,
@@ -822,7 +866,21 @@ def main() -> int:
     parser.add_argument(
         "--quick", action="store_true", help="smoke test: 2 runs, packets of 2 and 4, a batch of 8"
     )
+    parser.add_argument(
+        "--only-check", action="store_true",
+        help="measure only `renderer check` on 100/1,000 pages and a 10,000-column table; "
+        "print the rows and ratios, write nothing",
+    )
     args = parser.parse_args()
+    if args.only_check:
+        with tempfile.TemporaryDirectory(prefix="renderer-bench-") as tmp:
+            rows = check_scaling(Path(tmp), 2 if args.quick else args.runs, args.quick)
+        r = check_ratios(rows)
+        print(json.dumps(r))
+        for v in verdicts(r):
+            print(f"{v['what']}: {v['value']:.2f}x (limit {v['op']} {v['limit']}x) "
+                  f"{'met' if v['met'] else 'MISSED'}")
+        return 0
     if args.markdown:
         tables = markdown(json.loads(Path(args.json).read_text("utf-8")))
         if not args.readme:
@@ -852,6 +910,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="renderer-bench-") as tmp:
         work = Path(tmp)
         result["processes"] = whole_processes(work, runs, sizes, batch)
+        result["processes"].update(check_scaling(work, runs, args.quick))
         result["warm_ms"] = warm_in_process(work, max(runs, 5) if not args.quick else runs)
         result["speed"] = speed_work(work, runs, sizes[:2])
     result["load_after"] = load()

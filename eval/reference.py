@@ -167,3 +167,30 @@ def reference(html: str) -> Reference:
     kinds = _types(art)
     kind = next(iter(sorted(kinds & _ARTICLE_TYPES)), "none") if art else "none"
     return Reference(title, authors, date, lang, kind)
+
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"]
+
+
+def shows_date(text: str, day: dt.date) -> bool:
+    """Whether ``text`` (a scrape) writes ``day`` in one of the usual ways: ISO, numeric
+    month-day-year or day-month-year (``/``, ``.``, ``-``), or an English month name or
+    abbreviation with the day and year in either order. Built from the date, not parsed
+    from the text, so it shares nothing with the readers it judges."""
+    month = _MONTHS[day.month - 1]
+    names = {month, month[:3], month[:3] + ".", month[:4] + "."}
+    d, m, y = day.day, day.month, day.year
+    numeric = {f"{y}-{m:02}-{d:02}"}
+    for sep in "/.-":
+        for dd, mm in ((f"{d}", f"{m}"), (f"{d:02}", f"{m:02}")):
+            numeric |= {f"{mm}{sep}{dd}{sep}{y}", f"{dd}{sep}{mm}{sep}{y}"}
+    low = " ".join(text.lower().split())
+    if any(re.search(rf"(?<![\d]){re.escape(n)}(?![\d])", low) for n in numeric):
+        return True
+    for name in names:
+        n = re.escape(name)
+        if re.search(rf"\b{n}\s*{d}(st|nd|rd|th)?,?\s*{y}\b", low) or re.search(
+                rf"\b{d}(st|nd|rd|th)?\s*(of\s*)?{n},?\s*{y}\b", low):
+            return True
+    return False

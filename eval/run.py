@@ -28,7 +28,7 @@ from pathlib import Path
 
 from . import extractors
 from .corpus import BENCHMARK, ROOT, benchmark_pages, corpora_dir
-from .reference import reference
+from .reference import reference, shows_date
 from .scoring import body_score, match, same_authors, same_title
 
 CACHE = ROOT / ".eval-cache"
@@ -93,6 +93,11 @@ def evaluate(corpora: Path, kinds: tuple[str, ...], scrapes: Path,
                 got = _extract(kind, name, page, path)
                 seconds[f"{kind}/{name}"] += time.perf_counter() - start
                 rec[f"{kind}/{name}"] = _judge(page, ref, got)
+                if kind == "text" and ref.date:
+                    # scored apart: only a date the scrape shows can be read from it
+                    shown = shows_date(path.read_text(encoding="utf-8"), ref.date)
+                    rec[f"{kind}/{name}"]["date_shown"] = (got.date == ref.date) if shown \
+                        else None
         records.append(rec)
         if n % 20 == 0 or n == len(pages):
             print(f"eval: {n}/{len(pages)} pages", file=sys.stderr, flush=True)
@@ -147,6 +152,8 @@ def summary(results: dict) -> dict[str, dict]:
             "precision": score.precision, "recall": score.recall, "f1": score.f1,
             **{f: _share([r[f] for r in recs]) if f in gives else "n/a"
                for f in ("title", "authors", "date", "language")},
+            "date_shown": (_share([r.get("date_shown") for r in recs])
+                           if "date" in gives and column.startswith("text/") else "n/a"),
             "refused": sum(1 for r in recs if r["refused"]),
             "crashed": sum(1 for r in recs if r["crashed"]),
             "pages": len(recs),
@@ -185,10 +192,13 @@ def markdown(results: dict) -> str:
     for kind in results["kinds"]:
         title = ("Saved HTML pages" if kind == "html"
                  else "Text scrapes of the same pages (Chromium `innerText`)")
+        shown = kind == "text"  # the dates a scrape shows are a column of their own
         out += [f"**{title}**", "",
-                "| reader | body P | body R | body F1 | title | authors | date | language "
-                "| refused | crashed |",
-                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+                "| reader | body P | body R | body F1 | title | authors | date "
+                + ("| date, where the scrape shows it " if shown else "")
+                + "| language | refused | crashed |",
+                "|---|---:|---:|---:|---:|---:|---:|" + ("---:|" if shown else "")
+                + "---:|---:|---:|"]
         for column in _columns(results):
             if not column.startswith(kind + "/"):
                 continue
@@ -196,7 +206,8 @@ def markdown(results: dict) -> str:
             name = _label(column)
             out.append(f"| {name} | {r['precision']:.3f} | {r['recall']:.3f} | "
                        f"**{r['f1']:.3f}** | {r['title']} | {r['authors']} | {r['date']} | "
-                       f"{r['language']} | {r['refused']} | {r['crashed']} |")
+                       + (f"{r['date_shown']} | " if shown else "")
+                       + f"{r['language']} | {r['refused']} | {r['crashed']} |")
         out.append("")
         out += _families(results, kind) + _losses(results, kind)
     return "\n".join(out).rstrip() + "\n"

@@ -33,8 +33,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from .errors import InputError, RendererError, UsageError
+from .errors import InputError, InputTooLarge, RendererError, UsageError
 from .options import Options
+from .workers import (
+    WORKER_MEMORY,
+    deferred_signals,
+    init_worker,
+    kill_workers,
+    no_sigint,
+    plan_jobs,
+    quiet_broken_pool,
+)
 
 __all__ = [
     "INPUT_SUFFIXES",
@@ -84,6 +93,12 @@ def render_one(source: str, out_dir: str, options: Options) -> JobResult:
     except RendererError as error:
         return JobResult(
             source, error_code=error.exit_code, error=str(error), seconds=_since(start)
+        )
+    except MemoryError:  # a worker's address-space limit (renderer.workers)
+        return JobResult(
+            source, error_code=InputTooLarge.exit_code, seconds=_since(start),
+            error=f"{source}: needs more memory than a batch worker may use "
+            f"({WORKER_MEMORY // 1024**3} GB); build it on its own with --jobs 1",
         )
     except Exception as exc:  # a bug: keep the traceback for the report
         import traceback
@@ -143,10 +158,15 @@ def default_jobs() -> int:
 
 
 def expand_inputs(inputs: Iterable[str], *, recursive: bool = False) -> list[str]:
-    """Files as given; a folder becomes the inputs inside it (sorted, hidden files skipped)."""
+    """Files as given; a folder becomes the inputs inside it (sorted, hidden files skipped).
+
+    A file named twice (``x.txt x.txt``, ``x.txt ./x.txt``) is built once.
+    """
+    from .confine import user_path
+
     expanded: list[str] = []
     for item in inputs:
-        path = Path(item)
+        path = user_path(item, InputError) if item != "-" else Path(item)
         if item == "-" or not path.is_dir():
             expanded.append(item)
             continue
@@ -159,6 +179,7 @@ def expand_inputs(inputs: Iterable[str], *, recursive: bool = False) -> list[str
             and not p.name.endswith(".meta.yaml")
             and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1])
         )
+        _confined(path, found)
         if not found:
             raise InputError(
                 f"{item}: no inputs in this folder",
@@ -166,7 +187,32 @@ def expand_inputs(inputs: Iterable[str], *, recursive: bool = False) -> list[str
                 + ("" if recursive else "; use --recursive for subfolders"),
             )
         expanded.extend(found)
-    return expanded
+    return _once(expanded)
+
+
+def _confined(folder: Path, found: list[str]) -> None:
+    """A folder's inputs are the files inside it: a link out of it is refused (as in a
+    packet), so pointing the renderer at a folder never reads a file elsewhere."""
+    top = os.path.realpath(folder)
+    for source in found:
+        real = os.path.realpath(source)
+        if os.path.commonpath([top, real]) != top:
+            raise InputError(
+                f"{source}: is a link to a file outside {folder}, which is not read",
+                hint="pass the file itself, or copy it into the folder",
+            )
+
+
+def _once(sources: list[str]) -> list[str]:
+    """Each file once, first mention kept (the same file under two spellings is one input)."""
+    seen: set[str] = set()
+    out = []
+    for source in sources:
+        key = source if source == "-" else os.path.realpath(source)
+        if key not in seen:
+            seen.add(key)
+            out.append(source)
+    return out
 
 
 def _check_distinct_outputs(sources: list[str]) -> None:
@@ -179,6 +225,10 @@ def _check_distinct_outputs(sources: list[str]) -> None:
                 hint="rename one, or build them into different folders",
             )
         seen[stem] = source
+
+
+#: Characters of the file name shown beside the progress bar.
+_NAME_WIDTH = 32
 
 
 class Reporter:
@@ -208,7 +258,7 @@ class Reporter:
 
             self._progress = Progress(
                 TextColumn("[bold]building"),
-                BarColumn(),
+                BarColumn(bar_width=30),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
                 TimeRemainingColumn(),
@@ -229,7 +279,8 @@ class Reporter:
 
     def _err(self, line: str) -> None:
         if self._progress is not None:
-            self._progress.console.print(line, markup=False, highlight=False)
+            # soft_wrap: a long line stays one line (as without the bar), for grep and logs
+            self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:
             print(line, file=self.stream)
 
@@ -238,7 +289,7 @@ class Reporter:
             if not self.quiet:
                 for warning in result.warnings + result.defects:
                     self._err(f"renderer: warning: {result.source}: {warning}")
-                if self.many:
+                if self.many and self._progress is None:  # the bar shows progress instead
                     names = ", ".join(Path(p).name for _, p in result.outputs)
                     self._err(f"renderer: ok: {result.source} → {names} ({result.seconds:.2f} s)")
                 for _, path in result.outputs:
@@ -248,9 +299,25 @@ class Reporter:
                 self._err(result.detail.rstrip())
             self._err(f"renderer: error: {result.error}")
         if self._progress is not None:
-            self._progress.update(self._task, advance=1, description=Path(result.source).name)
+            # a fixed width, so the bar does not move as names of other lengths pass
+            name = Path(result.source).name
+            name = name if len(name) <= _NAME_WIDTH else name[: _NAME_WIDTH - 1] + "…"
+            self._progress.update(self._task, advance=1, description=f"{name:<{_NAME_WIDTH}}")
+
+    def interrupted(self, results: list[JobResult], not_started: int) -> None:
+        """One line, whatever state the batch was in."""
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+        built = sum(1 for r in results if r.ok)
+        abandoned = self.total - len(results) - not_started
+        self._err(f"renderer: interrupted: {built} built, {abandoned} abandoned, "
+                  f"{not_started} not started")
 
     def summary(self, results: list[JobResult], skipped: int, seconds: float, jobs: int) -> None:
+        if self._progress is not None:  # the bar goes before the summary, never after it
+            self._progress.stop()
+            self._progress = None
         if not self.many or self.quiet:
             return
         failed = [r for r in results if not r.ok]
@@ -279,10 +346,17 @@ def _pool(jobs: int, options: Options) -> ProcessPoolExecutor:
         context.set_forkserver_preload(
             ["renderer.build", "renderer.batch", "renderer.pdf", "renderer.epub"]
         )
+        # The fork server starts ignoring Ctrl-C, and so does every worker it forks: only
+        # this process handles it (renderer.workers). Only the start is shielded.
+        from multiprocessing import forkserver
+
+        with no_sigint():
+            forkserver.ensure_running()
     else:
         context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=warm, initargs=(options,)
+        max_workers=jobs, mp_context=context, initializer=init_worker,
+        initargs=(os.getpid(), warm, options),
     )
 
 
@@ -309,21 +383,58 @@ def _results(
                 return
         yield 0
         return
-    with _pool(min(jobs, len(remote)), options) as pool:
-        pending: set[Future] = {pool.submit(render_one, s, out_dir, options) for s in remote}
+    pool = _pool(min(jobs, len(remote)), options)
+    sources: dict[Future, str] = {}
+    pending: set[Future] = set()
+    try:
+        with deferred_signals():
+            for source in remote:
+                sources[pool.submit(render_one, source, out_dir, options)] = source
+        pending = set(sources)
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
-                result = future.result()
+                result = _outcome(future, sources[future])
                 yield result
                 if fail_fast and not result.ok:
                     cancelled = sum(1 for f in pending if f.cancel())
                     for future_left in pending:  # already running: let them finish and report
                         if not future_left.cancelled():
-                            yield future_left.result()
+                            yield _outcome(future_left, sources[future_left])
                     yield cancelled
                     return
+    except (KeyboardInterrupt, SystemExit) as stop:
+        # Ctrl-C or SIGTERM: abandon what runs, start nothing more, say what became of it
+        not_started = len(remote) - len(sources)  # never submitted
+        not_started += sum(1 for f in sources if not f.done() and f.cancel())
+        with quiet_broken_pool():
+            kill_workers(pool)
+            pool.shutdown(wait=True, cancel_futures=True)
+        code = stop.code if isinstance(stop, SystemExit) and isinstance(stop.code, int) else 130
+        raise Interrupted(not_started, code) from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     yield 0
+
+
+class Interrupted(Exception):
+    """The batch was stopped (Ctrl-C, SIGTERM); ``not_started`` inputs never began."""
+
+    def __init__(self, not_started: int, code: int) -> None:
+        super().__init__(not_started, code)
+        self.not_started, self.code = not_started, code
+
+
+def _outcome(future: Future, source: str) -> JobResult:
+    """A finished job's result; a worker that died (killed, crashed in C) fails its input."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return JobResult(source, error_code=INTERNAL_ERROR,
+                         error=f"{source}: the worker process building it stopped "
+                         "(killed, or crashed outside Python)")
 
 
 def run_batch(
@@ -339,7 +450,9 @@ def run_batch(
     """Build every source into ``out_dir``; returns (exit code, results in completion order)."""
     if jobs is not None and jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    jobs = jobs or default_jobs()
+    jobs, lowered = plan_jobs(jobs or default_jobs(), default_jobs())
+    if lowered and not quiet and len(sources) > 1:
+        print(f"renderer: warning: {lowered}", file=sys.stderr)
     _check_distinct_outputs(sources)
     from .build import DEFAULT_THEME
     from .resources import load_theme
@@ -352,12 +465,16 @@ def run_batch(
     results: list[JobResult] = []
     skipped = 0
     with reporter_factory(len(sources), quiet=quiet) as reporter:
-        for item in _results(sources, str(out_dir), options, jobs, fail_fast):
-            if isinstance(item, int):
-                skipped = item
-                continue
-            results.append(item)
-            reporter.done(item)
+        try:
+            for item in _results(sources, str(out_dir), options, jobs, fail_fast):
+                if isinstance(item, int):
+                    skipped = item
+                    continue
+                results.append(item)
+                reporter.done(item)
+        except Interrupted as stop:
+            reporter.interrupted(results, stop.not_started)
+            return stop.code, results
         reporter.summary(results, skipped, time.perf_counter() - start, jobs)
     code = max((r.error_code for r in results), default=0)
     return code, results

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
-import os
 import signal
-import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -25,11 +23,10 @@ from pathlib import Path
 from .check.findings import Severity
 from .check.lint import STRICT_ERRORS, lint
 from .compose import compose, compose_packet
-from .confine import user_path
 from .errors import (
     AccessibilityError,
+    InputError,
     InputTooLarge,
-    OutputError,
     RendererError,
     TimeLimitExceeded,
     UsageError,
@@ -38,6 +35,7 @@ from .ingest import ingest
 from .model import Article, Packet, Table, plain_text
 from .normalize import edition_identifier, normalize
 from .options import Options
+from .output import check_output_folder, check_target, write_atomic, write_together
 from .packet import PacketSpec, assemble, is_manifest, load_manifest
 from .resources import Theme, load_theme
 
@@ -262,6 +260,14 @@ def check_limits(article: Article, source: str, options: Options) -> None:
     so does a 10 MB paragraph, which also passes libxml2's limit for one text node, the
     limit of the XML parsers of reading systems (and of ``renderer check``).
     """
+    check_year(article.metadata.date, source)
+    for label, value in (("title", article.metadata.title),
+                         ("subtitle", article.metadata.subtitle)):
+        if value and len(value) > MAX_TITLE_CHARS:
+            raise InputTooLarge(
+                f"{source}: the {label} is {len(value)} characters long, over the limit of "
+                f"{MAX_TITLE_CHARS} (a {label} is a line, not a passage)",
+                hint=f"correct it with --meta {label}=…")
     runs: list[str] = [*_texts_of(article.metadata)]
     stack = list(article.blocks)
     while stack:
@@ -282,6 +288,19 @@ def check_limits(article: Article, source: str, options: Options) -> None:
         for item in getattr(block, "items", ()):
             stack.extend(item.blocks)
     _check_text_sizes(runs, source, options)
+
+
+#: The longest title or subtitle an edition prints (on the page, in the outline, in the
+#: metadata of both files): a headline is a line, even a long one.
+MAX_TITLE_CHARS = 2_000
+
+
+def check_year(date: _dt.date | None, source: str) -> None:
+    """Refuse a date outside the years 1000–9999: the editions write four-digit years
+    (XMP, ``dcterms:modified``), and no news article is older or newer."""
+    if date is not None and not 1000 <= date.year <= 9999:
+        raise InputError(f"{source}: the date {date.isoformat()} is outside the years 1000-9999",
+                         hint="correct it with --meta date=YYYY-MM-DD")
 
 
 def _check_text_sizes(texts: Iterable[str], source: str, options: Options) -> None:
@@ -544,72 +563,8 @@ def _take(result: BuildResult, fmt: str, edition, rendered: dict[str, bytes]) ->
 
 
 def _write_all(rendered: dict[str, bytes], out: Path, stem: str, result: BuildResult) -> None:
-    # Every target is checked before the first is written: a build whose EPUB cannot be
-    # written does not leave its PDF behind.
+    """Commit the editions of one build together: both appear, or neither does."""
+    targets = {out / f"{stem}.{fmt}": data for fmt, data in rendered.items()}
+    write_together(targets, note=result.warnings.append)
     for fmt in rendered:
-        check_target(out / f"{stem}.{fmt}")
-    for fmt, data in rendered.items():
-        target = out / f"{stem}.{fmt}"
-        write_atomic(target, data)
-        result.outputs[fmt] = target
-
-
-def check_output_folder(folder: Path) -> None:
-    """Fail before rendering when the output folder can never be written."""
-    existing = user_path(folder, OutputError)
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
-    if not existing.is_dir():
-        raise OutputError(f"{folder}: cannot create the output folder: {existing} is a file")
-    if not os.access(existing, os.W_OK | os.X_OK):
-        raise OutputError(
-            f"{folder}: the output folder is not writable", hint="choose another folder with -o"
-        )
-
-
-def check_target(target: Path) -> None:
-    """Fail when ``target`` exists and may not be replaced (a folder, or write-protected)."""
-    user_path(target, OutputError)
-    if target.is_dir():
-        raise OutputError(f"{target}: is a folder", hint="remove it or choose another folder")
-    # Root passes os.access for any mode, so a file without write bits is refused by its
-    # mode too: write protection means "do not replace", also for root. chattr +i (immutable)
-    # makes os.access fail for root as well.
-    if target.exists() and (not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222):
-        raise OutputError(
-            f"{target}: the existing file is read-only",
-            hint="remove it or choose another output folder",
-        )
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file and a rename."""
-    user_path(target, OutputError)
-    folder = target.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(
-            f"{folder}: cannot create the output folder: {exc.strerror or exc}"
-        ) from exc
-    check_target(target)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise OutputError(
-            f"{folder}: cannot write here: {exc.strerror or exc}",
-            hint="choose another output folder with -o",
-        ) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{target}: cannot be written: {exc.strerror or exc}") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        result.outputs[fmt] = out / f"{stem}.{fmt}"

@@ -100,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--page-size",
+        type=str.lower,  # A4, Letter: as people write them
         choices=("letter", "a4"),
         default="letter",
         help="PDF page size (default: letter)",
@@ -118,7 +119,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--certified-by",
         metavar="NAME",
-        help="who certifies the EPUB accessibility claim (default: the publisher)",
+        help="who evaluated the EPUB's accessibility claim (default: article-renderer and "
+        "its version, whose checks made the claim)",
     )
     build.add_argument(
         "--max-input-size",
@@ -363,11 +365,13 @@ The first that applies wins, in the order 2, 6, 3, 7, 1.
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     preview.add_argument("input", metavar="INPUT")
-    preview.add_argument("-o", "--output", required=True, metavar="FILE.png", help="PNG to write")
+    preview.add_argument("-o", "--output", required=True, metavar="FILE.png",
+                         help="PNG to write (- for standard output)")
     preview.add_argument("--theme", metavar="NAME", help="theme name (default: briefing)")
     preview.add_argument("--theme-dir", metavar="DIR", help="folder with your own themes")
     preview.add_argument(
-        "--page-size", choices=("letter", "a4"), default="letter", help="default: letter"
+        "--page-size", type=str.lower, choices=("letter", "a4"), default="letter",
+        help="default: letter"
     )
     preview.add_argument("--pages", type=int, default=1, metavar="N", help="pages (default: 1)")
     preview.add_argument("--dpi", type=int, default=100, help="resolution (default: 100)")
@@ -378,7 +382,17 @@ The first that applies wins, in the order 2, 6, 3, 7, 1.
     return parser
 
 
+def _terminated(signum, frame):
+    # SIGTERM as an exception, so that every `finally` runs: no temporary file stays
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)
     parser = _parser()
     config, config_error = None, None
     try:
@@ -406,6 +420,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("renderer: interrupted", file=sys.stderr)
         return 130
+    except SystemExit as stop:
+        if stop.code == 128 + 15:  # SIGTERM (see _terminated): say so, in one line
+            print("renderer: terminated", file=sys.stderr)
+        raise
     except BrokenPipeError:
         # The reader of standard output went away (`renderer show … | head`): stop quietly,
         # and keep Python from complaining again when it flushes stdout at exit.
@@ -512,9 +530,11 @@ def _build(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from .api import check_editions
-    from .build import write_atomic
     from .check.formats import render
+    from .output import check_target, write_atomic
 
+    if args.output and args.output != "-":
+        check_target(Path(args.output))  # before the checks: a device is never replaced
     checked = check_editions(
         args.files, tools=args.tools.split(","), sources=args.source,
         cross=False if args.no_cross else (True if args.cross else None),
@@ -523,11 +543,7 @@ def _check(args: argparse.Namespace) -> int:
     reports = list(checked.reports)
     out = render(reports, args.format, args.fail_on, __version__)
     if args.output and args.output != "-":
-        try:
-            write_atomic(Path(args.output), out.encode("utf-8"))
-        except OSError as error:
-            print(f"renderer: error: cannot write {args.output}: {error}", file=sys.stderr)
-            return 6
+        write_atomic(Path(args.output), out.encode("utf-8"))  # OutputError: exit 6
         if args.format != "text":
             summary = render(reports, "text", args.fail_on)
             print(summary, end="")
@@ -535,6 +551,9 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write(out)
     unreadable = {"FILE-001", "FILE-002", "PDF-FILE-001", "PDF-FILE-002", "EPUB-FILE-001"}
     if checked.codes & unreadable:
+        for report in reports:  # the one line a script's log shows, besides the report
+            for finding in (f for f in report.findings if f.code in unreadable):
+                print(f"renderer: error: {report.path}: {finding.message}", file=sys.stderr)
         return 3
     if checked.codes & {"EXT-001", "EXT-002"}:
         return 7
@@ -577,7 +596,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    from .build import write_atomic
+    from .output import check_target, write_atomic
     from .preview import preview_png
 
     if args.pages < 1 or not 10 <= args.dpi <= 600:
@@ -589,7 +608,11 @@ def _preview(args: argparse.Namespace) -> int:
         page_size=args.page_size,
         meta=tuple(args.meta),
     )
+    if args.output == "-":  # the PNG to standard output
+        sys.stdout.buffer.write(preview_png(args.input, options, pages=args.pages, dpi=args.dpi))
+        return 0
     target = Path(args.output)
+    check_target(target)  # before the work: a device or a folder is refused at once
     write_atomic(target, preview_png(args.input, options, pages=args.pages, dpi=args.dpi))
     print(target)
     return 0

@@ -10,6 +10,7 @@ something the user pointed at (the input, its sidecar, an image) goes through
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,8 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import InputError, InputTooLarge, RendererError
 
-__all__ = ["Confinement", "NotRegularFile", "read_input", "read_regular", "user_path"]
+__all__ = ["Confinement", "NotRegularFile", "file_kind", "read_input", "read_regular",
+           "user_path"]
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -26,6 +28,17 @@ _KINDS = (
     (stat.S_ISFIFO, "a named pipe"),
     (stat.S_ISSOCK, "a socket"),
 )
+
+
+def file_kind(mode: int) -> str | None:
+    """What a file that is not a regular file is ("a named pipe" …); None for a regular one."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((what for test, what in _KINDS if test(mode)), "not a regular file")
+
+
+# A scheme and "//": what a user pastes from a browser's address bar (not a Windows drive).
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
 
 
 def user_path(value: str | os.PathLike[str], error: type[RendererError], what: str = "") -> Path:
@@ -39,6 +52,8 @@ def user_path(value: str | os.PathLike[str], error: type[RendererError], what: s
     text = os.fspath(value)
     if "\0" in text:
         raise error(f"{what + ' ' if what else ''}{text!r}: a path cannot contain a NUL byte")
+    if _URL.match(text):
+        raise error(f"{text}: URLs are not read", hint="save the page and pass the file")
     return Path(text)
 
 

@@ -13,6 +13,7 @@ that no stage has to re-parse markup and escaping happens in exactly one place
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
@@ -46,6 +47,8 @@ __all__ = [
     "Table",
     "Text",
     "ThematicBreak",
+    "people",
+    "person_name",
     "plain_text",
     "replace",
 ]
@@ -296,9 +299,11 @@ class Metadata:
 
         An article "From 10th Mountain Division Public Affairs" was written by that
         unit; both editions say so the same way (dc:creator in the XMP and the OPF).
+        A person is named without rank or courtesy title (:func:`person_name`); the
+        visible byline keeps it.
         """
         if self.authors:
-            return self.authors
+            return people(self.authors)
         return (self.organization,) if self.organization else ()
 
 
@@ -322,6 +327,45 @@ class Packet:
     prepared_for: str | None = None
     prepared_by: str | None = None
     statement: str | None = None  # distribution or handling statement
+
+
+# Ranks and courtesy titles written before a name in bylines ("Staff Sgt.", "Lt. Col.",
+# "Petty Officer 2nd Class", "Dr."), as words; ordinals and numbers ("1st Class", "Chief
+# Warrant Officer 3") are part of a rank too.
+_TITLE_WORDS = frozenset([
+    "pvt", "pfc", "spc", "cpl", "sgt", "ssgt", "sfc", "msg", "1sg", "sgm", "csm", "lt", "col",
+    "maj", "gen", "capt", "brig", "adm", "cmdr", "cmdt", "ens", "cpo", "wo", "cwo", "amn",
+    "sra", "tsgt", "msgt", "smsgt", "cmsgt", "private", "specialist", "corporal", "sergeant",
+    "staff", "master", "senior", "chief", "command", "first", "technical", "tech", "lance",
+    "gunnery", "petty", "officer", "warrant", "airman", "seaman", "lieutenant", "captain",
+    "major", "colonel", "general", "brigadier", "admiral", "commander", "ensign", "vice",
+    "rear", "class", "dr", "mr", "mrs", "ms", "mx", "prof",
+])
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)?", re.IGNORECASE)
+# Words that continue a title already begun ("Sgt. Maj. of the Army", "Master Chief Petty
+# Officer of the Navy"), never a title alone.
+_TITLE_CONTINUED = frozenset(
+    ["of", "the", "army", "navy", "marine", "corps", "air", "force", "space", "coast", "guard"]
+)
+
+
+def person_name(name: str) -> str:
+    """``name`` without the rank or title in front of it: "Staff Sgt. Jane Doe" and
+    "Jane Doe" are one person. At least two words are always kept."""
+    words = name.split()
+    start = 0
+    while len(words) - start > 2:
+        word = words[start].rstrip(".,")
+        if not (word.casefold() in _TITLE_WORDS or _ORDINAL.fullmatch(word)
+                or (start and word.casefold() in _TITLE_CONTINUED)):
+            break
+        start += 1
+    return " ".join(words[start:])
+
+
+def people(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Each person once, by :func:`person_name`, in the order first named."""
+    return tuple(dict.fromkeys(person_name(n) for n in names))
 
 
 def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:

@@ -17,6 +17,9 @@ __all__ = ["FORMATS", "SLICE_ARTICLES", "Options"]
 
 FORMATS = ("pdf", "epub")
 
+#: 9999-12-31T23:59:59Z: the editions' dates (XMP, OPF) have four-digit years.
+LAST_EPOCH = 253_402_300_799
+
 #: Articles of a packet PDF laid out at a time (see ``Options.slice_articles``).
 SLICE_ARTICLES = 40
 
@@ -35,7 +38,7 @@ class Options:
     lang: str | None = None
     #: Fail (exit 4) on any accessibility defect instead of warning.
     strict: bool = False
-    #: Who certifies the EPUB accessibility claim; default: the publisher/organization.
+    #: Who evaluated the EPUB accessibility claim; default: this tool and its version.
     certified_by: str | None = None
     #: Build time as a Unix timestamp; default SOURCE_DATE_EPOCH, else the article's date.
     source_date_epoch: int | None = None
@@ -70,6 +73,8 @@ class Options:
             raise UsageError(
                 f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}"
             )
+        if self.source_date_epoch is not None and not 0 <= self.source_date_epoch <= LAST_EPOCH:
+            raise UsageError("the build time must be between 1970 and the end of 9999")
         if self.max_input_bytes <= 0:
             raise UsageError("the input size limit must be positive")
         if self.timeout is not None and self.timeout <= 0:
@@ -116,4 +121,7 @@ class Options:
             ) from None
         if value < 0:
             raise UsageError("SOURCE_DATE_EPOCH is negative", hint="use seconds since 1970")
+        if value > LAST_EPOCH:
+            raise UsageError(f"SOURCE_DATE_EPOCH={value} is after the year 9999",
+                             hint="the editions' dates have four-digit years")
         return value

@@ -37,7 +37,7 @@ from .confine import read_input, user_path
 from .errors import InputError, UsageError
 from .ingest import DEFAULT_MAX_BYTES, ingest
 from .ingest.sidecar import apply_overrides
-from .model import Article, Metadata, Packet
+from .model import Article, Metadata, Packet, people
 from .normalize import ARTICLE_NAMESPACE, normalize
 from .options import Options
 from .resources import theme_name_problem
@@ -145,6 +145,8 @@ def load_manifest(
         date = date.date()
     elif date is not None and not isinstance(date, _dt.date):
         raise InputError(f"{manifest}: date must be a date (YYYY-MM-DD)")
+    if date is not None and not 1000 <= date.year <= 9999:
+        raise InputError(f"{manifest}: date {date.isoformat()} is outside the years 1000-9999")
     text = {
         k: data.get(k)
         for k in (
@@ -232,7 +234,7 @@ def _creators(spec: PacketSpec, articles: list[Article]) -> tuple[str, ...]:
         return (spec.prepared_by,)
     if spec.organization:
         return (spec.organization,)
-    return tuple(dict.fromkeys(name for a in articles for name in a.metadata.authors))
+    return people(tuple(name for a in articles for name in a.metadata.authors))
 
 
 def assemble(spec: PacketSpec, options: Options, read=None) -> tuple[Packet, list[Article]]:

@@ -28,6 +28,7 @@ __all__ = [
     "FontFile",
     "Theme",
     "bundled_fonts",
+    "css_problem",
     "data_dir",
     "font_faces_css",
     "font_manifest",
@@ -144,6 +145,45 @@ def _read_optional(path: Path) -> str:
     return path.read_text("utf-8") if path.is_file() else ""
 
 
+def _read_css(path: Path) -> str:
+    """A theme's stylesheet, screened like an input: a theme is data and reaches nothing
+    outside itself (:func:`css_problem`)."""
+    css = _read_optional(path)
+    if problem := css_problem(css):
+        raise UsageError(f"{path}: {problem}",
+                         hint="a theme may use only its own rules and the bundled fonts")
+    return css
+
+
+def css_problem(css: str) -> str | None:
+    """Why ``css`` may not be part of a theme, or None: it may not ``@import`` anything,
+    declare ``@font-face`` (fonts are bundled), or name any ``url()`` but a ``data:`` one
+    — a stylesheet that fetches or reads a file would do so in every edition."""
+    import tinycss2
+
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type == "at-rule" and rule.lower_at_keyword in ("import", "font-face"):
+            return f"line {rule.source_line}: @{rule.lower_at_keyword} is not allowed in a theme"
+        pending = [*(getattr(rule, "prelude", None) or ()), *(getattr(rule, "content", None) or ())]
+        while pending:
+            token = pending.pop()
+            url = None
+            if token.type == "url":
+                url = token.value
+            elif token.type == "function":
+                if token.lower_name in ("url", "src", "image-set"):
+                    url = "".join(getattr(t, "value", "") for t in token.arguments
+                                  if t.type == "string") or "(url)"
+                pending.extend(token.arguments)
+            elif token.type in ("() block", "[] block", "{} block"):
+                pending.extend(token.content)
+            elif token.type == "at-keyword" and token.lower_value in ("import", "font-face"):
+                return f"line {token.source_line}: @{token.lower_value} is not allowed in a theme"
+            if url is not None and not url.strip().lower().startswith("data:"):
+                return f"line {token.source_line}: url({url}) is not allowed in a theme"
+    return None
+
+
 def _find_theme(name: str, extra_dir: Path | None) -> Path:
     if problem := theme_name_problem(name):
         raise UsageError(problem)
@@ -201,8 +241,8 @@ def _load_theme(name: str, extra_dir: Path | None) -> Theme:
         name=name,
         description=own.get("description", ""),
         folder=lineage[0].parent,
-        pdf_css="\n".join(_read_optional(t.parent / "pdf.css") for t in reversed(lineage)),
-        epub_css="\n".join(_read_optional(t.parent / "epub.css") for t in reversed(lineage)),
+        pdf_css="\n".join(_read_css(t.parent / "pdf.css") for t in reversed(lineage)),
+        epub_css="\n".join(_read_css(t.parent / "epub.css") for t in reversed(lineage)),
         lineage=tuple(t.parent.name for t in lineage),
         fonts=fonts,
         page_sizes=page_sizes,

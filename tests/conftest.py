@@ -128,7 +128,7 @@ def _check_every_edition(request, monkeypatch):
         return
     problems: list[str] = []
     _RUNNING.append(problems)
-    original = renderer.build.write_atomic
+    original = renderer.build.write_together
     building: list[tuple[object, object]] = []  # (source or packet spec, options), innermost last
 
     def tracking(fn):
@@ -141,17 +141,18 @@ def _check_every_edition(request, monkeypatch):
 
         return wrapper
 
-    def checked(target: Path, data: bytes) -> None:
-        original(target, data)
-        expected = None
-        if Path(target).suffix == ".pdf" and building and str(building[-1][0]) != "-":
-            # the source is known: the tree must read its text (PDF-ORDER-003)
-            from renderer.check.pdf import html_text
+    def checked(files: dict, **kwargs) -> None:
+        original(files, **kwargs)
+        for target, data in files.items():
+            expected = None
+            if Path(target).suffix == ".pdf" and building and str(building[-1][0]) != "-":
+                # the source is known: the tree must read its text (PDF-ORDER-003)
+                from renderer.check.pdf import html_text
 
-            expected = html_text(renderer.build.pdf_html(*building[-1]))
-        problems.extend(_problems(Path(target), data, expected))
+                expected = html_text(renderer.build.pdf_html(*building[-1]))
+            problems.extend(_problems(Path(target), data, expected))
 
-    monkeypatch.setattr(renderer.build, "write_atomic", checked)
+    monkeypatch.setattr(renderer.build, "write_together", checked)
     monkeypatch.setattr(renderer.build, "build", tracking(renderer.build.build))
     monkeypatch.setattr(renderer.build, "build_packet", tracking(renderer.build.build_packet))
     try:

@@ -211,3 +211,45 @@ def test_help_and_lint_do_not_import_weasyprint(argv):
         cwd=Path(__file__).resolve().parent.parent,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_progress_bar_on_a_terminal_shows_only_warnings_errors_and_the_summary_last():
+    """On a terminal the bar replaces the per-file "ok" lines, and is gone before the summary."""
+    import io
+
+    from renderer.batch import JobResult, Reporter
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    results = [JobResult("a.txt", outputs=(("pdf", "out/a.pdf"),)),
+               JobResult("b" * 80 + ".txt", outputs=(("pdf", "out/b.pdf"),), warnings=("W1",)),
+               JobResult("c.txt", error_code=3, error="c.txt: no such file")]
+    reporter = Reporter(len(results), quiet=False, stream=screen)
+    with reporter:
+        for result in results:
+            reporter.done(result)
+        reporter.summary(results, 0, 1.0, 2)
+    text = screen.getvalue()
+    assert "renderer: ok:" not in text
+    assert "renderer: warning: " + "b" * 80 + ".txt: W1" in text
+    assert "renderer: error: c.txt: no such file" in text
+    tail = text[text.index("renderer: 2 built"):]
+    assert "building" not in tail  # nothing of the bar is drawn after the summary
+
+
+def test_a_folder_input_never_follows_a_link_out_of_it(tmp_path, capsys):
+    from renderer.cli import main
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET LINE that must not be rendered\n")
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "story.txt").write_bytes(SEED.read_bytes())
+    (folder / "leak.txt").symlink_to(secret)
+    assert main(["build", str(folder), "-o", str(tmp_path / "out")]) == 3
+    err = capsys.readouterr().err
+    assert "leak.txt: is a link to a file outside" in err and err.count("\n") == 1
+    assert not (tmp_path / "out").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -212,3 +213,54 @@ def test_an_empty_theme_name_is_a_usage_error(tmp_path, capsys):
     code, _, stderr = _run(["build", str(SEED), "--theme", "", "-o", str(tmp_path)], capsys)
     assert code == 2 and "the theme name is empty" in stderr
     assert list(tmp_path.iterdir()) == []
+
+
+# ---- rough edges: each answers in one line with the documented exit code
+
+
+def test_a_url_is_not_read(capsys, tmp_path):
+    assert main(["build", "https://www.defense.gov/News/story.html", "-o", str(tmp_path)]) == 3
+    err = capsys.readouterr().err
+    assert err == ("renderer: error: https://www.defense.gov/News/story.html: URLs are not read "
+                   "(save the page and pass the file)\n")
+    assert not any(tmp_path.iterdir())
+
+
+def test_a_file_named_twice_is_built_once(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.txt").write_bytes(SEED.read_bytes())
+    assert main(["build", "x.txt", "x.txt", "./x.txt", "-o", "out", "--format", "epub"]) == 0
+    assert capsys.readouterr().out.splitlines() == [str(Path("out") / "x.epub")]
+
+
+def test_unknown_meta_field_is_a_usage_error(capsys, tmp_path):
+    assert main(["build", str(SEED), "--meta", "nosuchkey=1", "-o", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "unknown metadata field 'nosuchkey'" in err and err.count("\n") == 1
+
+
+def test_check_of_a_missing_file_says_so_on_stderr(capsys, tmp_path):
+    assert main(["check", str(tmp_path / "missing.pdf")]) == 3
+    captured = capsys.readouterr()
+    assert "FILE-002" in captured.out
+    assert captured.err.startswith("renderer: error: ") and captured.err.count("\n") == 1
+
+
+def test_page_size_in_capitals(tmp_path):
+    assert main(["build", str(SEED), "--page-size", "A4", "--format", "pdf", "-q",
+                 "-o", str(tmp_path)]) == 0
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_check_of_a_special_file_answers_at_once(capsys, tmp_path, kind):
+    """A FIFO named like a PDF would block an open() forever; a device never ends."""
+    import os
+
+    path = tmp_path / "f.pdf"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path = Path("/dev/zero")
+    assert main(["check", str(path)]) == 3
+    captured = capsys.readouterr()
+    assert "FILE-002" in captured.out and "Not a regular file" in captured.err

@@ -72,3 +72,14 @@ def test_naive_heuristic():
     got = naive_text("Menu\nA headline that is long enough\n" + "word " * 20 + "\nshort\n")
     assert got.title == "A headline that is long enough"
     assert got.body == ("word " * 20).strip()
+
+
+def test_shows_date_finds_the_usual_ways_of_writing_a_day():
+    from eval.reference import shows_date
+
+    day = dt.date(2019, 11, 19)
+    for text in ("Posted Nov. 19, 2019 8:03 am ET", "November 19, 2019", "19 November 2019",
+                 "Updated 11/19/2019", "2019-11-19T08:00", "19.11.2019", "Nov 19th, 2019"):
+        assert shows_date(text, day), text
+    for text in ("Nov. 9, 2019", "11/19/2018", "2019-11-190", "no date here"):
+        assert not shows_date(text, day), text

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 
+from ..confine import file_kind
 from .codes import CODES, make
 from .epub import check_epub
 from .findings import Finding, Report, Severity
@@ -38,6 +39,9 @@ def check(path: str | os.PathLike[str], *, expected_text: str | None = None) -> 
         return Report(p, "unknown", [make("FILE-001", "A folder that is not an unpacked EPUB "
                                           "(no META-INF/container.xml).")])
     try:
+        kind = file_kind(os.stat(p).st_mode)
+        if kind:  # a FIFO would block the open forever, a device never end
+            return Report(p, "unknown", [make("FILE-002", f"Not a regular file: it is {kind}.")])
         with open(p, "rb") as fh:
             head = fh.read(1024)
     except OSError as exc:

@@ -88,6 +88,10 @@ CODES: dict[str, CodeInfo] = {
                                "with two parents)", "ISO 32000-1 14.7.2 / UA1 7.1",
                                "The structure tree must be a tree: each element appears in "
                                "the /K of exactly one parent (its /P) and never below itself."),
+    "PDF-STRUCT-015": CodeInfo(E, "Form XObject with marked content painted more than once",
+                               "UA1 7.20 / ISO 32000-1 14.7.2",
+                               "Give each painting of the content its own Form XObject (or "
+                               "mark the repeated one as an Artifact)."),
     # ---- PDF: role map ------------------------------------------------------------------------
     "PDF-ROLE-001": CodeInfo(E, "Non-standard structure type not role-mapped to a standard "
                              "type", "MH 02-001 / UA1 7.1-3",
@@ -109,7 +113,8 @@ CODES: dict[str, CodeInfo] = {
                              "MH 07-001 / MH 07-002 / UA1 7.1-9",
                              "Set /ViewerPreferences << /DisplayDocTitle true >>."),
     "PDF-META-005": CodeInfo(E, "Document language (catalog /Lang) missing or empty",
-                             "MH 11-006 / UA1 7.2",
+                             "project (PDF/UA-1 7.2 asks only that the language of each "
+                             "text be determinable: PDF-LANG-002)",
                              "Set /Lang from the article language, e.g. (en-GB)."),
     "PDF-META-006": CodeInfo(W, "Recommended XMP property missing", "project (STANDARDS.md)",
                              "Fill dc:creator, dc:language, dc:description and dc:date or "
@@ -166,6 +171,9 @@ CODES: dict[str, CodeInfo] = {
                               "MH 09-004 / UA1 7.2-1 / ISO 32000-1 14.8.4.3.4",
                               "One optional Caption (first or last) and TFoot; THead and "
                               "TFoot come with a TBody."),
+    "PDF-TABLE-011": CodeInfo(E, "THead, TBody or TFoot contains something other than TR",
+                              "MH 09-004 / UA1 7.2 / ISO 32000-1 14.8.4.3.4",
+                              "Row groups hold rows (TR) only; cells go in the rows."),
     # ---- PDF: lists ---------------------------------------------------------------------------
     "PDF-LIST-001": CodeInfo(E, "Unexpected child of L", "MH 09-005",
                              "L children are LI (and optionally one Caption)."),
@@ -181,12 +189,16 @@ CODES: dict[str, CodeInfo] = {
     "PDF-LIST-006": CodeInfo(E, "List Caption is not the first child, or there are several",
                              "MH 09-005 / UA1 7.2-1 / ISO 32000-1 14.8.4.3.3",
                              "An L has at most one Caption, as its first child."),
+    "PDF-LIST-007": CodeInfo(E, "LI outside L", "MH 09-005 / UA1 7.2 / ISO 32000-1 14.8.4.3.3",
+                             "List items belong directly in an L."),
     # ---- PDF: tables of contents ----------------------------------------------------------
     "PDF-TOC-001": CodeInfo(E, "TOCI outside TOC", "MH 09-007 / UA1 7.2-1",
                             "Contents items belong in a TOC."),
-    "PDF-TOC-002": CodeInfo(E, "TOC contains something other than TOCI, TOC and one Caption",
+    "PDF-TOC-002": CodeInfo(E, "TOC contains something other than TOCI, TOC and one Caption "
+                            "as its first child",
                             "MH 09-007 / UA1 7.2-1 / ISO 32000-1 14.8.4.2",
-                            "A TOC holds TOCI items, nested TOCs and at most one Caption."),
+                            "A TOC holds TOCI items, nested TOCs and at most one Caption, "
+                            "which comes first."),
     # ---- PDF: links and annotations -------------------------------------------------------
     "PDF-LINK-001": CodeInfo(E, "Link annotation not inside a Link structure element",
                              "MH 28-011 / UA1 7.18.5-1",
@@ -209,14 +221,33 @@ CODES: dict[str, CodeInfo] = {
     "PDF-ANNOT-001": CodeInfo(E, "Page with annotations lacks /Tabs /S", "MH 28-008 / "
                               "MH 28-009 / UA1 7.18.3-1", "Set /Tabs /S on the page."),
     # ---- PDF: language ------------------------------------------------------------------------
-    "PDF-LANG-001": CodeInfo(E, "/Lang is not a valid BCP 47 language tag", "MH 11 / UA1 7.2",
+    "PDF-LANG-001": CodeInfo(E, "/Lang is not a language identifier (ISO 32000-1 14.9.2: "
+                             "letters, then subtags of 1–8 letters or digits)",
+                             "MH 11 / UA1 7.2 / ISO 32000-1 14.9.2",
                              "Use tags like en, en-GB, fr, zh-Hant."),
+    "PDF-LANG-002": CodeInfo(E, "Natural language of text cannot be determined",
+                             "MH 11-001…006 / UA1 7.2",
+                             "Set the catalog /Lang, or /Lang on the structure element (or "
+                             "an ancestor, or the marked content) of every text, alternate "
+                             "text and expansion; xml:lang on dc:title for the metadata."),
+    "PDF-LANG-003": CodeInfo(E, "/Lang is not a BCP 47 tag with a 2–3-letter primary "
+                             "language subtag", "project (BCP 47 reserves 4-letter and "
+                             "allows unregistered 5–8-letter primary subtags; none is in use)",
+                             "Use an ISO 639 code: en, pt-BR, zh-Hant."),
     # ---- PDF: fonts ---------------------------------------------------------------------------
     "PDF-FONT-001": CodeInfo(E, "Font not embedded", "MH 31 / UA1 7.21.4.1-1",
                              "Embed every font (WeasyPrint embeds subsets of @font-face "
                              "fonts)."),
     "PDF-FONT-002": CodeInfo(E, "Font has no ToUnicode map", "MH 31 / UA1 7.21.7-1",
                              "Without ToUnicode, text cannot be extracted or read aloud."),
+    "PDF-FONT-004": CodeInfo(E, "ToUnicode maps a code to U+0000, U+FEFF or U+FFFE",
+                             "MH 31 / UA1 7.21.7-2",
+                             "Map each code to the character it shows; these values are no "
+                             "characters."),
+    "PDF-FONT-005": CodeInfo(E, "ToUnicode maps a code to more than 512 bytes",
+                             "ISO 32000-1 9.10.3",
+                             "A ToUnicode destination string may be at most 512 bytes; a code "
+                             "stands for a glyph, not a passage of text."),
     "PDF-FONT-003": CodeInfo(W, ".notdef glyph used in shown text", "MH 31 / UA1 7.21.8",
                              "A character is missing from the font; pick a font that covers "
                              "it."),

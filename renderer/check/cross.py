@@ -25,7 +25,16 @@ import pikepdf
 from .codes import make
 from .epub import XHTML, _is_decorative, _text, _tokens, open_epub
 from .findings import Finding, Report
-from .tagtree import build_tree, get, is_dict, number_tree, page_map, scan_pages, text
+from .tagtree import (
+    bounded_bytes,
+    build_tree,
+    get,
+    is_dict,
+    number_tree,
+    page_map,
+    scan_pages,
+    text,
+)
 
 __all__ = ["Facts", "compare", "epub_facts", "pairs", "pdf_facts"]
 
@@ -62,7 +71,7 @@ def _xmp(pdf: pikepdf.Pdf, prop: str) -> list[str]:
     if not isinstance(meta, pikepdf.Stream):
         return []
     try:
-        root = ET.fromstring(meta.read_bytes())
+        root = ET.fromstring(bounded_bytes(meta, "the XMP metadata stream"))
     except Exception:
         return []
     tag = f"{{{DCNS}}}{prop}"

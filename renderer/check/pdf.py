@@ -26,9 +26,11 @@ from .tagtree import (
     MCRef,
     ObjRef,
     PageContent,
+    StreamKey,
     Tree,
     as_int,
     as_list,
+    bounded_bytes,
     build_tree,
     get,
     is_dict,
@@ -36,6 +38,7 @@ from .tagtree import (
     number_tree,
     objkey,
     page_map,
+    read_cmap,
     scan_pages,
     text,
 )
@@ -43,9 +46,13 @@ from .tagtree import (
 __all__ = ["check_pdf", "html_text"]
 
 HEADING = re.compile(r"^H([1-6])$")
-# RFC 5646 well-formed shape (langtag or private use). Primary subtags of 4–8 letters are
-# well-formed on paper but none is registered, and in practice they are words ("english"),
-# so they are refused; grandfathered tags (i-klingon) are refused too.
+# What PDF/UA-1 asks of a /Lang (ISO 32000-1 14.9.2: a Language-Tag of RFC 3066): a primary
+# subtag of 1–8 letters, then subtags of 1–8 letters or digits.
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$")
+# The project's stricter rule (PDF-LANG-003): an RFC 5646 tag whose primary subtag is a
+# 2–3-letter ISO 639 code, or private use. 4–8-letter primary subtags are well-formed in BCP 47
+# but none is registered, and in practice they are words ("english"); grandfathered tags
+# (i-klingon) are refused too.
 BCP47 = re.compile(
     r"^(?:(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3})"
     r"(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?"
@@ -181,6 +188,18 @@ def check_marked_content(d: Doc) -> None:
             d.add("PDF-STRUCT-007", f"{elems[0].type} references MCID {mcid} on {where}, "
                   f"which is drawn {drawn}.", loc(elems[0]))
 
+    marked_forms = {key for pc in d.pages for key in pc.forms_with_mcids}
+    paints: dict[tuple[int, int], list[int]] = {}
+    for pc in d.pages:
+        for key, n in pc.form_paints.items():
+            if key in marked_forms:
+                paints.setdefault(key, []).extend([pc.index + 1] * n)
+    for (num, _), pages in paints.items():
+        if len(pages) > 1:
+            where = ", ".join(str(p) for p in dict.fromkeys(pages))
+            d.add("PDF-STRUCT-015", f"Form XObject {num} holds marked content (MCIDs) and is "
+                  f"painted {len(pages)} times (page {where}): one MCID cannot belong to "
+                  "several places in the structure tree.", f"page {pages[0]}")
     for pc in d.pages:
         where = f"page {pc.index + 1}"
         for err in pc.errors:
@@ -196,9 +215,9 @@ def check_marked_content(d: Doc) -> None:
                   "an Artifact.", where)
         orphans: list[MarkedContent] = []
         unmapped: list[str] = []
-        page_array = None
-        if pc.struct_parents is not None:
-            page_array = d.parent_tree.get(pc.struct_parents)
+        # Each ParentTree array (the page's, a Form XObject's) is read into a list once per
+        # page: indexing the pikepdf array per MCID made a page of n sequences cost n².
+        arrays: dict[StreamKey, list[object]] = {}
         for (stream, mcid), mc in sorted(pc.marked.items(), key=lambda kv: kv[1].order):
             if mc.in_artifact:
                 continue
@@ -206,14 +225,15 @@ def check_marked_content(d: Doc) -> None:
             if not elems:
                 orphans.append(mc)
                 continue
-            if stream is None:
-                if pc.struct_parents is None:
-                    unmapped.append(f"MCID {mcid}: page has no /StructParents")
-                    continue
-                arr = page_array
-            else:
-                arr = d.parent_tree.get(pc.form_struct_parents.get(stream, -1))
-            entries = as_list(arr) if isinstance(arr, pikepdf.Array) else []
+            if stream is None and pc.struct_parents is None:
+                unmapped.append(f"MCID {mcid}: page has no /StructParents")
+                continue
+            if stream not in arrays:
+                key = pc.struct_parents if stream is None else \
+                    pc.form_struct_parents.get(stream, -1)
+                arr = d.parent_tree.get(key)  # type: ignore[arg-type]
+                arrays[stream] = as_list(arr) if isinstance(arr, pikepdf.Array) else []
+            entries = arrays[stream]
             target = entries[mcid] if 0 <= mcid < len(entries) else None
             if objkey(target) is None or objkey(target) != objkey(elems[0].obj):
                 unmapped.append(f"MCID {mcid}")
@@ -243,13 +263,113 @@ def _xmp_values(root: ET.Element, ns: str, prop: str) -> list[str]:
     return values
 
 
+def _catalog_lang(d: Doc) -> bool:
+    return bool((text(get(d.pdf.Root, "/Lang")) or "").strip())
+
+
+def _title_languages(xml: ET.Element) -> list[str]:
+    """The languages dc:title's entries declare by xml:lang (x-default says none)."""
+    key = "{http://www.w3.org/XML/1998/namespace}lang"
+    out = []
+    for title in xml.iter(f"{{{NS['dc']}}}title"):
+        for el in title.iter():
+            value = el.attrib.get(key, "").strip()
+            if value and value.lower() != "x-default":
+                out.append(value)
+    return out
+
+
+def check_lang_tag(d: Doc, raw: object, where: str, location: str) -> None:
+    """A /Lang value: a language identifier as PDF defines it (PDF/UA-1), and a BCP 47 tag
+    with a 2–3-letter primary subtag (the project's stricter rule)."""
+    value = raw if isinstance(raw, str) else text(raw)
+    if value is None or not LANGUAGE_TAG.match(value):
+        shown = value if value is not None else raw
+        d.add("PDF-LANG-001", f"/Lang {shown!r} on {where} is not a language identifier.",
+              location)
+    elif not BCP47.match(value):
+        d.add("PDF-LANG-003", f"/Lang {value!r} on {where} is well-formed for PDF but its "
+              "primary subtag is not a 2–3-letter language code.", location)
+
+
+def lang_of(e: Elem | None) -> str | None:
+    """The /Lang in force on a structure element: its own or its nearest ancestor's."""
+    while e is not None:
+        value = (text(get(e.obj, "/Lang")) or "").strip()
+        if value:
+            return value
+        e = e.parent
+    return None
+
+
+def check_language(d: Doc) -> None:
+    """ISO 14289-1 7.2: the natural language of every text must be determinable — from the
+    catalog /Lang, or a /Lang on the element (or an ancestor) or on the marked content.
+
+    Without a catalog /Lang (itself a project rule, PDF-META-005) each text that has no
+    language of its own is reported: the outline, structure elements' /Alt, /ActualText and
+    /E, annotation /Contents and form field /TU (through the element that owns the
+    annotation), and the page content and its property lists' /ActualText, /Alt and /E.
+    """
+    for pc in d.pages:
+        for value in dict.fromkeys(pc.langs):  # each distinct value once per page
+            check_lang_tag(d, value, "marked content", f"page {pc.index + 1}")
+    if _catalog_lang(d):
+        return
+    titles = _outline_titles(d.pdf)
+    if titles:
+        d.add("PDF-LANG-002", f"The language of the outline's {len(titles)} entries cannot "
+              "be determined: there is no catalog /Lang.", "Outlines")
+    for key in ("/Alt", "/ActualText", "/E"):
+        missing = [e for e in d.tree.elems if get(e.obj, key) is not None and not lang_of(e)]
+        if missing:
+            d.add("PDF-LANG-002", f"The language of the {key[1:]} of {len(missing)} "
+                  f"element(s) cannot be determined, e.g. {missing[0].type}: no /Lang on "
+                  "it, its ancestors or the catalog.", loc(missing[0]))
+    owners: dict[tuple[int | None, object, int], Elem] = {}
+    for ref, e in d.tree.mcrefs():
+        owners.setdefault((ref.page, ref.stream, ref.mcid), e)
+    for pc in d.pages:
+        unknown = [mc for (stream, mcid), mc in pc.marked.items()
+                   if not mc.in_artifact and mc.text_without_lang
+                   and not lang_of(owners.get((pc.index, stream, mcid)))]
+        if unknown:
+            d.add("PDF-LANG-002", f"The language of {len(unknown)} tagged text(s) cannot be "
+                  f"determined (e.g. {short(normalize(unknown[0].text), 30)!r}): no /Lang on "
+                  "the marked content, its element, their ancestors or the catalog.",
+                  f"page {pc.index + 1}")
+        for keys, lang, mc in pc.described:
+            owner = owners.get((pc.index, mc.stream, mc.mcid)) if mc is not None else None
+            if not lang and not lang_of(owner):
+                d.add("PDF-LANG-002", f"The language of a marked-content {keys} cannot be "
+                      "determined: no /Lang on it, its element or the catalog.",
+                      f"page {pc.index + 1}")
+    objr_owner: dict[tuple[int, int], Elem] = {}
+    for e in d.tree.elems:
+        for k in e.kids:
+            if isinstance(k, ObjRef) and objkey(k.obj):
+                objr_owner[objkey(k.obj)] = e  # type: ignore[index]
+    for i, page in enumerate(d.pdf.pages):
+        for a in as_list(get(page.obj, "/Annots")):
+            for key, what in (("/Contents", "Contents"), ("/TU", "field name (TU)")):
+                if not (text(get(a, key)) or "").strip():
+                    continue
+                owner = objr_owner.get(objkey(a)) if objkey(a) else None
+                if not (text(get(a, "/Lang")) or "").strip() and not lang_of(owner):
+                    subtype = name(get(a, "/Subtype")) or "annotation"
+                    d.add("PDF-LANG-002", f"The language of a {subtype} annotation's {what} "
+                          "cannot be determined: no /Lang on its element or the catalog.",
+                          f"page {i + 1}")
+
+
 def check_metadata(d: Doc) -> None:
     root = d.pdf.Root
-    lang = text(get(root, "/Lang"))
+    raw_lang = get(root, "/Lang")
+    lang = text(raw_lang)
     if not lang or not lang.strip():
         d.add("PDF-META-005", "The catalog has no /Lang (or it is empty).")
-    elif not BCP47.match(lang.strip()):
-        d.add("PDF-LANG-001", f"Catalog /Lang {lang!r} is not a BCP 47 tag.", "Catalog")
+    if raw_lang is not None:
+        check_lang_tag(d, raw_lang, "the catalog", "Catalog")
     if get(get(root, "/ViewerPreferences"), "/DisplayDocTitle") is not True:
         d.add("PDF-META-004", "/ViewerPreferences /DisplayDocTitle is missing or false: "
               "viewers show the file name instead of the title.")
@@ -258,7 +378,7 @@ def check_metadata(d: Doc) -> None:
         d.add("PDF-META-001", "The catalog has no XMP /Metadata stream.")
         return
     try:
-        xml = ET.fromstring(meta.read_bytes())
+        xml = ET.fromstring(bounded_bytes(meta, "the XMP metadata stream"))
     except Exception as exc:
         d.add("PDF-META-007", f"XMP metadata is not well-formed XML ({exc}).")
         return
@@ -269,6 +389,10 @@ def check_metadata(d: Doc) -> None:
         d.add("PDF-META-002", f"XMP pdfuaid:part is {', '.join(parts)}, not 1.")
     if not any(_xmp_values(xml, "dc", "title")):
         d.add("PDF-META-003", "XMP dc:title is missing or empty.")
+    elif not _catalog_lang(d) and not _title_languages(xml):
+        d.add("PDF-LANG-002", "The language of the XMP dc:title cannot be determined: no "
+              "catalog /Lang and no xml:lang (other than x-default) on its entries.",
+              "Metadata")
     wanted = [("dc", "creator"), ("dc", "language"), ("dc", "description")]
     missing = [f"{ns}:{p}" for ns, p in wanted if not any(_xmp_values(xml, ns, p))]
     if not any(_xmp_values(xml, "dc", "date")) and not any(_xmp_values(xml, "xmp",
@@ -330,12 +454,14 @@ def check_headings(d: Doc) -> None:
     # the top L levels for some L (all of them for an article; a packet's bookmarks stop
     # at the articles' sections).
     mirrored = [[d.text_of(e) for e, lv in heads if lv <= depth] for depth in range(1, 7)]
-    if titles in mirrored:
+    # Compared without spaces: a word too long for its line is broken without a hyphen,
+    # and the tagged text then reads a space where the line broke.
+    if _unspaced(titles) in [_unspaced(m) for m in mirrored]:
         return
     texts = mirrored[-1]
     if titles != texts:
         for i, (a, b) in enumerate(zip(texts, titles, strict=False)):
-            if a != b:
+            if "".join(a.split()) != "".join(b.split()):
                 d.add("PDF-HEAD-006", f"Outline entry {i + 1} is {short(b)!r} but heading "
                       f"{i + 1} is {short(a)!r}.")
                 break
@@ -355,10 +481,7 @@ def check_elements(d: Doc) -> None:
         parent_role = e.parent.role if e.parent else ""
         lang = get(e.obj, "/Lang")
         if lang is not None:
-            value = text(lang)
-            if value is None or not BCP47.match(value.strip()):
-                d.add("PDF-LANG-001", f"/Lang {value if value is not None else lang!r} on "
-                      f"{e.type} is not a BCP 47 tag.", loc(e))
+            check_lang_tag(d, lang, e.type, loc(e))
         if role == "Figure":
             alt = text(get(e.obj, "/Alt"))
             if not (alt and alt.strip()) and get(e.obj, "/ActualText") is None:
@@ -378,14 +501,21 @@ def check_elements(d: Doc) -> None:
         elif role == "L":
             check_list(d, e)
         elif role == "LI":
+            if parent_role != "L":
+                d.add("PDF-LIST-007", f"LI inside {e.parent.type if e.parent else 'nothing'}.",
+                      loc(e))
             bad = [k.type for k in e.elems() if k.role not in ("Lbl", "LBody")]
             if bad:
                 d.add("PDF-LIST-002", f"LI contains {', '.join(bad)}.", loc(e))
         elif role == "Link" and any(a.role == "Link" for a in e.ancestors()):
             d.add("PDF-LINK-004", f"Link inside Link ({short(d.text_of(e), 40)!r}).", loc(e))
-        elif role in ("THead", "TBody", "TFoot") and parent_role != "Table":
-            d.add("PDF-TABLE-008", f"{role} inside {e.parent.type if e.parent else 'nothing'}.",
-                  loc(e))
+        elif role in ("THead", "TBody", "TFoot"):
+            if parent_role != "Table":
+                d.add("PDF-TABLE-008", f"{role} inside "
+                      f"{e.parent.type if e.parent else 'nothing'}.", loc(e))
+            bad = [k.type for k in e.elems() if k.role != "TR"]
+            if bad:
+                d.add("PDF-TABLE-011", f"{role} contains {', '.join(bad)}.", loc(e))
         elif role == "LBody" and parent_role != "LI":
             d.add("PDF-LIST-005", f"{role} inside {e.parent.type if e.parent else 'nothing'}.",
                   loc(e))
@@ -395,10 +525,14 @@ def check_elements(d: Doc) -> None:
         elif role == "TOC":
             kids = e.elems()
             bad = [k.type for k in kids if k.role not in ("TOCI", "TOC", "Caption")]
-            captions = sum(k.role == "Caption" for k in kids)
-            if bad or captions > 1:
-                what = f"contains {', '.join(bad)}" if bad else f"has {captions} Captions"
-                d.add("PDF-TOC-002", f"TOC {what}.", loc(e))
+            captions = [i for i, k in enumerate(kids) if k.role == "Caption"]
+            problems = [f"contains {', '.join(bad)}"] if bad else []
+            if len(captions) > 1:
+                problems.append(f"has {len(captions)} Captions")
+            elif captions and captions[0] != 0:
+                problems.append(f"has its Caption as child {captions[0] + 1}, not first")
+            if problems:
+                d.add("PDF-TOC-002", f"TOC {' and '.join(problems)}.", loc(e))
         if role == "TR":
             bad = [k.type for k in e.elems() if k.role not in ("TH", "TD")]
             if bad:
@@ -577,11 +711,24 @@ def check_fonts(d: Doc) -> None:
             d.add("PDF-FONT-001", f"Font {base} ({sub}) is not embedded.", where)
         if get(f, "/ToUnicode") is None and not _tounicode_exempt(f, sub, desc_font, desc):
             d.add("PDF-FONT-002", f"Font {base} ({sub}) has no /ToUnicode map.", where)
+        info = d.fonts.get(objkey(f) or id(f))
+        cmap = info.tounicode if info is not None else read_cmap(get(f, "/ToUnicode"))
+        bad = sorted(f"U+{ord(v):04X}" for v in (cmap.bad_values if cmap else ()) if v)
+        if bad:
+            d.add("PDF-FONT-004", f"The ToUnicode map of {base} maps codes to "
+                  f"{', '.join(bad)}, which are no characters.", where)
+        if cmap and cmap.long_values:
+            d.add("PDF-FONT-005", f"The ToUnicode map of {base} maps {cmap.long_values} "
+                  "code(s) to more than 512 bytes.", where)
     for pc in d.pages:
         for font, count in pc.notdef.items():
             d.add("PDF-FONT-003", f"{count} glyph(s) of {font} shown as .notdef (CID 0, or "
                   "glyph 0 through CIDToGIDMap).",
                   f"page {pc.index + 1}")
+
+
+def _unspaced(texts: list[str]) -> list[str]:
+    return ["".join(t.split()) for t in texts]
 
 
 def _tounicode_exempt(f: object, sub: str, desc_font: object, desc: object) -> bool:
@@ -802,6 +949,7 @@ CHECKS: list[tuple[str, Callable[[Doc], None]]] = [
     ("metadata", check_metadata),
     ("headings", check_headings),
     ("elements", check_elements),
+    ("language", check_language),
     ("annotations", check_annotations),
     ("fonts", check_fonts),
     ("page splits", check_splits),

@@ -16,6 +16,7 @@ Everything here must tolerate hostile input: cycles, wrong types, missing keys.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -136,6 +137,10 @@ def _utf16(data: bytes) -> str:
     return data.decode("utf-16-be", errors="replace")
 
 
+#: The longest destination string a ToUnicode entry may have (ISO 32000-1 9.10.3).
+MAX_DESTINATION = 512
+
+
 @dataclass
 class CMap:
     """A parsed CMap stream: its codespace and what its codes map to.
@@ -150,6 +155,8 @@ class CMap:
     cids: dict[int, int] = field(default_factory=dict)
     cid_ranges: list[tuple[int, int, int]] = field(default_factory=list)
     bad_values: set[str] = field(default_factory=set)
+    #: Destination strings over ISO 32000-1's 512 bytes (9.10.3).
+    long_values: int = 0
 
     @property
     def code_widths(self) -> set[int]:
@@ -174,6 +181,7 @@ class CMap:
                 while i + 1 < n and toks[i] != b"endbfchar":
                     src, dst = _hex(toks[i]), _hex(toks[i + 1])
                     if src is not None and dst is not None:
+                        cmap.long_values += len(dst) > MAX_DESTINATION
                         cmap._add(int.from_bytes(src, "big"), _utf16(dst))
                     i += 2
             elif tok == b"begincidchar":
@@ -202,6 +210,7 @@ class CMap:
                         while i < n and toks[i] != b"]":
                             d = _hex(toks[i])
                             if d is not None:
+                                cmap.long_values += len(d) > MAX_DESTINATION
                                 dsts.append(d)
                             i += 1
                         i += 1
@@ -276,11 +285,50 @@ _STANDARD_ENCODINGS = {"WinAnsiEncoding": "cp1252", "MacRomanEncoding": "mac_rom
                        "PDFDocEncoding": "latin-1"}
 
 
-def _read_cmap(obj: object) -> CMap | None:
+#: The most the streams ``check`` decodes may inflate to (a page's content, a form, a
+#: CMap, the XMP): a 1 MB file can hold a FlateDecode stream of gigabytes. A larger
+#: stream is not inspected, and the report says so (PDF-FILE-003).
+MAX_STREAM_BYTES = 64 * 1024 * 1024
+
+
+def inflates_within(stream: object, limit: int = MAX_STREAM_BYTES) -> bool:
+    """Whether ``stream`` decodes to at most ``limit`` bytes, found out without holding
+    more than a megabyte of it: FlateDecode (the filter of bombs) is inflated piece by
+    piece and counted. Other filters are trusted to qpdf."""
+    if not isinstance(stream, pikepdf.Stream):
+        return True
+    filters = as_list(get(stream, "/Filter"))
+    raw = stream.read_raw_bytes()
+    if not filters:
+        return len(raw) <= limit
+    if name(filters[0]) not in ("FlateDecode", "Fl"):
+        return True
+    inflater = zlib.decompressobj()
+    total, data = 0, raw
+    try:
+        while data and not inflater.eof:
+            total += len(inflater.decompress(data, 1 << 20))
+            if total > limit:
+                return False
+            data = inflater.unconsumed_tail
+    except zlib.error:
+        return True  # damaged: qpdf reports it its own way
+    return True
+
+
+def bounded_bytes(stream: pikepdf.Stream, what: str) -> bytes:
+    """``stream``'s decoded bytes, or ValueError naming ``what`` when it would inflate
+    past :data:`MAX_STREAM_BYTES`."""
+    if not inflates_within(stream):
+        raise ValueError(f"{what} inflates past {MAX_STREAM_BYTES // 2**20} MB; not inspected")
+    return stream.read_bytes()
+
+
+def read_cmap(obj: object) -> CMap | None:
     if not isinstance(obj, pikepdf.Stream):
         return None
     try:
-        return CMap.parse(obj.read_bytes())
+        return CMap.parse(bounded_bytes(obj, "a CMap"))
     except Exception:
         return CMap()
 
@@ -318,10 +366,10 @@ class FontInfo:
         enc_name = name(enc)
         if not enc_name and is_dict(enc):
             enc_name = name(get(enc, "/BaseEncoding"))
-        tu = _read_cmap(get(font, "/ToUnicode"))
+        tu = read_cmap(get(font, "/ToUnicode"))
         cid = subtype == "Type0"
         identity = enc_name in ("Identity-H", "Identity-V")
-        encoding = _read_cmap(enc) if cid else None
+        encoding = read_cmap(enc) if cid else None
         width = 1
         gid_map: bytes | None = None
         truetype = False
@@ -333,7 +381,7 @@ class FontInfo:
             gmap = get(desc_font, "/CIDToGIDMap")
             if truetype and isinstance(gmap, pikepdf.Stream):
                 try:
-                    gid_map = gmap.read_bytes()
+                    gid_map = bounded_bytes(gmap, "a CIDToGIDMap")
                 except Exception:
                     gid_map = None
             widths = (encoding.code_widths if encoding and encoding.codespace
@@ -408,6 +456,8 @@ class MarkedContent:
     tag: str
     in_artifact: bool = False
     parts: list[str] = field(default_factory=list)
+    # some of its text is shown where no property list in force has a /Lang
+    text_without_lang: bool = False
 
     @property
     def text(self) -> str:
@@ -425,7 +475,15 @@ class PageContent:
     notdef: dict[str, int] = field(default_factory=dict)
     artifact_mcids: set[tuple[StreamKey, int]] = field(default_factory=set)
     form_struct_parents: dict[tuple[int, int], int] = field(default_factory=dict)
+    # Form XObjects painted on this page: how often, and which hold marked content (MCIDs)
+    form_paints: dict[tuple[int, int], int] = field(default_factory=dict)
+    forms_with_mcids: set[tuple[int, int]] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
+    # /Lang values of property lists, as written (a non-string value as its repr)
+    langs: list[str] = field(default_factory=list)
+    # property lists with /ActualText, /Alt or /E: (keys, language in force, the tagged
+    # sequence they belong to)
+    described: list[tuple[str, str | None, MarkedContent | None]] = field(default_factory=list)
 
 
 TEXT_OPS = {"Tj", "TJ", "'", '"'}
@@ -456,7 +514,14 @@ class _Scanner:
         return self.fonts[key]
 
     def scan(self, stream: object, resources: object, skey: StreamKey,
-             stack: list[tuple[str, MarkedContent | None, bool]], chain: tuple) -> None:
+             stack: list[tuple[str, MarkedContent | None, bool, str | None]],
+             chain: tuple) -> None:
+        parts = (as_list(get(stream.obj, "/Contents")) if isinstance(stream, pikepdf.Page)
+                 else [stream])
+        if not all(inflates_within(part) for part in parts):
+            self.out.errors.append(f"page {self.page + 1}: a content stream inflates past "
+                                   f"{MAX_STREAM_BYTES // 2**20} MB; not inspected")
+            return
         try:
             ops = pikepdf.parse_content_stream(stream)
         except Exception as exc:
@@ -473,8 +538,13 @@ class _Scanner:
                 if isinstance(props, pikepdf.Name):
                     props = get(get(resources, "/Properties"), str(props))
                 mcid = as_int(get(props, "/MCID"))
-                in_art = any(a for _, _, a in stack)
-                in_tagged = any(mc is not None for _, mc, _ in stack)
+                in_art = any(a for _, _, a, _ in stack)
+                in_tagged = any(mc is not None for _, mc, _, _ in stack)
+                raw_lang = get(props, "/Lang")
+                own_lang = text(raw_lang) if raw_lang is not None else None
+                if raw_lang is not None:
+                    self.out.langs.append(own_lang if own_lang is not None else repr(raw_lang))
+                lang = own_lang or next((x for *_, x in reversed(stack) if x), None)
                 is_art = tag == "Artifact"
                 if is_art and in_tagged and not in_art:
                     self.out.artifact_in_tagged += 1
@@ -487,7 +557,11 @@ class _Scanner:
                     mc = MarkedContent(self.page, skey, mcid, self.order, tag, in_art)
                     self.order += 1
                     self.out.marked.setdefault((skey, mcid), mc)
-                stack.append((tag, mc, is_art))
+                keys = [k for k in ("/ActualText", "/Alt", "/E") if get(props, k) is not None]
+                if keys and not is_art and not in_art:
+                    self.out.described.append((", ".join(k[1:] for k in keys), lang,
+                                               mc or self.current(stack)[0]))
+                stack.append((tag, mc, is_art, lang))
             elif op == "EMC":
                 if len(stack) > base_depth:
                     stack.pop()
@@ -506,8 +580,8 @@ class _Scanner:
                     self.out.untagged.append(f"{'shading' if op == 'sh' else 'path'} ({op})")
 
     def current(self, stack: list) -> tuple[MarkedContent | None, bool]:
-        in_art = any(a for _, _, a in stack)
-        for _, mc, _ in reversed(stack):
+        in_art = any(a for _, _, a, _ in stack)
+        for _, mc, _, _ in reversed(stack):
             if mc is not None:
                 return mc, in_art
         return None, in_art
@@ -529,9 +603,14 @@ class _Scanner:
                 if sp is not None and key is not None:
                     self.out.form_struct_parents[key] = sp
                     child_key = key
+                if key is not None:
+                    self.out.form_paints[key] = self.out.form_paints.get(key, 0) + 1
+                before = self.order
                 res = get(xobj, "/Resources")
                 self.scan(xobj, res if is_dict(res) else resources, child_key, stack,
                           (*chain, key))
+                if key is not None and self.order > before:
+                    self.out.forms_with_mcids.add(key)
                 return
             if mc is None and not in_art:
                 self.out.untagged.append("image")
@@ -554,6 +633,8 @@ class _Scanner:
                     self.out.notdef.get(font.base or font.key, 0) + zeros)
         if mc is not None:
             mc.parts.append(decoded)
+            if decoded.strip() and not any(x for *_, x in stack):
+                mc.text_without_lang = True
         elif not in_art:
             sample = decoded.strip()[:40]
             self.out.untagged.append(f"text {sample!r}" if sample else "text")
@@ -594,7 +675,7 @@ class ObjRef:
     obj: object
 
 
-@dataclass
+@dataclass(eq=False)  # identity: comparing two elements field by field walks their subtrees
 class Elem:
     obj: object
     type: str
@@ -687,22 +768,41 @@ class Tree:
         return out
 
 
-def resolve_role(t: str, rolemap: dict[str, str], issues: dict[str, RoleIssue]) -> str:
-    if t in STANDARD_TYPES:
-        return t
-    seen = [t]
+def role_chain(t: str, rolemap: dict[str, str]) -> tuple[list[str], bool]:
+    """The types ``t`` maps through, and whether the mapping comes back to one of them.
+
+    A non-standard type stops at the first standard type; a standard type is followed
+    through its own entry too, so that one mapped to itself (``/P /P``) or through other
+    types back to itself is seen as the circular map it is (ISO 14289-1 7.1), not only as
+    a remapped standard type.
+    """
+    chain = [t]
     cur = t
-    while cur not in STANDARD_TYPES:
+    while cur not in STANDARD_TYPES or cur == t:
         nxt = rolemap.get(cur)
         if not nxt:
-            issues.setdefault(t, RoleIssue("PDF-ROLE-001", t, " → ".join(seen)))
-            return t
-        if nxt in seen:
-            issues.setdefault(t, RoleIssue("PDF-ROLE-002", t, " → ".join([*seen, nxt])))
-            return t
-        seen.append(nxt)
+            break
+        if nxt in chain:
+            return [*chain, nxt], True
+        chain.append(nxt)
         cur = nxt
-    return cur
+    return chain, False
+
+
+def resolve_role(t: str, rolemap: dict[str, str], issues: dict[str, RoleIssue]) -> str:
+    """The standard type a structure type stands for. A standard type stands for itself:
+    its entry in the role map is followed only to find a circular map (PDF-ROLE-002); any
+    other remapping is reported from the role map (PDF-ROLE-003)."""
+    chain, circular = role_chain(t, rolemap)
+    if circular:
+        issues.setdefault(t, RoleIssue("PDF-ROLE-002", t, " → ".join(chain)))
+        return t
+    if t in STANDARD_TYPES:
+        return t
+    if chain[-1] not in STANDARD_TYPES:
+        issues.setdefault(t, RoleIssue("PDF-ROLE-001", t, " → ".join(chain)))
+        return t
+    return chain[-1]
 
 
 def build_tree(pdf: pikepdf.Pdf, page_index: dict[tuple[int, int], int]) -> Tree:
@@ -713,15 +813,22 @@ def build_tree(pdf: pikepdf.Pdf, page_index: dict[tuple[int, int], int]) -> Tree
     if is_dict(raw_rm):
         for k, v in raw_rm.items():  # type: ignore[union-attr]
             rolemap[k[1:]] = name(v)
-            if k[1:] in STANDARD_TYPES:
-                issues.setdefault(k[1:], RoleIssue("PDF-ROLE-003", k[1:],
-                                                   f"{k[1:]} → {name(v) or repr(v)}"))
+        for k, v in raw_rm.items():  # type: ignore[union-attr]
+            t = k[1:]
+            if t in STANDARD_TYPES:
+                chain, circular = role_chain(t, rolemap)
+                if circular:
+                    issues.setdefault(t, RoleIssue("PDF-ROLE-002", t, " → ".join(chain)))
+                else:
+                    issues.setdefault(t, RoleIssue("PDF-ROLE-003", t,
+                                                   f"{t} → {name(v) or repr(v)}"))
     root = Elem(st, "StructTreeRoot", "StructTreeRoot", None, None, "")
     elems: list[Elem] = []
     malformed: list[str] = []
     repeats: list[Repeat] = []
     too_deep: list[str] = []
     placed: dict[tuple[int, int], Elem] = {}
+    sibling_counts: dict[int, dict[str, int]] = {}
 
     def page_of(d: object, inherited: int | None) -> int | None:
         pg = get(d, "/Pg")
@@ -754,9 +861,9 @@ def build_tree(pdf: pikepdf.Pdf, page_index: dict[tuple[int, int], int]) -> Tree
             parent.kids.append(ObjRef(page_of(k, parent.page), get(k, "/Obj")))
             continue
         s = name(get(k, "/S"))
-        counts: dict[str, int] = {}
-        for sib in parent.elems():
-            counts[sib.type] = counts.get(sib.type, 0) + 1
+        # Siblings of each type counted as they are placed (recounting the parent's kids
+        # for every child made a row of n cells cost n²).
+        counts = sibling_counts.setdefault(id(parent), {})
         label = f"{s or '?'}[{counts.get(s or '?', 0) + 1}]"
         path = f"{parent.path}/{label}" if parent.path else label
         key = objkey(k)
@@ -765,6 +872,7 @@ def build_tree(pdf: pikepdf.Pdf, page_index: dict[tuple[int, int], int]) -> Tree
             cycle = first is parent or first in parent.ancestors()
             repeats.append(Repeat(path, first.path, cycle))
             continue
+        counts[s or "?"] = counts.get(s or "?", 0) + 1
         if not s:
             malformed.append(path)
         elem = Elem(k, s or "?", resolve_role(s, rolemap, issues) if s else "?",

@@ -37,7 +37,7 @@ from lxml import etree
 
 from ..compose import ContentsEntry, compose, compose_title_page
 from ..errors import AccessibilityError, RenderError
-from ..model import Article, Packet
+from ..model import Article, Packet, people
 from ..normalize import content_identifier
 from ..pages import PageStart, TextPages, place_page_breaks
 from ..resources import Theme
@@ -338,8 +338,8 @@ def write_packet_epub(
     compiled = bool(packet.prepared_by or meta.organization)
     contributors = tuple(
         name
-        for name in dict.fromkeys(a for art in packet.articles for a in art.metadata.authors)
-        if name not in meta.authors
+        for name in people(tuple(a for art in packet.articles for a in art.metadata.authors))
+        if name not in meta.creators
     )
     return _assemble(
         meta=meta,

@@ -36,7 +36,7 @@ _MONTH_TABLES: dict[str, tuple[str, ...]] = {
     ),
     "es": (
         "enero ene", "febrero", "marzo", "abril abr", "mayo", "junio", "julio",
-        "agosto", "septiembre setiembre", "octubre", "noviembre", "diciembre dic",
+        "agosto ago", "septiembre setiembre", "octubre", "noviembre", "diciembre dic",
     ),
     "de": (
         "januar jänner", "februar", "märz maerz", "april", "mai", "juni", "juli", "august",
@@ -44,11 +44,11 @@ _MONTH_TABLES: dict[str, tuple[str, ...]] = {
     ),
     "it": (
         "gennaio gen", "febbraio", "marzo", "aprile", "maggio mag", "giugno giu", "luglio lug",
-        "agosto", "settembre", "ottobre ott", "novembre", "dicembre",
+        "agosto ago", "settembre", "ottobre ott", "novembre", "dicembre",
     ),
     "pt": (
         "janeiro", "fevereiro fev", "março marco", "abril", "maio", "junho", "julho",
-        "agosto", "setembro", "outubro", "novembro", "dezembro",
+        "agosto ago", "setembro", "outubro", "novembro", "dezembro",
     ),
     "nl": (
         "januari", "februari", "maart mrt", "april", "mei", "juni", "juli", "augustus",
@@ -198,6 +198,12 @@ CHROME_LINES: tuple[re.Pattern[str], ...] = tuple(
         # "Share", "Print", "Facebook Twitter LinkedIn Email", "Share: Facebook | X".
         rf"(?:{_SOCIAL})(?:\s*(?:[:|/,·•]\s*)?(?:{_SOCIAL}))*\s*[:|]?",
         r"(?:Photo|Image) Details:?|Download(?: Full)? Image:?|Hide Caption|Show Caption",
+        # A photo viewer's controls: "1 / 2 Show Caption +Hide Caption –", "VIEW ORIGINAL",
+        # "Image 1 of 3", "Photo Details | Download", a credit repeated on its own line.
+        r"(?:(?:Image|Photo)\s+)?(?:\d+\s*(?:/|of)\s*\d+\s*)?"
+        r"(?:(?:Show|Hide) Caption\s*[+–—-]?\s*)+",
+        r"View Original|(?:Image|Photo) \d+ of \d+|(?:Photo|Image) Details\s*\|\s*Download",
+        r"\((?:Photo|Image) Credit:[^()]*\)",
         # Archive and historical-collection notices, at the top or the bottom of the page:
         # "This is archived content from the U.S. Department of Defense (DoD) website. …",
         # "This page is part of a historical collection and is no longer updated."

@@ -106,6 +106,10 @@ def parse_meta_options(items: list[str] | tuple[str, ...]) -> dict:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
             raise UsageError(f"--meta {item!r}: expected key=value", hint="e.g. --meta lang=fr")
+        if _ALIASES.get(key.strip(), key.strip()) not in _FIELDS:
+            # the same kind of mistake as a missing "=": a usage error (exit 2)
+            raise UsageError(f"--meta {item!r}: unknown metadata field {key.strip()!r}",
+                             hint=f"known: {', '.join(sorted(_FIELDS | set(_ALIASES)))}")
         values[key.strip()] = value.strip()
     return values
 

@@ -1,31 +1,33 @@
 """Turn a plain-text news-page scrape into an :class:`~renderer.model.Article`.
 
-The scrapes this reads are what a browser's "copy all" or a text dump gives for a .mil/.gov
-news page: a U.S. government site banner, navigation, a kicker (``News | May 6, 2015``),
-the headline, a byline, a dateline opening the first paragraph, the story, share buttons
-and a "Related Links" trailer. The reader works in four passes:
+The scrapes this reads are what a browser's "copy all" or ``innerText`` gives for a news
+page: navigation, banners, teaser lists, the headline with its kicker, deck, byline and
+date, the story, share buttons, related links, comments and a footer. The reader:
 
-1. drop site chrome line by line (:mod:`._text_rules` says what chrome looks like);
-2. read the header: kicker, ``Published …`` lines, title, subtitle, byline;
-3. split the rest into paragraphs (blank-line separated, or one per line when the scrape
-   has no blank lines) and subheads, and cut the dateline off the first paragraph;
-4. record what was missing in ``Article.notes``.
+1. drops the lines that are plainly chrome (:mod:`._text_rules`: the U.S. government
+   banner, skip links, share lines, breadcrumbs, photo-viewer controls);
+2. reads the page through a model of it (:mod:`._text_page`, :mod:`._page_model`): the
+   story is the densest run of story text, the header zone above it holds the headline,
+   byline, dates, kicker and captions, found by their relation to the run;
+3. splits the story into paragraphs, subheads (→ H2) and photo captions, and cuts the
+   dateline off the first paragraph (:func:`_body`);
+4. records what was missing in ``Article.notes``.
 
-A wrong title is worse than none. Above the headline a scrape may keep the site's name
-(the organization the banner names) and a breadcrumb trail one crumb per line ("Home",
-"News", "Releases"): both are chrome. A kicker or a byline further down shows that the line
-taken for the headline was not it: after a kicker the reader takes the next line instead
-(and notes what it dropped); before a byline several lines down it cannot tell which is the
-headline and stops with an :class:`~renderer.errors.InputError` saying to give it with
-``--meta title=…``, as it does when the first line is plainly not a headline. A title the
-user gave (``title``) settles it: the line that says it is the headline, whatever stands
-above it is chrome.
+A page too short to hold a run of story text (the shortest .mil/.gov scrapes, snippets) is
+read line by line from the top by :func:`_read_by_rules`: the header (kicker, title,
+subtitle, byline, ``Published …`` lines), then the body up to the trailer.
+
+A wrong title is worse than none: a menu word, a digit, one letter or an object
+replacement character is never taken for one; when no line can be the headline the reader
+stops with an :class:`~renderer.errors.InputError` saying to give it with
+``--meta title=…``. A title the user gave (``title``) settles it: the line that says it is
+the headline, whatever stands above it is chrome.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from renderer.errors import InputError
@@ -50,6 +52,19 @@ def read_text(text: str, *, name: str = "<input>", title: str | None = None) -> 
         raise InputError(
             f"{name}: the file holds only site chrome (banner, navigation, share links)"
         )
+    from ._text_page import read_page  # the model of the page (story run, headline)
+
+    article = read_page(lines, publishers, name=name, title=title)
+    if article is not None:
+        return article
+    return _read_by_rules(lines, publishers, name=name, title=title)
+
+
+def _read_by_rules(
+    lines: list[str | None], publishers: list[str], *, name: str, title: str | None
+) -> Article:
+    """The short page's reading: the header line by line from the top, then the body up
+    to the trailer (for scrapes too short to hold a run of story text)."""
     header = _Header()
     start = header.read(lines, name, title=title, site_names=publishers)
     body_lines = header.take_date_lines(lines[start:])
@@ -57,34 +72,66 @@ def read_text(text: str, *, name: str = "<input>", title: str | None = None) -> 
     if not any(isinstance(b, Paragraph) for b in blocks):
         raise InputError(f"{name}: no body paragraphs after the title {header.title!r}")
 
-    dateline_date = rules.find_date(dateline) if dateline else None
-    date = header.kicker_date or header.published or dateline_date or header.updated
-    notes: list[str] = []
-    if header.section is None:
-        notes.append("no kicker line")
-    if header.byline is None:
-        notes.append("no byline")
-    elif not header.byline.authors:
-        notes.append("no author in the byline")
-    if dateline is None:
-        notes.append("no dateline")
-    if date is None:
-        notes.append("no date")
-    notes.extend(header.notes)
-
     assert header.title is not None  # header.read() raises otherwise
-    metadata = Metadata(
+    facts = Facts(
         title=header.title,
         subtitle=header.subtitle,
         section=header.section,
-        date=date,
+        kicker_date=header.kicker_date,
+        published=header.published,
+        updated=header.updated,
+        byline_seen=header.byline is not None,
         authors=header.byline.authors if header.byline else (),
         organization=header.organization,
-        dateline=dateline,
-        language=None,
-        publisher=publishers[0] if publishers else None,
+        notes=header.notes,
     )
-    return Article(metadata=metadata, blocks=tuple(blocks), base_dir=None, notes=tuple(notes))
+    return facts.article(blocks, dateline, publishers)
+
+
+@dataclass
+class Facts:
+    """What a reading found in the header, made into the article's metadata and notes."""
+
+    title: str = ""
+    subtitle: str | None = None
+    section: str | None = None
+    kicker_date: _dt.date | None = None
+    published: _dt.date | None = None
+    updated: _dt.date | None = None
+    byline_seen: bool = False
+    authors: tuple[str, ...] = ()
+    organization: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def article(
+        self, blocks: Sequence[Block], dateline: str | None, publishers: Sequence[str]
+    ) -> Article:
+        dateline_date = rules.find_date(dateline) if dateline else None
+        date = self.kicker_date or self.published or dateline_date or self.updated
+        notes: list[str] = []
+        if self.section is None:
+            notes.append("no kicker line")
+        if not self.byline_seen:
+            notes.append("no byline")
+        elif not self.authors:
+            notes.append("no author in the byline")
+        if dateline is None:
+            notes.append("no dateline")
+        if date is None:
+            notes.append("no date")
+        notes.extend(self.notes)
+        metadata = Metadata(
+            title=self.title,
+            subtitle=self.subtitle,
+            section=self.section,
+            date=date,
+            authors=self.authors,
+            organization=self.organization,
+            dateline=dateline,
+            language=None,
+            publisher=publishers[0] if publishers else None,
+        )
+        return Article(metadata=metadata, blocks=tuple(blocks), base_dir=None, notes=tuple(notes))
 
 
 # ------------------------------------------------------------------ pass 1: chrome
@@ -357,6 +404,10 @@ def _check_title(line: str, name: str) -> str:
 
     if rules.parse_byline(line) is not None:
         raise refuse("a byline")
+    from ._text_page import _is_junk
+
+    if _is_junk(line):
+        raise refuse("a menu word or a stray character")
     if rules.dateline_alone(line) is not None:
         raise refuse("a dateline")
     if rules.split_dateline(line) is not None and (
@@ -374,7 +425,9 @@ def _check_title(line: str, name: str) -> str:
 
 
 def _body(
-    lines: list[str | None], header_captions: Sequence[tuple[str, str]] = ()
+    lines: list[str | None],
+    header_captions: Sequence[tuple[str, str]] = (),
+    heading: Callable[[str], bool] = rules.is_heading_like,
 ) -> tuple[list[Block], str | None]:
     """Paragraphs, subheads and photo captions, and the dateline opening the story.
 
@@ -398,7 +451,7 @@ def _body(
                 del parts[first]
     # Subheads are judged among the story's texts only: a caption is no neighbour.
     story = [text for text, caption in parts if caption is None]
-    candidate = [rules.is_heading_like(t) for t in story]
+    candidate = [heading(t) for t in story]
     headings = {
         i
         for i in range(1, len(story) - 1)
@@ -430,13 +483,7 @@ def _paragraph_texts(lines: list[str | None]) -> list[str]:
         if line is not _BLANK and rules.is_trailer_line(line):
             lines = lines[:index]
             break
-    groups: list[list[str]] = [[]]
-    for line in lines:
-        if line is _BLANK:
-            groups.append([])
-        else:
-            groups[-1].append(line)
-    groups = [g for g in groups if g]
+    groups = _groups(lines)
     texts: list[str] = []
     for group in groups:
         if len(group) > 1 and rules.dateline_alone(group[0]) is not None:
@@ -446,6 +493,17 @@ def _paragraph_texts(lines: list[str | None]) -> list[str]:
         else:
             texts.extend(group)
     return texts
+
+
+def _groups(lines: list[str | None]) -> list[list[str]]:
+    """The runs of lines between blank lines."""
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        if line is _BLANK:
+            groups.append([])
+        else:
+            groups[-1].append(line)
+    return [g for g in groups if g]
 
 
 def _hard_wrapped(group: list[str]) -> bool:

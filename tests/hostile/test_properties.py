@@ -33,12 +33,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from renderer.build import build, write_atomic
+from renderer.build import build
 from renderer.errors import RendererError
 from renderer.ingest.html import read_html
 from renderer.ingest.markdown import read_markdown
 from renderer.ingest.text import read_text
 from renderer.options import FORMATS, Options
+from renderer.output import write_atomic
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "samples" / "isil-losing-ground.txt"

@@ -620,3 +620,348 @@ expect(
     ],
     chrome=("10th Mountain Division\n", "Army Cold Weather Training", "RELATED LINKS"),
 )  # fmt: skip
+
+
+# ------------------- real-shaped .mil/.gov scrapes (public-domain sites; our own stories)
+
+# army.mil: the site name and a search box above the breadcrumbs, a byline with the date glued
+# to the organization, a photo viewer's chrome (Show/Hide Caption, Photo Credit, VIEW ORIGINAL)
+# between the header and the story, a sentence-case subhead.
+expect(
+    "army-mil-photo-chrome.txt",
+    metadata=Metadata(
+        title="Engineers bridge the Tanana River in record time",
+        date=dt.date(2024, 4, 12),
+        authors=("Sgt. 1st Class Maria Delgado",),
+        organization="11th Airborne Division Public Affairs",
+        dateline="FORT WAINWRIGHT, Alaska",
+        publisher="U.S. Department of Defense",
+    ),
+    notes=("no kicker line", "not the title, dropped as site chrome: 12 lines"),
+    items=[
+        ("caption", "Soldiers assigned to the 6th Brigade Engineer Battalion lower a bridge "
+                    "section into the Tanana River near Fort Wainwright, Alaska, April 9, 2024.",
+                    "U.S. Army photo by Sgt. Kyle Benson"),
+        ("caption", "A bridge erection boat pushes an interior bay into place during the crossing "
+                    "exercise.",
+                    "U.S. Army photo by Sgt. Kyle Benson"),
+        ("p", "Engineers from the 6th Brigade Engineer Battalion put a 210-meter floating "
+              "bridge across the Tanana River on Tuesday, finishing the span in just under "
+              "five hours."),
+        ("p", "The crossing was the first time the battalion had bridged the river while ice "
+              "still ran in the main channel, and crews had to time each bay launch between "
+              "floes."),
+        ("p", "“The river sets the schedule, not us,” said Capt. Owen Marsh, the bridge "
+              "company commander. “We watched the ice for two days before we picked the "
+              "window.”"),
+        ("h2", "Ice on the river"),
+        ("p", "Bridge erection boats pushed the bays into place while spotters on the bank "
+              "called out floes large enough to damage the hull."),
+        ("p", "Two bays were pulled back to shore and relaunched after a floe struck the "
+              "line, adding about forty minutes to the exercise."),
+        ("p", "Once the span was complete, a convoy of Stryker vehicles crossed to the far "
+              "bank and returned, testing the bridge under its full rated load."),
+        ("p", "The battalion plans a second crossing in June, when the river is higher and "
+              "faster but free of ice."),
+    ],
+    chrome=(
+        "Show Caption",
+        "Hide Caption",
+        "VIEW ORIGINAL",
+        "Photo Credit",
+        "RELATED LINKS",
+        "Share on",
+        "Search Army.mil",
+        "AffairsApril",
+    ),
+)  # fmt: skip
+
+# DVIDS: the photo above the headline, "Story by", the unit on its own line, "04.12.2024"
+# (month first on a U.S. page), the story's facts (Date Posted, News ID, Location) and a place line.
+expect(
+    "dvids-story.txt",
+    metadata=Metadata(
+        title="Reserve engineers clear a flooded training area at Camp Ripley",
+        date=dt.date(2024, 4, 12),
+        authors=("Sgt. Anna Kowalski",),
+        organization="416th Theater Engineer Command",
+        dateline="CAMP RIPLEY, Minn.",
+    ),
+    notes=("no kicker line", "not the title, dropped as site chrome: 15 lines"),
+    items=[
+        ("p", "Army Reserve engineers spent the first week of April reopening a training area "
+              "that spring flooding had closed for most of the past year."),
+        ("p", "Soldiers from three engineer companies graded more than four miles of trail, "
+              "replaced eleven culverts and rebuilt a low-water crossing that had washed out "
+              "in March."),
+        ("p", "“Most of our Soldiers do this kind of work in their civilian jobs, so the "
+              "exercise let them teach each other,” said Lt. Col. Dana Whitmore, the "
+              "battalion commander."),
+        ("p", "The work was planned with the state’s natural resources office, which asked "
+              "the units to keep heavy equipment out of a wetland along the Crow Wing River."),
+        ("p", "Range control expects to reopen the area to units in May, in time for the "
+              "summer training season."),
+    ],
+    chrome=(
+        "Story by",
+        "Date Posted",
+        "News ID",
+        "Location:",
+        "Web Views",
+        "PUBLIC DOMAIN",
+        "MORE LIKE THIS",
+        "Photo By",
+        "04.12.2024",
+    ),
+)  # fmt: skip
+
+# af.mil: "By … / Published DATE", a caption and "Download Full Image", the AFNS dateline alone.
+expect(
+    "af-mil-afns.txt",
+    metadata=Metadata(
+        title="Airmen restore a C-130 after a hard landing",
+        date=dt.date(2024, 4, 12),
+        authors=("Staff Sgt. Lena Ortiz",),
+        organization="86th Airlift Wing Public Affairs",
+        dateline="RAMSTEIN AIR BASE, Germany (AFNS)",
+        publisher="U.S. Department of Defense",
+    ),
+    notes=("no kicker line", "not the title, dropped as site chrome: 12 lines"),
+    items=[
+        ("caption", "Maintainers from the 86th Maintenance Group replace a wing panel on a C-130J "
+                    "Super Hercules at Ramstein Air Base, Germany, April 3, 2024.",
+                    "U.S. Air Force photo by Airman 1st Class Noah Pierce"),
+        ("p", "Maintainers at Ramstein Air Base returned a C-130J Super Hercules to flying "
+              "status this week, six weeks after a hard landing cracked a wing panel and bent "
+              "two flap tracks."),
+        ("p", "The repair normally goes to a depot, but a team of structural technicians did "
+              "the work on base with parts flown in from the United States."),
+        ("p", "“Every day that aircraft sits is a day the wing is short a tail,” said Master "
+              "Sgt. Aaron Kimball, the repair team chief. “We had the skills here, so we kept "
+              "it here.”"),
+        ("p", "Engineers from the Air Force Life Cycle Management Center reviewed each step "
+              "by video call, approving the repair plan one panel at a time."),
+        ("p", "The aircraft flew a functional check flight on Monday and returned to the "
+              "wing’s schedule the next day."),
+    ],
+    chrome=(
+        "Article Display",
+        "Download Full Image",
+        "/ Published",
+        "Related Articles",
+        "(AFNS) --",
+    ),
+)  # fmt: skip
+
+# navy.mil: the date above "From RANK NAME, ORG" (Navy News Service), the NNS dateline alone.
+expect(
+    "navy-mil-nns.txt",
+    metadata=Metadata(
+        title="Sailors aboard USS Mason rescue fishermen from a sinking dhow",
+        date=dt.date(2024, 4, 15),
+        authors=("Mass Communication Specialist 2nd Class Jordan Ellis",),
+        organization="USS Mason Public Affairs",
+        dateline="ARABIAN SEA (NNS)",
+        publisher="U.S. Department of Defense",
+    ),
+    notes=("no kicker line", "not the title, dropped as site chrome: 7 lines"),
+    items=[
+        ("p", "Sailors assigned to the guided-missile destroyer USS Mason (DDG 87) rescued "
+              "seven fishermen from a sinking dhow in the Arabian Sea, April 13."),
+        ("p", "The ship’s lookouts spotted the dhow low in the water shortly after sunrise "
+              "and Mason launched a rigid-hull inflatable boat with a boarding team and a "
+              "corpsman."),
+        ("p", "“The crew had been bailing all night,” said Chief Hospital Corpsman Reyna "
+              "Salazar. “They were exhausted, but nobody was hurt.”"),
+        ("p", "The fishermen were brought aboard, given food, water and medical checks, and "
+              "later transferred to a coast guard vessel of their home country."),
+        ("p", "Mason is deployed to the U.S. 5th Fleet area of operations to help ensure "
+              "maritime security and stability in the Middle East region."),
+        ("p", "For more news from USS Mason, visit the ship’s page."),
+    ],
+    chrome=("From Mass", "News Stories", "Related Content", "15 April 2024", "(NNS) --"),
+)  # fmt: skip
+
+# marines.mil: "By NAME | UNIT | DATE", a photo with its caption after the story.
+expect(
+    "marines-mil-pipe-byline.txt",
+    metadata=Metadata(
+        title="Marines practice casualty evacuation from a moving convoy",
+        date=dt.date(2024, 4, 12),
+        authors=("Lance Cpl. Evan Brooks",),
+        organization="2nd Marine Division",
+        dateline="CAMP LEJEUNE, N.C.",
+        publisher="U.S. Department of Defense",
+    ),
+    notes=("no kicker line", "not the title, dropped as site chrome: 10 lines"),
+    items=[
+        ("p", "Marines with 2nd Combat Engineer Battalion practiced evacuating casualties "
+              "from a moving convoy during a field exercise at Camp Lejeune, April 8 to 11."),
+        ("p", "Each vehicle crew had to treat a simulated casualty, call for a medical "
+              "evacuation and move the patient to a landing zone while the convoy kept "
+              "moving."),
+        ("p", "“In a real fight, stopping the whole convoy for one casualty puts everyone at "
+              "risk,” said Gunnery Sgt. Luis Ferreira, the exercise planner."),
+        ("p", "Navy corpsmen assigned to the battalion graded each crew and ran a short "
+              "review after every iteration."),
+        ("p", "The battalion will repeat the exercise at night later this month."),
+        ("caption", "Marines and Sailors with 2nd Combat Engineer Battalion load a simulated "
+                    "casualty onto a vehicle during a field exercise at Camp Lejeune, N.C., April "
+                    "9, 2024.",
+                    "U.S. Marine Corps photo by Lance Cpl. Evan Brooks"),
+    ],
+    chrome=(
+        "Photo Details",
+        "Related Stories",
+        "2nd Marine Division |",
+        "Official Website of the United States Marine Corps",
+    ),
+)  # fmt: skip
+
+# defense.gov: a historical-collection notice above the breadcrumbs, an archive notice
+# below the story.
+expect(
+    "defense-gov-historical.txt",
+    metadata=Metadata(
+        title="Guard units help towns dig out after a late-winter blizzard",
+        section="News",
+        date=dt.date(2016, 3, 3),
+        authors=("Terri Moon Cronk",),
+        organization="DoD News, Defense Media Activity",
+        dateline="WASHINGTON, March 3, 2016",
+        publisher="U.S. Department of Defense",
+    ),
+    notes=(),
+    items=[
+        ("p", "National Guard units in four states spent the week clearing roads and "
+              "delivering supplies to towns cut off by a late-winter blizzard, Guard "
+              "officials said today."),
+        ("p", "More than 1,200 Guard members were on duty at the height of the storm, running "
+              "high-axle vehicles to hospitals and carrying fuel to farms that had lost "
+              "power."),
+        ("p", "“Our Soldiers and Airmen live in these towns,” said Army Maj. Gen. Ellen "
+              "Harte, one of the state adjutants general. “They were clearing their "
+              "neighbors’ roads.”"),
+        ("h2", "Helicopters at Risk"),
+        ("p", "Two helicopters flew medical evacuations on the first night, when ground "
+              "routes were closed, and crews waited out the worst gusts on the ground at a "
+              "county airport."),
+        ("p", "Officials said most units would return home by the weekend, once state road "
+              "crews had reopened the main highways."),
+    ],
+    chrome=(
+        "historical collection",
+        "archived content",
+        "Hosted by",
+        "Related Links",
+        "News | March 3, 2016",
+    ),
+)  # fmt: skip
+
+# A site's name and its search box above the headline, "Published …" above the byline.
+expect(
+    "site-name-search-box.txt",
+    metadata=Metadata(
+        title="Corps reopens the lock at Lake Providence after repairs",
+        date=dt.date(2024, 4, 12),
+        authors=("Hannah Reyes",),
+        organization="Vicksburg District",
+        dateline="VICKSBURG, Miss.",
+        publisher="U.S. Department of Defense",
+    ),
+    notes=("no kicker line", "not the title, dropped as site chrome: 12 lines"),
+    items=[
+        ("p", "The U.S. Army Corps of Engineers Vicksburg District reopened the lock at Lake "
+              "Providence to barge traffic on Thursday after three weeks of repairs to its "
+              "lower miter gates."),
+        ("p", "Divers found that a seal on one gate had worn through, letting water bypass "
+              "the gate and scour the concrete beneath it."),
+        ("p", "Crews installed a new seal, patched the scoured area and tested the gates "
+              "through more than twenty cycles before the lock was reopened."),
+        ("p", "“The towboat operators worked with us the whole time,” said Lockmaster Greg "
+              "Tillman. “They planned around the closure, and we kept them posted every day.”"),
+        ("p", "The district will inspect the upper gates during the next low-water period in "
+              "the fall."),
+    ],
+    chrome=(
+        "Search USACE",
+        "Published April",
+        "Public Affairs Office",
+        "601-631-5053",
+        "News Releases",
+    ),
+)  # fmt: skip
+
+
+# ------------------------------- other sites' shapes (our own stories)
+
+# A news site: menu words above the headline ("Sections", "Premium"), a deck, a byline with
+# the date glued to the name, a "Related:" link between paragraphs (dropped, the story goes
+# on), then popular stories, a comment thread and a footer.
+expect(
+    "news-site-related-mid-story.txt",
+    metadata=Metadata(
+        title="Volunteers count the last wild orchids of a county meadow",
+        subtitle=("Counting by hand, a dozen botanists found fewer plants than a decade ago, "
+                  "and more of a rare species."),
+        date=dt.date(2017, 1, 13),
+        authors=("HELEN MARSH",),
+    ),
+    notes=("no kicker line", "no dateline", "not the title, dropped as site chrome: 13 lines"),
+    items=[
+        ("p", "The meadow behind the county fairground has been mown twice a year since the "
+              "1950s, and every spring it fills with orchids that grow almost nowhere else in "
+              "the region."),
+        ("p", "On Saturday, a dozen volunteer botanists walked it in a line, arm's length "
+              "apart, and counted every flowering stem they could find."),
+        ("p", "They found 3,410 stems, about a fifth fewer than the last full count in 2007, "
+              "but the rarest of the six species on the site had more than doubled."),
+        ("p", '"A meadow like this is a kind of agreement between people and plants," said '
+              'Ruth Adair, who has led the count since it began. "The mowing keeps the shrubs '
+              'out, and the orchids have learned to live with it."'),
+        ("p", "The county plans to keep the mowing schedule and to fence a corner of the site "
+              "where deer have been grazing the flower spikes."),
+        ("p", "The next full count is planned for 2027."),
+    ],
+    chrome=("Related:", "How a mowing schedule", "14 comments", "Most Popular", "Jim P. wrote",
+            "Sandra K.", "JAN. 13", "Accessibility links", "Premium"),
+)  # fmt: skip
+
+
+# A blog post: "Oct 18, 2019 · 8 min read" and the author's name on its own line under the
+# headline, sentence-case subheads, then the next posts with their own dates and authors.
+expect(
+    "blog-read-time-teasers.txt",
+    metadata=Metadata(
+        title="How we moved our build from nine minutes to ninety seconds",
+        date=dt.date(2019, 10, 18),
+        authors=("Priya Natarajan",),
+    ),
+    notes=(
+        "no kicker line",
+        "no dateline",
+        "not the title, dropped as site chrome: 'Sign up for our newsletter'",
+    ),
+    items=[
+        ("p", "Our continuous integration used to take nine minutes for a change of one line, "
+              "and most of that time was spent downloading the same packages again."),
+        ("p", "We started by measuring. Each step of the build wrote its start and end time "
+              "to a log, and a small script turned the log into a chart we could read at a "
+              "glance."),
+        ("p", "The chart showed three problems: a cold package cache, tests that ran one "
+              "after another although they did not depend on each other, and a documentation "
+              "step that rebuilt every page on every change."),
+        ("h2", "Caching what does not change"),
+        ("p", "We keyed the package cache on the lock file, so a change to the code no longer "
+              "threw the cache away. That alone saved four minutes."),
+        ("h2", "Running tests side by side"),
+        ("p", "We split the tests into four groups of about equal running time and ran the "
+              "groups on separate machines. The slowest group now finishes in fifty seconds."),
+        ("p", "The documentation step now rebuilds only the pages whose sources changed, and "
+              "the full build runs once a night instead."),
+        ("p", "None of this was clever, but all of it was measured first, and that is the "
+              "part we would do again."),
+    ],
+    chrome=("8 min read", "More from the blog", "Why we stopped writing", "Tomas Berg",
+            "Thanks for reading"),
+)  # fmt: skip

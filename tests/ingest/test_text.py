@@ -872,14 +872,15 @@ NAV_WITHOUT_HOME = (
 )
 
 
-def test_lines_before_a_late_byline_are_refused_not_guessed():
-    """Three lines could each be the headline: the reader says so instead of picking one."""
-    with pytest.raises(InputError) as info:
-        read_text(NAV_WITHOUT_HOME, name="nav.txt")
-    message = str(info.value)
-    assert message.startswith("nav.txt: cannot find the title: ")
-    assert "'News', 'Releases', 'ISIL losing ground, officials say'" in message
-    assert "--meta title=" in message and "\n" not in message
+def test_menu_lines_above_the_headline_are_not_it():
+    """Of three lines above the byline, the one shaped like a headline is the headline:
+    "News" and "Releases" are menu words, never a title; they are noted as dropped."""
+    article = read_text(NAV_WITHOUT_HOME, name="nav.txt")
+    m = article.metadata
+    assert (m.title, m.authors, m.dateline) == (
+        "ISIL losing ground, officials say", ("John Redfield",), "WASHINGTON"
+    )
+    assert article.notes[-1] == "not the title, dropped as site chrome: 'News', 'Releases'"
 
 
 def test_a_given_title_settles_which_line_it_is():
@@ -926,17 +927,18 @@ def test_meta_title_reaches_the_reader_and_the_cli_refusal_says_how(tmp_path, ca
     from renderer.cli import main
     from renderer.ingest import ingest
 
-    source = tmp_path / "nav.txt"
-    source.write_text(NAV_WITHOUT_HOME, "utf-8")
+    source = tmp_path / "lost.txt"
+    source.write_text((SCRAPES / "byline-first.txt").read_text("utf-8"), "utf-8")
     assert main(["build", str(source), "-o", str(tmp_path / "out")]) == 3
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"renderer: error: {source}: cannot find the title:")
     assert "\n" not in err and "--meta title=" in err
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
-    article = ingest(source, meta=("title=ISIL losing ground, officials say",))
-    assert article.metadata.authors == ("John Redfield",)
-    source.with_name("nav.meta.yaml").write_text("title: ISIL losing ground, officials say\n")
-    assert ingest(source).metadata.organization == "U.S. Central Command Public Affairs"
+    article = ingest(source, meta=("title=The lost headline",))
+    m = article.metadata
+    assert (m.title, m.authors) == ("The lost headline", ("Jane Doe",))
+    source.with_name("lost.meta.yaml").write_text("title: The lost headline\n")
+    assert ingest(source).metadata.organization == "Army News Service"
 
 
 def test_a_kicker_below_the_first_line_makes_that_line_chrome():
@@ -974,9 +976,11 @@ def test_breadcrumbs_one_per_line_and_the_site_name_are_chrome(top):
     assert article.notes == ("no kicker line", "no date")
 
 
-def test_a_short_title_right_after_home_is_still_the_title():
-    article = read_text("Home\nNews\nBy Jane Doe\n\nWASHINGTON -- Text here.\n")
-    assert article.metadata.title == "News"  # the last line before the byline is the title
+def test_a_menu_word_right_after_home_is_never_the_title():
+    """"News" above a byline is a menu word, not a headline: the reader asks for the title."""
+    with pytest.raises(InputError, match="cannot find the title") as info:
+        read_text("Home\nNews\nBy Jane Doe\n\nWASHINGTON -- Text here.\n", name="n.txt")
+    assert "--meta title=" in (info.value.hint or "")
 
 
 def test_a_byline_at_the_end_of_the_story_is_no_header():
@@ -984,3 +988,201 @@ def test_a_byline_at_the_end_of_the_story_is_no_header():
     article = read_text(text)
     assert article.metadata.title == "Title of the story"
     assert [t for _, t in texts(article)][:2] == ["One short paragraph.", "Another one."]
+
+
+# ------------------------------------------- the model of the page (any site's scrape)
+
+from renderer.ingest import _page_model, _scrape_header  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("04.12.2024", dt.date(2024, 4, 12)),  # DVIDS: month first on a U.S. page
+        ("April 5, 2018 | 6:00 PM", dt.date(2018, 4, 5)),
+        ("Oct 18, 2019 · 8 min read", dt.date(2019, 10, 18)),
+        ("Nov. 19, 2019 8:03 am ET", dt.date(2019, 11, 19)),
+        ("20 Nov, 2019 05:47", dt.date(2019, 11, 20)),
+        ("PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 19, 2019 at 10:16 pm",
+         dt.date(2019, 11, 19)),
+        ("Posted: Fri 6:45 PM, Feb 16, 2018  |", dt.date(2018, 2, 16)),
+        ("2016.12.01", dt.date(2016, 12, 1)),
+        ("27/09/2018", dt.date(2018, 9, 27)),
+    ],
+)  # fmt: skip
+def test_date_lines_in_the_shapes_sites_print_them(line, day):
+    found = _scrape_header.is_date_line(line, "en")
+    assert found is not None and found.date == day
+
+
+def test_a_date_line_says_when_it_is_an_update():
+    found = _scrape_header.dates_in("Posted Nov 18, 2019 | Updated Nov 19, 2019")
+    assert [(d.date.day, d.updated) for d in found] == [(18, False), (19, True)]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "org", "day"),
+    [
+        ("By HELEN MARSH JAN. 13, 2017", ("HELEN MARSH",), None, dt.date(2017, 1, 13)),
+        ("Monday November 18, 2019 7:45 am PST by Joe Rossignol", ("Joe Rossignol",), None,
+         dt.date(2019, 11, 18)),
+        ("By Joseph Tsidulko November 19, 2019, 07:47 PM EST", ("Joseph Tsidulko",), None,
+         dt.date(2019, 11, 19)),
+        ("Story by Sgt. Anna Kowalski", ("Sgt. Anna Kowalski",), None, None),
+        ("By Lance Cpl. Evan Brooks | 2nd Marine Division | April 12, 2024",
+         ("Lance Cpl. Evan Brooks",), "2nd Marine Division", dt.date(2024, 4, 12)),
+        ("By Staff Sgt. Lena Ortiz, 86th Airlift Wing Public Affairs / Published April 12, 2024",
+         ("Staff Sgt. Lena Ortiz",), "86th Airlift Wing Public Affairs", dt.date(2024, 4, 12)),
+        ("From Mass Communication Specialist 2nd Class Jordan Ellis, USS Mason Public Affairs",
+         ("Mass Communication Specialist 2nd Class Jordan Ellis",), "USS Mason Public Affairs",
+         None),
+        ("By Meg JamesStaff Writer", ("Meg James",), "Staff Writer", None),
+    ],
+)  # fmt: skip
+def test_bylines_wherever_a_site_prints_them(line, authors, org, day):
+    found = _scrape_header.byline_in(line, "en")
+    assert found is not None
+    assert (found.authors, found.organization, found.date) == (authors, org, day)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo By Sgt. Jane Roe | Soldiers train at the range.",
+        "The report was written by Jane Doe today.",
+        "By the way, nobody asked.",
+    ],
+)
+def test_not_bylines(line):
+    assert _scrape_header.byline_in(line, "en") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Natasha Turak", ("Natasha Turak",)),
+        ("Tom Krisher, AP Auto Writer", ("Tom Krisher",)),
+        ("Chris Davies - Nov 19, 2019, 8:15 pm CST", ("Chris Davies",)),
+        ("The Impeachment Clock", None),
+        ("Share This Article", None),
+        ("Take C.A.R.E. - comwrap auf der DMEXCO 2018", None),
+    ],
+)
+def test_lines_of_names(line, names):
+    assert _scrape_header.name_line(line) == names
+
+
+@pytest.mark.parametrize(
+    "line", ["Today 12:01 AM", "1 hour ago", "5 min read", "Updated Nov 19, 9:41 AM"]
+)
+def test_lines_that_only_say_when(line):
+    assert _scrape_header.is_time_line(line)
+
+
+def test_story_lines_are_scored_by_shape_and_function_words():
+    story = (
+        "The meadow behind the county fairground has been mown twice a year since the 1950s,"
+        " and every spring it fills with orchids."
+    )
+    assert _page_model.classify(story, "en")[0] == "good"
+    assert _page_model.classify("Privacy Policy", "en")[0] == "bad"
+    assert _page_model.classify("Related: How a mowing schedule saved a prairie", "en")[0] == "bad"
+    menu = "Home World U.S. Politics Economy Business Tech Markets Opinion Life Arts Real Estate"
+    assert _page_model.classify(menu * 2, "en")[0] == "bad"  # long, but no prose
+
+
+STORY = [
+    "The crews worked through the night to clear the road, and by morning the first buses were"
+    " running again on the usual timetable.",
+    "Residents said the new drainage held up well, although two basements on the lower street"
+    " took in water during the worst of the storm.",
+    "The county will inspect the culverts again in the spring, when the snow melt is at its"
+    " highest and the river runs fastest.",
+]
+
+
+def _page(*middle: str) -> str:
+    menu = "\n".join(["Home", "Sections", "Premium", "Search", "Sign In", "World", "Local"] * 3)
+    return "\n".join([menu, *middle]) + "\nMost Popular\nStorm closes highway\nPrivacy Policy\n"
+
+
+def test_a_related_line_does_not_cut_the_story():
+    text = _page(
+        "Road reopens after the storm", "By Jane Doe", "May 6, 2021",
+        STORY[0], STORY[1], "Related: Storm season starts early", STORY[2],
+    )  # fmt: skip
+    article = read_text(text)
+    assert article.metadata.title == "Road reopens after the storm"
+    assert article.metadata.authors == ("Jane Doe",)
+    assert article.metadata.date == dt.date(2021, 5, 6)
+    assert [t for _, t in texts(article)] == STORY
+
+
+def test_the_headline_is_found_by_its_byline_not_by_being_first():
+    text = _page(
+        "Storm closes coastal highway for a second day", "Bakery owner wins pie contest again",
+        "Road reopens after the storm", "A deck that says a little more about the story here.",
+        "By Jane Doe", *STORY,
+    )  # fmt: skip
+    m = read_text(text).metadata
+    assert (m.title, m.subtitle) == (
+        "Road reopens after the storm",
+        "A deck that says a little more about the story here.",
+    )
+
+
+@pytest.mark.parametrize("junk", ["Sections", "Premium", "1", "\ufffc", "X", "Share", "Menu"])
+def test_a_junk_line_is_never_the_title(junk):
+    text = _page(junk, *STORY)
+    try:
+        title = read_text(text, name="j.txt").metadata.title
+    except InputError as error:
+        assert "--meta title=" in str(error) or "--meta title=" in (error.hint or "")
+    else:
+        assert title != junk and len(title) > 3
+
+
+def test_a_given_title_that_is_no_line_leaves_the_byline_to_the_byline():
+    """The line where the headline was is dropped (and noted), not taken for an author."""
+    text = (
+        "News | May 6, 2015\n\nOld Headline\n\nBy Jane Roe, Coalition Press Office\n\n"
+        "TAMPA, Fla. -- The coalition reported steady progress on Tuesday, officials said, and "
+        "the exercise continued as planned.\n\nThe exercise ends on Friday, when the teams "
+        "return to their home stations.\n"
+    )
+    article = read_text(text, title="A New Headline")
+    m = article.metadata
+    assert (m.title, m.authors, m.organization) == (
+        "A New Headline", ("Jane Roe",), "Coalition Press Office"
+    )
+    assert article.notes[-1] == "not the title, dropped as site chrome: 'Old Headline'"
+
+
+def test_a_comment_thread_after_the_story_is_not_the_story():
+    comment = (
+        "I drove that road every day for ten years and the drainage was always the problem, so"
+        " it is good to finally see the county fixing it properly this time."
+    )
+    text = _page(
+        "Road reopens after the storm", "By Jane Doe", "May 6, 2021", *STORY,
+        "12 Comments", "roadwatcher77 says:", comment,
+        "Mary Jones on May 7, 2021 at 9:14 am said:", comment.replace("ten", "twelve"),
+    )  # fmt: skip
+    article = read_text(text)
+    assert [t for _, t in texts(article)] == STORY
+
+
+@pytest.mark.parametrize(
+    ("line", "comment"),
+    [
+        ("v2787 says:", True),
+        ("Mary Jones on May 7, 2021 at 9:14 am said:", True),
+        ("The ministry said:", False),  # a statement quoted in the story follows
+        ("Trump said:", False),
+        ("CJTF-OIR official says", False),  # a headline
+    ],
+)
+def test_comment_headers(line, comment):
+    from renderer.ingest._text_page import _is_comment_head
+
+    assert _is_comment_head(line, "en") is comment
