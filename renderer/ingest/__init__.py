@@ -20,7 +20,7 @@ from ..errors import InputError, InputTooLarge
 from ..model import Article
 from .sidecar import apply_overrides, parse_meta_options, read_sidecar, sidecar_path
 
-__all__ = ["DEFAULT_MAX_BYTES", "decode", "ingest"]
+__all__ = ["DEFAULT_MAX_BYTES", "decode", "decode_page", "ingest"]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -91,12 +91,16 @@ def ingest(
             hint="raise it with --max-input-size",
         )
 
-    text = decode(data, name)
+    reader = _reader_for(suffix, name)
+    if _READERS.get(suffix) == "html":
+        text, decoding_notes = decode_page(data, name)
+    else:
+        text, decoding_notes = decode(data, name), []
     sidecar = read_sidecar(Path(source), allowed_paths) if str(source) != "-" else {}
     options = parse_meta_options(meta)
     title = next((str(v) for v in (options.get("title"), sidecar.get("title")) if v), None)
-    reader = _reader_for(suffix, name)
-    article = replace(reader(text, name=name, title=title), base_dir=base_dir)
+    article = reader(text, name=name, title=title)
+    article = replace(article, base_dir=base_dir, notes=(*decoding_notes, *article.notes))
     if sidecar:
         article = apply_overrides(article, sidecar, origin=str(sidecar_path(Path(source))))
     return apply_overrides(article, options, origin="--meta")
@@ -121,13 +125,42 @@ def _reader_for(suffix: str, name: str):
     return read_text
 
 
-def decode(data: bytes, name: str) -> str:
-    """Bytes → text: BOM-aware, UTF-8 otherwise; binary and empty files refused."""
+def _refuse_binary(data: bytes, name: str) -> None:
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"{name}: is not a text file (it looks like {what})")
+
+
+def _checked(text: str, name: str) -> str:
+    control = sum(1 for ch in text[:4096] if ch < " " and ch not in "\t\n\r\f")
+    if control > 8:
+        raise InputError(f"{name}: is not a text file (it contains control characters)")
+    # XML (hence XHTML, EPUB and our PDF pipeline) cannot carry C0 control characters
+    # other than tab and line breaks: a form feed becomes a line break, the rest go.
+    text = _XML_INVALID.sub("", text.replace("\f", "\n"))
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty")
+    return text
+
+
+def decode_page(data: bytes, name: str) -> tuple[str, list[str]]:
+    """A web page's bytes → text, as a browser reads them (:mod:`.encoding`): BOM, the
+    page's declared charset, UTF-8, detection. Invalid bytes become U+FFFD and are
+    reported in the returned notes, not refused; binary and empty files are refused."""
+    from .encoding import decode_html
+
+    _refuse_binary(data, name)
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(f"{name}: is not a text file (it contains NUL bytes)")
+    text, notes = decode_html(data)
+    return _checked(text.lstrip("\ufeff"), name), notes
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes → text: BOM-aware, UTF-8 otherwise; binary and empty files refused."""
+    _refuse_binary(data, name)
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -151,12 +184,4 @@ def decode(data: bytes, name: str) -> str:
                 f"{name}: is not valid UTF-8 (byte {exc.start})",
                 hint="convert it, e.g. iconv -f windows-1252 -t utf-8",
             ) from exc
-    control = sum(1 for ch in text[:4096] if ch < " " and ch not in "\t\n\r\f")
-    if control > 8:
-        raise InputError(f"{name}: is not a text file (it contains control characters)")
-    # XML (hence XHTML, EPUB and our PDF pipeline) cannot carry C0 control characters
-    # other than tab and line breaks: a form feed becomes a line break, the rest go.
-    text = _XML_INVALID.sub("", text.replace("\f", "\n"))
-    if not text.strip():
-        raise InputError(f"{name}: the file is empty")
-    return text
+    return _checked(text, name)

@@ -52,7 +52,9 @@ CHROME_ROLES = _table(
     " toolbar tablist"
 )
 
-# Words (parts of a class or id split at - and _) that mark an element as chrome.
+# Class names or ids that mark an element as chrome; a word of a compound name
+# (``share-bar``) counts too, except on an element holding at least STORY_WRAPPER_SHARE
+# of the words of story text (html._is_chrome_class).
 CHROME_CLASS_WORDS = _table(
     """
     cookie cookies consent gdpr banner newsletter subscribe signup share sharing sharebar
@@ -61,7 +63,7 @@ CHROME_CLASS_WORDS = _table(
     usa-banner usagov govbanner toolbar popup modal masthead sitenav menu navbar
     """
 )
-# Whole class/id values that are chrome though none of their parts is in the table above.
+# Beginnings of class/id values that are chrome (weak evidence, as compound words are).
 CHROME_CLASS_PREFIXES = ("ad-", "ads-", "advert", "addthis", "sharethis", "a2a")
 
 # Classes of text meant only for screen readers on the web page ("opens in a new window").
@@ -72,6 +74,12 @@ SCREEN_READER_ONLY = _table(
 
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
+# Teaser cards (a linked heading and a blurb pointing to another story): which elements,
+# and how much they hold at the most.
+CARD_TAGS = _table("article li div section")
+MAX_CARD_TEXT = 600
+MAX_CARD_NODES = 60
+
 # Tracking pixels: tiny or named for what they do ("racetrack.jpg" is not one).
 TRACKER_SRC = re.compile(r"(?<![a-z])(?:pixel|beacon|track|tracking|tracker)(?![a-z])", re.I)
 MAX_PIXEL_SIZE = 2
@@ -80,12 +88,34 @@ MAX_PIXEL_SIZE = 2
 
 # Where the article is, best first. Within a tier the candidate with most paragraph text
 # wins (pages list related stories as more <article> cards).
-ROOT_SELECTORS = ("article", "[itemprop=articleBody]", "main", "[role=main]")
+ROOT_SELECTORS = ("article", "[itemprop~=articleBody]", "main", "[role=main]")
+# Without a vote, the story is in the element of these kinds whose own text (its <p>
+# children's, or its own between <br>s) is longest.
+TEXT_CONTAINERS = _table("div section article main body td blockquote center font form")
+# With a story vote (:mod:`._content`), the root is the smallest element holding this share
+# of the words of the page's blocks the vote agrees with.
+STORY_ROOT_SHARE = 0.9
+# An element holding this share of the story's words is a wrapper, whatever its class says.
+STORY_WRAPPER_SHARE = 0.2
 # A candidate with less paragraph text than this is a card, not the article.
 MIN_ROOT_TEXT = 200
 # The densest container grows to its parent when the parent holds story paragraphs of its
 # own (malformed pages close the story's <div> early) at least this long.
 MIN_SIBLING_PARAGRAPH = 50
+# A sibling of the story whose text is more than this share link text is navigation.
+MAX_SIBLING_LINK_SHARE = 0.25
+# How many levels above the story root its siblings are looked at, and the share of a
+# sibling container's text that must be prose paragraphs for it to be more of the story.
+MERGE_LEVELS = 3
+MIN_SIBLING_PROSE_SHARE = 0.6
+# Class words of blocks that are never more of the story, however much prose they hold.
+NOT_STORY_CLASS_WORDS = _table(
+    """
+    comment comments commentlist disqus respond reply replies discussion forum footer
+    foot sidebar widget related promo sponsor tags contact newsletter outbrain taboola
+    recommended more trending popular
+    """
+)
 
 # ------------------------------------------------------------------ metadata markup
 
@@ -95,20 +125,29 @@ JSONLD_ARTICLE_TYPES = _table(
     " Report LiveBlogPosting SatiricalArticle"
 )
 
-BYLINE_SELECTORS = ".byline, [rel=author], [itemprop=author], .author, .article-author"
+# JSON-LD types of the page itself, whose datePublished is the article's when no article
+# object states one.
+JSONLD_PAGE_TYPES = _table("WebPage ItemPage")
+
+BYLINE_SELECTORS = ".byline, [rel~=author], [itemprop~=author], .author, .article-author"
 DATELINE_SELECTORS = ".dateline"
 KICKER_SELECTORS = ".kicker, .eyebrow, .category, .section-label, .article-section"
 SUBTITLE_SELECTORS = ".subtitle, .subhead, .sub-title, .subheadline, .dek, .deck, .standfirst"
 # <time> elements that say when the article was published, best first.
 PUBLISHED_TIME_SELECTORS = (
-    "time[itemprop=datePublished]",
-    "[itemprop=datePublished]",
+    "time[itemprop~=datePublished]",
+    "[itemprop~=datePublished]",
     "time[pubdate]",
     "time.published, time.publish-date, .published time, .date time",
     "time",
 )
 # <meta> names (name= or property=) for each field, best first.
-META_DATE_NAMES = ("article:published_time", "date", "pubdate", "dc.date", "dcterms.created")
+META_DATE_NAMES = (
+    "article:published_time", "og:article:published_time", "og:published_time",
+    "datepublished", "date", "pubdate", "publishdate", "publish-date", "article.published",
+    "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "sailthru.date",
+    "parsely-pub-date",
+)
 META_AUTHOR_NAMES = ("author", "dc.creator")
 
 # Class words of a photo credit inside a <figcaption>.

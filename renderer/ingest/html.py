@@ -5,17 +5,24 @@ The reader works in five passes over a BeautifulSoup tree (lxml parser):
 1. read the page's declared metadata: JSON-LD, ``<meta>`` (Open Graph, article:*),
    ``<link rel=canonical>``, ``<title>``, ``<html lang>``;
 2. drop what is never article text: scripts, forms, navigation, hidden elements,
-   tracking pixels, and site chrome named by class, id, ARIA role or text
-   (:mod:`._html_rules` says what chrome looks like);
-3. find the article: ``<article>``, ``[itemprop=articleBody]``, ``<main>``,
-   ``[role=main]``, else the container holding most paragraph text;
+   tracking pixels, teaser cards, and site chrome named by class, id, ARIA role or text
+   (:mod:`._html_rules` says what chrome looks like; a compound class name such as
+   ``share-zone`` does not condemn an element that holds the story);
+3. find the article. trafilatura's reading of the page's main text is a vote
+   (:mod:`._content`): the root is the smallest element holding 90 % of the words of the
+   page's blocks the vote agrees with, grown over story chunks beside it
+   (readability-style sibling merging); without a vote: ``<article>``,
+   ``[itemprop~=articleBody]``, ``<main>``, ``[role=main]``, else the container holding
+   most paragraph text;
 4. read the visible metadata (headline, byline, dateline, ``<time>``) and take it out of
    the article, keeping the article header's images;
-5. turn the rest into blocks and inlines, and record what could not be done in
-   ``Article.notes``.
+5. turn the rest into blocks and inlines (with a vote, only the blocks it agrees with,
+   and the figures beside them), and record what could not be done in ``Article.notes``.
 
 Precedence for each field is JSON-LD, then ``<meta>``, then visible markup, except the
-title: the ``<h1>`` inside the article is what readers saw, so it wins.
+title: the page's ``<h1>`` that a declared title (JSON-LD headline, og:title,
+twitter:title, ``<title>``) confirms is what readers saw, so it wins; then the ``<h1>``
+inside the article; then a declared title without the site's name.
 
 Hostile markup: before pass 2 the page is cut down to an allow-list of elements,
 attributes and URL schemes (:mod:`.sanitize`); what was removed from the article is
@@ -28,8 +35,10 @@ are refused beyond :data:`._html_rules.MAX_BLOCK_DEPTH`, and inline markup deepe
 from __future__ import annotations
 
 import datetime as _dt
+import html as html_lib
 import json
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -45,6 +54,7 @@ from bs4.element import (
 )
 
 from renderer.errors import InputError, InputTooLarge
+from renderer.ingest import _content
 from renderer.ingest import _html_rules as rules
 from renderer.ingest import _text_rules as text_rules
 from renderer.ingest.sanitize import report as sanitize_report
@@ -95,12 +105,16 @@ def read_html(text: str, *, name: str = "<input>", title: str | None = None) -> 
     reader = _Reader(name)
     declared = reader.declared_metadata(soup)  # data only: JSON-LD, <meta>, <title>
     sanitize(soup)  # the allow-list, before anything else reads the page
-    reader.drop_chrome(soup)
-    root = _find_root(soup)
+    story = _content.vote(text)
+    reader.drop_chrome(soup, story)
+    root = _find_root(soup, story)
     for note in sanitize_report(root):
         reader.note(note)
     visible = reader.visible_metadata(root, soup)
     blocks = reader.body(root)
+    if story is not None:
+        blocks = _keep_story(blocks, story)
+        reader.voted = True
     return reader.article(declared, visible, blocks, given_title=title)
 
 
@@ -148,6 +162,11 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
+def _unescaped(value: str | None) -> str | None:
+    """A declared string whose entities were escaped twice ("&amp;#8217;")."""
+    return _clean(html_lib.unescape(value)) if value and "&" in value else value
+
+
 def _attr(tag: Tag, key: str) -> str | None:
     value = tag.get(key)
     if value is None:
@@ -170,26 +189,45 @@ def _int(value: str | None, *, low: int = 0, high: int = 1_000_000) -> int | Non
     return max(low, min(high, int(m.group(1))))
 
 
+def _has_itemprop(tag: Tag, name: str) -> bool:
+    """Whether ``itemprop`` (a list of names: "description articleBody") has ``name``."""
+    return name in (_attr(tag, "itemprop") or "").split()
+
+
 def _class_words(tag: Tag) -> Iterator[str]:
+    """The element's class names and id, whole: ``share-zone`` is not ``share``, and
+    ``TestReport__Section--Ads`` names a section, not an advertisement."""
     for key in ("class", "id"):
         value = _attr(tag, key)
-        if not value:
-            continue
-        for token in value.lower().split():
-            yield token
-            yield from (w for w in re.split(r"[-_]+", token) if w)
+        if value:
+            yield from value.lower().split()
 
 
-def _has_class_word(tag: Tag, words: frozenset[str]) -> bool:
-    return any(w in words for w in _class_words(tag))
+def _class_parts(tag: Tag) -> Iterator[str]:
+    """The class names and id, and their words split at ``-`` and ``_`` (``photo-credit``
+    → ``photo``, ``credit``): weaker evidence than a whole name."""
+    for token in _class_words(tag):
+        yield token
+        yield from (w for w in re.split(r"[-_]+", token) if w)
 
 
-def _is_chrome_class(tag: Tag) -> bool:
-    for key in ("class", "id"):
-        value = _attr(tag, key)
-        if value and any(t.startswith(rules.CHROME_CLASS_PREFIXES) for t in value.lower().split()):
-            return True
-    return _has_class_word(tag, rules.CHROME_CLASS_WORDS)
+def _has_class_word(tag: Tag, words: frozenset[str], *, parts: bool = False) -> bool:
+    return any(w in words for w in (_class_parts(tag) if parts else _class_words(tag)))
+
+
+def _is_chrome_class(tag: Tag, *, holds_story: bool = False) -> bool:
+    """Whether the class or id names a widget. A whole name (``share``, ``related``)
+    always counts; a word inside a compound name (``share-bar``, ``promo-box``) or a
+    prefix (``ad-slot``) counts only for an element that does not hold the story: a
+    wrapper called ``TestReport__Section--Ads`` or ``share-zone`` around the article is
+    not an advertisement or a share bar."""
+    if _has_class_word(tag, rules.CHROME_CLASS_WORDS):
+        return True
+    if holds_story:
+        return False
+    if any(t.startswith(rules.CHROME_CLASS_PREFIXES) for t in _class_words(tag)):
+        return True
+    return _has_class_word(tag, rules.CHROME_CLASS_WORDS, parts=True)
 
 
 def _is_hidden(tag: Tag) -> bool:
@@ -244,9 +282,66 @@ def _split_keywords(value: str) -> list[str]:
     return [k for k in (_clean(p) for p in re.split(r"[,;]", value)) if k]
 
 
+def _cut_trailing_date(text: str) -> str:
+    """A byline without the date written after its names ("By Ana Ruiz, Nov. 19, 2019
+    7:04 pm ET" → "By Ana Ruiz"): cut at the first comma after which the rest is a date."""
+    parts = text.split(",")
+    for i in range(1, len(parts)):
+        rest = ",".join(parts[i:]).strip()
+        if rest[:1].isalnum() and any(c.isdigit() for c in parts[i]) and (
+            text_rules.find_date(rest) is not None
+        ):
+            return ",".join(parts[:i]).strip()
+    return text
+
+
+_DATE_WORD_ALTERNATIVES = "|".join(
+    re.escape(w)
+    for w in sorted(text_rules.PUBLISHED_WORDS + text_rules.UPDATED_WORDS, key=len, reverse=True)
+)
+# From a "|" or a "Published"/"Updated" word after a name to the end.
+_PUBLISHED_CUT = re.compile(
+    rf"(?<=\S)\s*(?:\||\b(?:{_DATE_WORD_ALTERNATIVES})\b).*$", re.IGNORECASE
+)
+_MONTH_DAY_END = re.compile(
+    r"(?:^|\s+)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,?\s+\d{4})?\s*$",
+    re.IGNORECASE,
+)
+_DATE_REMNANT = re.compile(r"\d{4}\b|\d{1,2}:\d{2}")
+
+
+def _person(name: str) -> str | None:
+    """A name as a byline element wrote it, without what the site glued to it: "| November
+    18, 2019", "Published 7:07 PM EST Nov 19", a trailing "NOVEMBER 20"."""
+    name = _PUBLISHED_CUT.sub("", name)
+    name = _MONTH_DAY_END.sub("", name)
+    return _clean(name.strip(" ,|-–—"))
+
+
+def _people_of(names: Iterable[str]) -> Iterator[str]:
+    """The names, each without what the site glued to it; a name that had something glued
+    to it is read again as a byline ("Lisa Kaczke and Trevor J. Mitchell")."""
+    for name in names:
+        cleaned = _person(name)
+        if not cleaned:
+            continue
+        if cleaned == name:
+            yield name
+        else:
+            yield from (_people(cleaned)[0] or (cleaned,))
+
+
+def _organization(value: str | None) -> str | None:
+    """None for what is left of a date and time ("2019 7:04 pm ET", "2019 at 8:40 AM")."""
+    if value and _DATE_REMNANT.match(value.strip()):
+        return None
+    return value
+
+
 def _people(text: str) -> tuple[tuple[str, ...], str | None]:
     """Authors and organization of a byline's text (with or without "By")."""
-    text = _clean(text) or ""
+    text = _cut_trailing_date(_PUBLISHED_CUT.sub("", _clean(text) or ""))
     for candidate in (text, f"By {text}"):
         byline = text_rules.parse_byline(candidate)
         if byline is not None:
@@ -274,6 +369,7 @@ class _Fields:
     source: str | None = None
     description: str | None = None
     keywords: tuple[str, ...] = ()
+    page_date: _dt.date | None = None  # JSON-LD WebPage, <… itemprop=datePublished>
 
 
 @dataclass
@@ -281,7 +377,9 @@ class _Declared:
     jsonld: _Fields = field(default_factory=_Fields)
     meta: _Fields = field(default_factory=_Fields)
     page_title: str | None = None  # <title>, site suffix not yet stripped
+    titles: list[str] = field(default_factory=list)  # every title the page declares
     html_lang: str | None = None
+    twitter_title: str | None = None
     site_names: list[str] = field(default_factory=list)
 
 
@@ -289,6 +387,7 @@ class _Declared:
 class _Visible:
     title: str | None = None
     page_h1: str | None = None  # an h1 outside the article
+    headings: list[str] = field(default_factory=list)  # every <h1> of the page, in order
     subtitle: str | None = None
     section: str | None = None
     date: _dt.date | None = None
@@ -304,6 +403,9 @@ class _Reader:
         self.notes: list[str] = []
         self.page_lang: str | None = None
         self.banner_publishers: list[str] = []
+        self.story_weight: dict[int, int] = {}
+        self.voted = False  # whether a story vote chose the blocks
+        self.story_floor: float | None = None
 
     def note(self, message: str) -> None:
         if message not in self.notes:
@@ -320,16 +422,25 @@ class _Reader:
                 self.note(f"page language not understood: {_attr(html, 'lang')!r}")
         title = soup.find("title")
         if isinstance(title, Tag):
-            found.page_title = _clean(title.get_text())
+            found.page_title = _unescaped(_clean(title.get_text()))
         for script in soup.find_all("script"):
             kind = (_attr(script, "type") or "").strip().lower()
             if kind == "application/ld+json":
                 self._jsonld(script.get_text(), found.jsonld)
-        self._meta(soup, found.meta)
+        found.twitter_title = self._meta(soup, found.meta)
+        for tag in soup.select("[itemprop~=datePublished]"):
+            value = _attr(tag, "datetime") or _attr(tag, "content")
+            if (date := _iso_date(value)) is not None:
+                found.meta.page_date = date
+                break
         if found.meta.publisher:
             found.site_names.append(found.meta.publisher)
         if found.jsonld.publisher:
             found.site_names.append(found.jsonld.publisher)
+        found.titles = [
+            t for t in (found.jsonld.title, found.meta.title, found.twitter_title,
+                        found.page_title) if t
+        ]
         self.page_lang = found.jsonld.language or found.html_lang or found.meta.language
         return found
 
@@ -355,6 +466,11 @@ class _Reader:
                 types = types if isinstance(types, list) else [types]
                 if any(isinstance(t, str) and t in rules.JSONLD_ARTICLE_TYPES for t in types):
                     objects.append(item)
+                elif any(isinstance(t, str) and t in rules.JSONLD_PAGE_TYPES for t in types):
+                    # The page's own publication date, when no article object states one.
+                    page_date = item.get("datePublished")
+                    if into.page_date is None and isinstance(page_date, str):
+                        into.page_date = _iso_date(page_date)
                 if "@graph" in item:
                     stack.append(item["@graph"])
         if not objects:
@@ -378,7 +494,8 @@ class _Reader:
             value = article.get(key)
             if isinstance(value, list):
                 value = next((v for v in value if isinstance(v, str)), None)
-            return _clean(value) if isinstance(value, str) else None
+            # Sites often write entities into JSON-LD ("&#8216;"), which JSON does not decode.
+            return _clean(html_lib.unescape(value)) if isinstance(value, str) else None
 
         into.title = string("headline") or string("name")
         into.subtitle = string("alternativeHeadline")
@@ -416,7 +533,8 @@ class _Reader:
         if isinstance(url, str):
             into.source = _clean(url)
 
-    def _meta(self, soup: BeautifulSoup, into: _Fields) -> None:
+    def _meta(self, soup: BeautifulSoup, into: _Fields) -> str | None:
+        """Read the <meta> fields into ``into``; return twitter:title."""
         values: dict[str, list[str]] = {}
         for meta in soup.find_all("meta"):
             key = _attr(meta, "property") or _attr(meta, "name") or _attr(meta, "itemprop")
@@ -430,7 +548,8 @@ class _Reader:
                     return values[key][0]
             return None
 
-        into.title = first("og:title", "twitter:title")
+        into.title = _unescaped(first("og:title", "twitter:title"))
+        twitter_title = _unescaped(first("twitter:title"))
         into.description = first("og:description", "description", "twitter:description")
         into.publisher = first("og:site_name", "application-name")
         into.section = first("article:section")
@@ -451,13 +570,16 @@ class _Reader:
         locale = first("og:locale", "content-language", "language")
         if locale and rules.LANGUAGE_TAG.fullmatch(locale.replace("_", "-")):
             into.language = locale.replace("_", "-")
+        return twitter_title
 
     # --------------------------------------------------------------- pass 2: chrome
 
-    def drop_chrome(self, soup: BeautifulSoup) -> None:
+    def drop_chrome(self, soup: BeautifulSoup, story: _content.ContentVote | None = None) -> None:
         for tag in soup.find_all(rules.DROP_TAGS):
             if tag.parent is not None:  # not inside something dropped already
                 tag.extract()
+        self.story_weight, total = _story_weights(soup, story) if story else ({}, 0)
+        self.story_floor = max(1, rules.STORY_WRAPPER_SHARE * total) if total else None
         sizes = _measure(soup)
         for form in soup.find_all("form"):
             if form.parent is not None and not sizes[id(form)].holds_article:
@@ -474,10 +596,16 @@ class _Reader:
             return True
         if name == "img":
             return _is_tracker(tag)
-        if name in ("article", "main", "h1") or _attr(tag, "itemprop") == "articleBody":
+        holds_story = (
+            self.story_floor is not None
+            and self.story_weight.get(id(tag), 0) >= self.story_floor
+        )
+        if self.story_floor is not None and not holds_story and _is_teaser_card(tag, size):
+            return True
+        if name in ("article", "main", "h1") or _has_itemprop(tag, "articleBody"):
             return False
         role = (_attr(tag, "role") or "").strip().lower()
-        chrome = role in rules.CHROME_ROLES or _is_chrome_class(tag)
+        chrome = role in rules.CHROME_ROLES or _is_chrome_class(tag, holds_story=holds_story)
         if name == "footer":
             chrome = True
         elif name == "header" and not size.in_article:
@@ -514,6 +642,7 @@ class _Reader:
 
     def visible_metadata(self, root: Tag, soup: BeautifulSoup) -> _Visible:
         found = _Visible()
+        found.headings = [t for t in (_clean(h.get_text()) for h in soup.find_all("h1")) if t]
         h1 = root.find("h1")
         if isinstance(h1, Tag):
             found.title = _clean(h1.get_text())
@@ -587,16 +716,16 @@ class _Reader:
         if hit is None:
             return
         container = hit
-        # Several [rel=author]/[itemprop=author] siblings name several people.
+        # Several [rel~=author]/[itemprop~=author] siblings name several people.
         authors: list[str] = []
         organization = None
         named = hit.find_parent(class_=re.compile(r"\bbyline\b"))
         if named is not None:
             container = named
-        people = container.select("[rel=author], [itemprop=author]")
+        people = container.select("[rel~=author], [itemprop~=author]")
         if people:
             for person in people:
-                name_el = person.select_one("[itemprop=name]") or person
+                name_el = person.select_one("[itemprop~=name]") or person
                 who = _clean(name_el.get_text())
                 if who:
                     authors.extend(_people(who)[0])
@@ -831,7 +960,9 @@ class _Reader:
     def caption(self, tag: Tag, lang: str | None) -> tuple[tuple[Inline, ...], str | None]:
         credit = None
         for el in tag.find_all(True):
-            if el.parent is not None and _has_class_word(el, rules.CREDIT_CLASS_WORDS):
+            if el.parent is not None and _has_class_word(
+                el, rules.CREDIT_CLASS_WORDS, parts=True
+            ):
                 credit = credit or text_rules.clean_credit(el.get_text())
                 el.extract()
         pictures: list[Figure] = []
@@ -937,10 +1068,12 @@ class _Reader:
         if not blocks:
             raise InputError(f"{self.name}: no article text found")
         site_names = [*declared.site_names, *visible.banner_publishers]
+        site_names += [n for n in (_host_name(j.source or m.source),) if n]
         title = (
-            visible.title
-            or j.title
-            or m.title
+            _confirmed_headline(visible.headings, declared.titles)
+            or visible.title
+            or _strip_site_suffix(j.title, site_names, only_known=True)
+            or _strip_site_suffix(m.title, site_names, only_known=True)
             or _strip_site_suffix(declared.page_title, site_names)
             or visible.page_h1
             or _clean(given_title)
@@ -952,13 +1085,15 @@ class _Reader:
                 hint='give it with --meta title="..."',
             )
         dateline = j.dateline or visible.dateline or dateline_text
-        authors = j.authors or m.authors or visible.authors or extra.authors
-        organization = (
+        authors = _dedupe(_people_of(j.authors or m.authors or visible.authors or extra.authors))
+        organization = _organization(
             j.organization or m.organization or visible.organization or extra.organization
         )
         date = (
             j.date
             or m.date
+            or j.page_date
+            or m.page_date
             or visible.date
             or extra.date
             or (text_rules.find_date(dateline) if dateline else None)
@@ -999,6 +1134,8 @@ class _Reader:
             if isinstance(block, Paragraph | Heading):
                 text = plain_text(block.children).strip()
                 if text_rules.is_trailer_line(text):
+                    if self.voted:
+                        continue  # "Read also": the vote already decided what follows
                     break
                 if not seen_story and isinstance(block, Paragraph):
                     if (m := text_rules.DATE_LINE.fullmatch(text)) is not None:
@@ -1047,6 +1184,9 @@ _BLOCK_HANDLERS = {
 
 # ------------------------------------------------------------------- root finding
 
+# Elements whose text is one unit when the story vote is compared with the page.
+_UNIT_TAGS = rules.BLOCK_TAGS | set(_BLOCK_HANDLERS) | {"td", "th", "li", "caption"}
+
 
 @dataclass(slots=True)
 class _Size:
@@ -1064,7 +1204,7 @@ def _is_article_mark(tag: Tag) -> bool:
     return (
         tag.name in ("article", "main", "h1")
         or (_attr(tag, "role") or "").strip().lower() == "main"
-        or _attr(tag, "itemprop") == "articleBody"
+        or _has_itemprop(tag, "articleBody")
     )
 
 
@@ -1097,7 +1237,163 @@ def _measure(top: Tag) -> dict[int, _Size]:
     return sizes
 
 
-def _find_root(soup: BeautifulSoup) -> Tag:
+def _story_weights(
+    soup: BeautifulSoup, story: _content.ContentVote
+) -> tuple[dict[int, int], int]:
+    """How many words of story text (text the vote agrees with) each element holds, and
+    the page's total.
+
+    Text is grouped by the nearest block element holding it (so inline markup and
+    ``<br>`` do not split a paragraph); each group the vote holds weighs its words, and
+    the weight is summed up the tree.
+    """
+    units: dict[int, tuple[Tag, list[str]]] = {}
+    for string in soup.find_all(string=True):
+        if isinstance(string, _SKIPPED_STRINGS) or not string.strip():
+            continue
+        holder = string.parent
+        while isinstance(holder, Tag) and holder.name not in _UNIT_TAGS:
+            holder = holder.parent
+        if not isinstance(holder, Tag):
+            continue
+        units.setdefault(id(holder), (holder, []))[1].append(str(string))
+    weight: dict[int, int] = {}
+    total = 0
+    for holder, strings in units.values():
+        text = "".join(strings)
+        if not story.holds(text):
+            continue
+        n = len(_content.words(text))
+        total += n
+        node: Tag | None = holder
+        while isinstance(node, Tag):
+            weight[id(node)] = weight.get(id(node), 0) + n
+            node = node.parent
+    return weight, total
+
+
+def _story_root(soup: BeautifulSoup, story: _content.ContentVote) -> Tag | None:
+    """The smallest element holding nearly all the page text the story vote agrees with."""
+    weight, total = _story_weights(soup, story)
+    if not total:
+        return None
+    top = soup.find("body")
+    node = top if isinstance(top, Tag) else soup
+    while True:
+        inner = next(
+            (c for c in node.children if isinstance(c, Tag)
+             and weight.get(id(c), 0) >= rules.STORY_ROOT_SHARE * total),
+            None,
+        )
+        if inner is None:
+            return node
+        node = inner
+
+
+def _merge_siblings(root: Tag, story: _content.ContentVote) -> Tag:
+    """The root grown to hold the story blocks beside it: a story split over sibling
+    blocks (chunks between ad slots), or one whose container malformed markup closed
+    early. Their text then counts as story; the vote still decides block by block.
+
+    Looked for at the root's level and up to :data:`rules.MERGE_LEVELS` levels above it,
+    readability-style: a sibling is story when it is a paragraph of prose with few links,
+    a container mostly made of such paragraphs, or a list, quotation or subheading that
+    follows story text.
+    """
+    node, top = root, root
+    for _ in range(rules.MERGE_LEVELS):
+        parent = node.parent
+        if not isinstance(parent, Tag) or node.name in ("body", "html"):
+            break
+        for siblings in (node.next_siblings, node.previous_siblings):
+            after_story = True
+            for sibling in siblings:
+                if not isinstance(sibling, Tag):
+                    continue
+                if _is_story_sibling(sibling, after_story):
+                    story.add(sibling.get_text("\n"))
+                    top = parent
+                    after_story = True
+                else:
+                    after_story = False
+        node = parent
+    return top
+
+
+def _is_story_sibling(tag: Tag, after_story: bool) -> bool:
+    text = _text(tag)
+    if not text or _is_chrome_class(tag) or _has_class_word(
+        tag, rules.NOT_STORY_CLASS_WORDS, parts=True
+    ):
+        return False
+    links = sum(len(_text(a)) for a in tag.find_all("a"))
+    if links > rules.MAX_SIBLING_LINK_SHARE * len(text):
+        return False
+    if tag.name == "p":
+        return _is_story_paragraph(tag)
+    if tag.name in ("ul", "ol", "blockquote", *rules.HEADINGS):
+        return after_story and not _is_chrome_paragraph(text)
+    if tag.name in ("div", "section"):
+        prose = sum(len(_text(p)) for p in tag.find_all("p") if _is_story_paragraph(p))
+        return prose >= rules.MIN_SIBLING_PROSE_SHARE * len(text)
+    return False
+
+
+def _keep_story(blocks: list[Block], story: _content.ContentVote) -> list[Block]:
+    """The blocks the story vote holds; figures and breaks go with the text next to them."""
+    kept: list[Block | None] = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            items = tuple(i for i in block.items if story.holds(_block_text(i.blocks)))
+            block = replace(block, items=items) if items else None
+        elif isinstance(block, Figure | ThematicBreak):
+            kept.append(block)  # decided below, by their neighbours
+            continue
+        elif not story.holds(_block_text([block])):
+            block = None
+        kept.append(block)
+    texty = [i for i, b in enumerate(blocks) if not isinstance(b, Figure | ThematicBreak)]
+    out: list[Block] = []
+    for i, block in enumerate(kept):
+        if block is None:
+            continue
+        if isinstance(block, Figure | ThematicBreak):
+            after = next((j for j in texty if j > i), None)
+            before = next((j for j in reversed(texty) if j < i), None)
+            caption_holds = isinstance(block, Figure) and story.holds(plain_text(block.caption))
+            next_kept = after is not None and kept[after] is not None
+            prev_kept = before is not None and kept[before] is not None
+            if isinstance(block, ThematicBreak):
+                if not (next_kept and prev_kept):
+                    continue
+            elif not (caption_holds or next_kept or (prev_kept and after is None)):
+                continue
+        out.append(block)
+    return out
+
+
+def _block_text(blocks: Iterable[Block]) -> str:
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph | Heading):
+            out.append(plain_text(block.children))
+        elif isinstance(block, BlockQuote):
+            out.append(_block_text(block.blocks))
+        elif isinstance(block, ListBlock):
+            out.extend(_block_text(item.blocks) for item in block.items)
+        elif isinstance(block, Table):
+            for row in (*block.head, *block.body):
+                out.append(" ".join(plain_text(c.children) for c in row))
+        elif isinstance(block, Figure):
+            out.append(plain_text(block.caption))
+    return "\n".join(out)
+
+
+def _find_root(soup: BeautifulSoup, story: _content.ContentVote | None = None) -> Tag:
+    if story is not None:
+        root = _story_root(soup, story)
+        if root is not None:
+            return _merge_siblings(root, story)
     sizes = _measure(soup)
     for selector in rules.ROOT_SELECTORS:
         candidates = [c for c in soup.select(selector) if c.parent is not None]
@@ -1107,15 +1403,11 @@ def _find_root(soup: BeautifulSoup) -> Tag:
         best = max(scored, key=lambda s: (s[0], -s[1]))
         if best[0] >= rules.MIN_ROOT_TEXT or selector == rules.ROOT_SELECTORS[-1]:
             return best[2]
-    # No landmark: the container whose own paragraphs hold the most text.
-    scores: dict[int, tuple[int, Tag]] = {}
-    for p in soup.find_all("p"):
-        parent = p.parent
-        if not isinstance(parent, Tag):
-            continue
-        length = len(_text(p))
-        score, _ = scores.get(id(parent), (0, parent))
-        scores[id(parent)] = (score + length, parent)
+    # No landmark: the container whose own paragraphs hold the most text; on a page whose
+    # paragraphs are short or not <p> at all, text straight in a <div> between <br>s too.
+    scores = _paragraph_scores(soup)
+    if not scores or max(score for score, _ in scores.values()) < rules.MIN_ROOT_TEXT:
+        scores = _paragraph_scores(soup, loose=True)
     if scores:
         root = max(scores.values(), key=lambda s: s[0])[1]
         while isinstance(root.parent, Tag) and root.name not in ("body", "html"):
@@ -1126,6 +1418,34 @@ def _find_root(soup: BeautifulSoup) -> Tag:
         return root
     body = soup.find("body")
     return body if isinstance(body, Tag) else soup
+
+
+def _paragraph_scores(soup: BeautifulSoup, *, loose: bool = False) -> dict[int, tuple[int, Tag]]:
+    """Characters of paragraph text per container: each <p> scores for its parent; with
+    ``loose``, so does a paragraph's worth of text written straight in a container."""
+    scores: dict[int, tuple[int, Tag]] = {}
+
+    def add(container: object, length: int) -> None:
+        if isinstance(container, Tag):
+            score, _ = scores.get(id(container), (0, container))
+            scores[id(container)] = (score + length, container)
+
+    for p in soup.find_all("p"):
+        add(p.parent, len(_text(p)))
+    if not loose:
+        return scores
+    for string in soup.find_all(string=True):
+        if isinstance(string, _SKIPPED_STRINGS) or string.find_parent(["a", "p"]) is not None:
+            continue
+        length = len(_collapse(str(string)).strip())
+        holder = string.parent
+        while isinstance(holder, Tag) and holder.name not in _UNIT_TAGS:
+            holder = holder.parent
+        if length >= rules.MIN_SIBLING_PARAGRAPH and isinstance(holder, Tag) and (
+            holder.name in rules.TEXT_CONTAINERS
+        ):
+            add(holder, length)
+    return scores
 
 
 def _is_story_paragraph(p: Tag) -> bool:
@@ -1147,6 +1467,24 @@ def _block_holders(root: Tag) -> set[int]:
 
 
 # ------------------------------------------------------------------- small rules
+
+
+def _is_teaser_card(tag: Tag, size: _Size) -> bool:
+    """A card that points to another story: a short block whose heading is a link
+    (``<article><h3><a href=…>Other story</a></h3><p>Blurb…</p></article>``). A story's own
+    headline and subheads are not links to elsewhere."""
+    if tag.name not in rules.CARD_TAGS or size.holds_h1:
+        return False
+    if size.text > rules.MAX_CARD_TEXT or size.nodes > rules.MAX_CARD_NODES:
+        return False
+    for heading in tag.find_all(list(rules.HEADINGS)):
+        text = _text(heading)
+        if not text:
+            continue
+        link = heading.find_parent("a") or heading.find("a")
+        if isinstance(link, Tag) and _attr(link, "href") and text in _text(link):
+            return True
+    return False
 
 
 def _is_tracker(img: Tag) -> bool:
@@ -1224,24 +1562,73 @@ def _starts_with_text(nodes: list) -> bool:
     return False
 
 
-def _strip_site_suffix(title: str | None, site_names: list[str]) -> str | None:
+def _strip_site_suffix(
+    title: str | None, site_names: list[str], *, only_known: bool = False
+) -> str | None:
+    """``title`` without a trailing site name ("Headline | Example News").
+
+    A declared headline (JSON-LD, og:title) loses only a suffix that names the site (its
+    declared name or its domain, ``only_known``); the page's ``<title>`` also loses what
+    looks like one.
+    """
     if not title:
         return None
-    lowered = [s.lower() for s in site_names if s]
+    lowered = [_letters(s) for s in site_names if s and _letters(s)]
     for sep in rules.TITLE_SEPARATORS:
         if sep not in title:
             continue
         head, _, tail = title.rpartition(sep)
         tail_l = tail.strip().lower()
-        site_like = (
-            tail_l in lowered
-            or re.search(r"\.(?:mil|gov|com|org|net|edu|us)\b", tail_l) is not None
-            or (text_rules.is_org_like(tail) and len(tail.split()) <= rules.MAX_SITE_SUFFIX_WORDS)
+        known = _letters(tail) in lowered or any(
+            _letters(tail) and (_letters(tail) in n or n in _letters(tail)) for n in lowered
+        ) or re.search(r"\.(?:mil|gov|com|org|net|edu|us)\b", tail_l) is not None
+        site_like = known or (not only_known and (
+            (text_rules.is_org_like(tail) and len(tail.split()) <= rules.MAX_SITE_SUFFIX_WORDS)
             or sep in rules.SITE_ONLY_SEPARATORS
-        )
-        if head.strip() and site_like:
-            return _strip_site_suffix(head.strip(), site_names)
+        ))
+        if head.strip() and site_like and len(tail.split()) <= rules.MAX_SITE_SUFFIX_WORDS:
+            return _strip_site_suffix(head.strip(), site_names, only_known=only_known)
     return title
+
+
+def _letters(text: str) -> str:
+    """Only the letters and digits of ``text``, accents removed, lower case."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if c.isalnum()).casefold()
+
+
+def _host_name(url: str | None) -> str | None:
+    """The site's name in its address: ``thehill`` for https://www.thehill.com/…."""
+    m = re.match(r"(?i)https?://([^/:?#]+)", url or "")
+    if m is None:
+        return None
+    parts = [p for p in m[1].lower().split(".") if p not in ("www", "m", "amp")]
+    return parts[-2] if len(parts) >= 2 else None
+
+
+def _headline_key(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return " ".join(text.casefold().split())
+
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-",
+                         "\u00a0": " "})
+
+
+def _confirmed_headline(headings: list[str], declared: list[str]) -> str | None:
+    """The first ``<h1>`` of the page that a declared title (JSON-LD headline, og:title,
+    twitter:title, ``<title>``) states too, alone or followed by a site suffix: the
+    headline readers saw, confirmed by the page's own metadata."""
+    keys = [_headline_key(d) for d in declared if d]
+    for heading in headings:
+        h = _headline_key(heading)
+        if len(h) < 4:
+            continue
+        for d in keys:
+            if d == h or (d.startswith(h) and not d[len(h)].isalnum()
+                          and _headline_key(d[len(h):]).strip(" ")[:1] in "|-:»>·•/"):
+                return heading
+    return None
 
 
 # --------------------------------------------------------------- inline tidying
