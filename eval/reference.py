@@ -127,9 +127,10 @@ def _day(value) -> dt.date | None:
     if not m:
         return None
     try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
+    return day if day.year >= 1000 else None  # 0001-01-01: a system's "no date"
 
 
 def _same_start(declared: str, heading: str) -> bool:

@@ -42,6 +42,7 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
 from bs4.element import (
@@ -264,10 +265,28 @@ def _iso_date(value: str | None) -> _dt.date | None:
     m = re.match(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", value)
     if m:
         try:
-            return _dt.date(int(m[1]), int(m[2]), int(m[3]))
+            day = _dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             return None
+        # 0001-01-01 is how some publishing systems write "no date" (Go's zero time):
+        # no article is that old, so it is no statement and the next source is asked
+        return day if day.year >= 1000 else None
     return text_rules.parse_date(value) or text_rules.find_date(value)
+
+
+# An id an XHTML document can carry (an XML name without a colon).
+_XML_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+
+
+def _page_address(declared: str | None, meta: str | None) -> str | None:
+    """The page's address: JSON-LD's ``url`` when it is absolute, else og:url or the
+    canonical link, against which a relative JSON-LD ``url`` is resolved."""
+    absolute = [u for u in (declared, meta) if u and urlsplit(u).scheme in ("http", "https")]
+    if absolute:
+        return absolute[0]
+    if declared and meta:
+        return urljoin(meta, declared)
+    return declared or meta
 
 
 def _dedupe(values: Iterable[str]) -> tuple[str, ...]:
@@ -874,7 +893,10 @@ class _Reader:
                 if text_rules.is_trailer_line(text):
                     continue
                 level = 1 if tag.name == "h1" else rules.HEADINGS[tag.name]
-                out.append(Heading(level, block.children))
+                # the page's own id: the target of the page's "#…" links to this section
+                ident = _attr(tag, "id")
+                ident = ident if ident and _XML_ID.fullmatch(ident) else None
+                out.append(Heading(level, block.children, id=ident))
             else:
                 out.append(block)
         return out
@@ -1119,7 +1141,7 @@ class _Reader:
             dateline=dateline,
             language=self.page_lang,
             publisher=publisher,
-            source=j.source or m.source,
+            source=_page_address(j.source, m.source),
             description=j.description or m.description,
             keywords=j.keywords or m.keywords,
         )
