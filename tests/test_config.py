@@ -64,7 +64,7 @@ def test_renderer_toml_is_found_from_a_subfolder_and_used_by_build(project, tmp_
     [
         ('themes = "x"\n', "'themes' is not a setting of renderer build"),
         ("strict = 1\n", "strict must be true or false"),
-        ('page-size = "A5"\n', "'A5' is not one of letter, a4"),
+        ('page-size = "A5"\n', "'a5' is not one of letter, a4"),
         ("timeout = [1]\n", "timeout must be a single value"),
         ("[check]\nfail-on = \"never\"\n", "'never' is not one of error, warning"),
         ("format = \n", "not valid TOML"),

@@ -513,8 +513,9 @@ def test_no_page_list(tmp_path):
         (
             'title = "T"\n[[article]]\npath = "a.txt"\nmeta = { title = "' + "x" * 1_100_000
             + '" }\n',
-            # the manifest's title reaches the reader first, so the article is named too
-            "a.txt: a paragraph (or heading, cell, caption or metadata field) holds 1.0 MB",
+            # the manifest's title reaches the reader first, so the article is named too;
+            # a title that long is refused before any paragraph limit
+            "a.txt: the title is 1100000 characters long, over the limit of 2000",
         ),
     ],
     ids=["manifest", "outside", "unknown-key", "no-articles", "no-title", "unknown-meta",
