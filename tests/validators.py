@@ -92,19 +92,57 @@ def run_ace(path: str | Path) -> dict:
     return _memo("ace", path, lambda: _run_ace(path))
 
 
+_JAVA = ["java", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+         "-Djava.awt.headless=true", "-Duser.language=en"]
+# The worker's EPUBCheck JVM (support/EpubcheckLoop.java), started on first use; False once
+# it could not start (then each book gets a JVM of its own, as the command line does).
+_LOOP: list = []
+
+
+def _loop_check(jar: Path, book: Path, report: Path) -> bool:
+    """Check ``book`` in the worker's long-lived EPUBCheck JVM; False if there is none."""
+    if _LOOP and _LOOP[0] is False:
+        return False
+    if not _LOOP:
+        try:
+            proc = subprocess.Popen(
+                [*_JAVA, "-cp", str(jar), str(Path(__file__).parent / "support" /
+                                               "EpubcheckLoop.java")],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                text=True, encoding="utf-8")
+            ready = proc.stdout.readline().strip() == "ready"
+        except OSError:
+            ready = False
+        if not ready:
+            _LOOP.append(False)
+            return False
+        _LOOP.append(proc)
+    proc = _LOOP[0]
+    try:
+        proc.stdin.write(f"{book}\t{report}\n")
+        proc.stdin.flush()
+        answer = proc.stdout.readline().strip()
+    except (OSError, ValueError):
+        answer = ""
+    if not answer.startswith("done ") or answer == "done -1":
+        proc.kill()
+        _LOOP[0] = False
+        return False
+    return True
+
+
 def _run_epubcheck(path: str | Path) -> dict:
     jar = epubcheck_jar()
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
-        proc = subprocess.run(
-            ["java", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-             "-Djava.awt.headless=true", "-Duser.language=en",
-             "-jar", str(jar), str(path), "--json", str(report)],
-            capture_output=True, text=True, timeout=300, check=False,
-        )  # fmt: skip
-        if not report.is_file() or not report.stat().st_size:
-            tail = proc.stderr[-2000:]
-            pytest.fail(f"EPUBCheck wrote no report (exit {proc.returncode}): {tail}")
+        if not _loop_check(jar, Path(path).resolve(), report):
+            proc = subprocess.run(
+                [*_JAVA, "-jar", str(jar), str(path), "--json", str(report)],
+                capture_output=True, text=True, timeout=300, check=False,
+            )  # fmt: skip
+            if not report.is_file() or not report.stat().st_size:
+                tail = proc.stderr[-2000:]
+                pytest.fail(f"EPUBCheck wrote no report (exit {proc.returncode}): {tail}")
         data = json.loads(report.read_text("utf-8"))
     checker = data["checker"]
     messages = []
