@@ -35,7 +35,7 @@ from .ingest import ingest
 from .model import Article, Packet, Table, plain_text
 from .normalize import edition_identifier, normalize
 from .options import Options
-from .output import check_output_folder, check_target, write_atomic, write_together
+from .output import check_output_folder, write_together
 from .packet import PacketSpec, assemble, is_manifest, load_manifest
 from .resources import Theme, load_theme
 
@@ -46,10 +46,8 @@ __all__ = [
     "build_packet",
     "check_limits",
     "check_output_folder",
-    "check_target",
     "pdf_html",
     "time_limit",
-    "write_atomic",
 ]
 
 log = logging.getLogger("renderer")
