@@ -31,36 +31,10 @@ class Extraction:
 
 def article_text(blocks) -> str:
     """The text of an article's blocks as the benchmark's ground truth holds it: headings,
-    paragraphs, list items, quotes, table cells and captions, one block a line."""
-    from renderer.model import (
-        BlockQuote,
-        Figure,
-        Heading,
-        ListBlock,
-        Paragraph,
-        PhotoCaption,
-        Table,
-        plain_text,
-    )
+    paragraphs, list items, quotes, table rows and captions, one block a line."""
+    from renderer.model import block_text
 
-    out: list[str] = []
-    stack = list(reversed(blocks))
-    while stack:
-        b = stack.pop()
-        if isinstance(b, Paragraph | Heading):
-            out.append(plain_text(b.children))
-        elif isinstance(b, BlockQuote):
-            stack.extend(reversed(b.blocks))
-        elif isinstance(b, ListBlock):
-            for item in reversed(b.items):
-                stack.extend(reversed(item.blocks))
-        elif isinstance(b, Table):
-            out.extend(" ".join(plain_text(c.children) for c in row) for row in b.head + b.body)
-        elif isinstance(b, Figure):
-            out.append(plain_text(b.caption))
-        elif isinstance(b, PhotoCaption):
-            out.append(plain_text(b.children))
-    return "\n".join(t for t in out if t)
+    return block_text(blocks)
 
 
 def ours(path: Path) -> Extraction:

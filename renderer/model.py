@@ -48,6 +48,7 @@ __all__ = [
     "Table",
     "Text",
     "ThematicBreak",
+    "block_text",
     "people",
     "person_name",
     "plain_text",
@@ -399,3 +400,25 @@ def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
             case Span(_, children) | Link(_, children, _):
                 pending.extend(reversed(children))
     return "".join(parts)
+
+
+def block_text(blocks) -> str:
+    """The text of blocks as a reader hears it, one block a line: headings, paragraphs,
+    list items, quotes, table rows (cells joined by spaces) and captions. A loop over a
+    stack, like :func:`plain_text`."""
+    out: list[str] = []
+    pending = list(reversed(tuple(blocks)))
+    while pending:
+        match pending.pop():
+            case Paragraph(children) | Heading(_, children, _) | PhotoCaption(children, _):
+                out.append(plain_text(children))
+            case BlockQuote(inner, _):
+                pending.extend(reversed(inner))
+            case ListBlock(items, _, _):
+                for item in reversed(items):
+                    pending.extend(reversed(item.blocks))
+            case Table(head, body, _):
+                out.extend(" ".join(plain_text(c.children) for c in row) for row in head + body)
+            case Figure(_, caption, _):
+                out.append(plain_text(caption))
+    return "\n".join(t for t in out if t)

@@ -84,6 +84,7 @@ from renderer.model import (
     Table,
     Text,
     ThematicBreak,
+    block_text,
     plain_text,
 )
 
@@ -1366,12 +1367,12 @@ def _keep_story(blocks: list[Block], story: _content.ContentVote) -> list[Block]
     kept: list[Block | None] = []
     for block in blocks:
         if isinstance(block, ListBlock):
-            items = tuple(i for i in block.items if story.holds(_block_text(i.blocks)))
+            items = tuple(i for i in block.items if story.holds(block_text(i.blocks)))
             block = replace(block, items=items) if items else None
         elif isinstance(block, Figure | ThematicBreak):
             kept.append(block)  # decided below, by their neighbours
             continue
-        elif not story.holds(_block_text([block])):
+        elif not story.holds(block_text([block])):
             block = None
         kept.append(block)
     texty = [i for i, b in enumerate(blocks) if not isinstance(b, Figure | ThematicBreak)]
@@ -1392,23 +1393,6 @@ def _keep_story(blocks: list[Block], story: _content.ContentVote) -> list[Block]
                 continue
         out.append(block)
     return out
-
-
-def _block_text(blocks: Iterable[Block]) -> str:
-    out: list[str] = []
-    for block in blocks:
-        if isinstance(block, Paragraph | Heading):
-            out.append(plain_text(block.children))
-        elif isinstance(block, BlockQuote):
-            out.append(_block_text(block.blocks))
-        elif isinstance(block, ListBlock):
-            out.extend(_block_text(item.blocks) for item in block.items)
-        elif isinstance(block, Table):
-            for row in (*block.head, *block.body):
-                out.append(" ".join(plain_text(c.children) for c in row))
-        elif isinstance(block, Figure):
-            out.append(plain_text(block.caption))
-    return "\n".join(out)
 
 
 def _find_root(soup: BeautifulSoup, story: _content.ContentVote | None = None) -> Tag:
