@@ -145,8 +145,13 @@ def element_ids(blocks: tuple[Block, ...]) -> frozenset[str]:
     Headings get their ids here as :func:`normalize` gives them, so lint (which reads the
     article before normalize) and normalize decide every link the same way.
     """
+    return _ids_in(_fix_headings(blocks))
+
+
+def _ids_in(blocks: tuple[Block, ...]) -> frozenset[str]:
+    """The ids of the headings and list items in ``blocks``, at any depth, as they are."""
     ids: set[str] = set()
-    pending = list(_fix_headings(blocks))
+    pending = list(blocks)
     while pending:
         block = pending.pop()
         if isinstance(block, Heading) and block.id:
@@ -165,8 +170,9 @@ def element_ids(blocks: tuple[Block, ...]) -> frozenset[str]:
 
 
 def _resolve_links(blocks: tuple[Block, ...], base: str | None) -> tuple[Block, ...]:
-    """Each link's target as :func:`.links.resolve_href` decides; a dropped one is its text."""
-    ids = element_ids(blocks)
+    """Each link's target as :func:`.links.resolve_href` decides; a dropped one is its text.
+    ``blocks`` have their headings fixed already, so their ids are read as they are."""
+    ids = _ids_in(blocks)
 
     def resolve(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
         out: list[Inline] = []
