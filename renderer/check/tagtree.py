@@ -289,6 +289,8 @@ _STANDARD_ENCODINGS = {"WinAnsiEncoding": "cp1252", "MacRomanEncoding": "mac_rom
 #: CMap, the XMP): a 1 MB file can hold a FlateDecode stream of gigabytes. A larger
 #: stream is not inspected, and the report says so (PDF-FILE-003).
 MAX_STREAM_BYTES = 64 * 1024 * 1024
+# Deflate expands at most about 1032 to 1 (RFC 1951: 258 bytes from a code of 2 bits).
+_DEFLATE_MAX_RATIO = 1032
 
 
 def inflates_within(stream: object, limit: int = MAX_STREAM_BYTES) -> bool:
@@ -303,6 +305,8 @@ def inflates_within(stream: object, limit: int = MAX_STREAM_BYTES) -> bool:
         return len(raw) <= limit
     if name(filters[0]) not in ("FlateDecode", "Fl"):
         return True
+    if len(raw) * _DEFLATE_MAX_RATIO <= limit:
+        return True  # it cannot inflate past the limit: no need to inflate it twice
     inflater = zlib.decompressobj()
     total, data = 0, raw
     try:

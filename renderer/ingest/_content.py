@@ -94,7 +94,7 @@ def vote(page: str) -> ContentVote | None:
             include_tables=True,
             deduplicate=False,
         )
-    except (Exception, RecursionError):  # a second opinion: never fatal
+    except Exception:  # a second opinion: never fatal (RecursionError included)
         return None
     if not text:
         return None
