@@ -29,7 +29,7 @@ from pathlib import Path
 from . import extractors
 from .corpus import BENCHMARK, ROOT, benchmark_pages, corpora_dir
 from .reference import reference, shows_date
-from .scoring import body_score, match, same_authors, same_title
+from .scoring import Match, body_score, match, same_authors, same_title
 
 CACHE = ROOT / ".eval-cache"
 HTML_EXTRACTORS = ("ours", "trafilatura", "readability-lxml")
@@ -41,7 +41,7 @@ GIVES = {"trafilatura": {"title", "authors", "date"}, "readability-lxml": {"titl
 LOSS_MARGIN = 0.05
 
 
-def _extract(kind: str, name: str, page, path: Path) -> extractors.Extraction:
+def _extract(name: str, page, path: Path) -> extractors.Extraction:
     if name == "ours":
         return extractors.ours(path)
     if name == "trafilatura":
@@ -90,7 +90,7 @@ def evaluate(corpora: Path, kinds: tuple[str, ...], scrapes: Path,
             path = html_path if kind == "html" else scrapes / f"{page.key}.txt"
             for name in names:
                 start = time.perf_counter()
-                got = _extract(kind, name, page, path)
+                got = _extract(name, page, path)
                 seconds[f"{kind}/{name}"] += time.perf_counter() - start
                 rec[f"{kind}/{name}"] = _judge(page, ref, got)
                 if kind == "text" and ref.date:
@@ -146,7 +146,7 @@ def summary(results: dict) -> dict[str, dict]:
     rows = {}
     for column in _columns(results):
         recs = [r[column] for r in results["pages"]]
-        score = body_score([extractors_match(r) for r in recs])
+        score = body_score([_match_of(r) for r in recs])
         gives = GIVES.get(column.split("/")[1], {"title", "authors", "date", "language"})
         rows[column] = {
             "precision": score.precision, "recall": score.recall, "f1": score.f1,
@@ -161,9 +161,8 @@ def summary(results: dict) -> dict[str, dict]:
     return rows
 
 
-def extractors_match(rec: dict):
-    from .scoring import Match
-
+def _match_of(rec: dict) -> Match:
+    """A page's stored counts as the scoring's Match."""
     return Match(rec["tp"], rec["fp"], rec["fn"])
 
 
@@ -222,7 +221,7 @@ def _families(results: dict, kind: str) -> list[str]:
            "|---|---:|" + "---:|" * len(cols)]
     for fam in fams:
         recs = [r for r in results["pages"] if r["family"] == fam]
-        scores = [body_score([extractors_match(r[c]) for r in recs]).f1 for c in cols]
+        scores = [body_score([_match_of(r[c]) for r in recs]).f1 for c in cols]
         out.append(f"| {fam} | {len(recs)} | " + " | ".join(f"{s:.3f}" for s in scores) + " |")
     return [*out, ""]
 
